@@ -1,0 +1,42 @@
+package org.clusterlens.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One pupil's row in a termly return, as the warehouse keeps it. Names are never kept: ClusterLens
+ * needs only the UPN to follow a pupil, and no governor output may carry either.
+ *
+ * @param upn the Unique Pupil Number, valid with its check letter; never null
+ * @param dateOfBirth never null
+ * @param gender "M" or "F"; never null
+ * @param yearGroup the National Curriculum year, 0 for Reception and 1 to 6
+ * @param fsm currently eligible for free school meals
+ * @param disadvantaged Ever 6 FSM, looked after or adopted from care (pupil premium)
+ * @param sen special educational needs provision; never null
+ * @param eal first language other than English
+ * @param assessments the pupil's grades, one per assessment kind and subject; never null
+ */
+public record Pupil(
+    String upn,
+    LocalDate dateOfBirth,
+    String gender,
+    int yearGroup,
+    boolean fsm,
+    boolean disadvantaged,
+    Sen sen,
+    boolean eal,
+    List<PupilAssessment> assessments) {
+
+  public Pupil {
+    if (upn == null || dateOfBirth == null || gender == null || sen == null) {
+      throw new IllegalArgumentException(
+          "A pupil needs a UPN, date of birth, gender and SEN status");
+    }
+    if (yearGroup < 0 || yearGroup > 6) {
+      throw new IllegalArgumentException(
+          "Year group " + yearGroup + " is not a primary year (R, 1-6)");
+    }
+    assessments = List.copyOf(assessments);
+  }
+}
