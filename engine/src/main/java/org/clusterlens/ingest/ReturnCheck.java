@@ -1,0 +1,63 @@
+package org.clusterlens.ingest;
+
+import java.util.List;
+import java.util.Optional;
+import org.clusterlens.model.Pupil;
+import org.clusterlens.model.TermlyReturn;
+
+/**
+ * What validating a return found: its pupils, and every problem with its place.
+ *
+ * @param identity which school, term and file; never null
+ * @param pupils the rows that were read without error; never null
+ * @param problems every error and warning, in the order found; never null
+ */
+public record ReturnCheck(
+    ReturnIdentity identity, List<Pupil> pupils, List<ReturnProblem> problems) {
+
+  public ReturnCheck {
+    pupils = List.copyOf(pupils);
+    problems = List.copyOf(problems);
+  }
+
+  /** Tells whether the return can be stored: it has no errors. */
+  public boolean accepted() {
+    return problems.stream().noneMatch(ReturnProblem::isError);
+  }
+
+  /** The errors alone. */
+  public List<ReturnProblem> errors() {
+    return problems.stream().filter(ReturnProblem::isError).toList();
+  }
+
+  /** The warnings alone. */
+  public List<ReturnProblem> warnings() {
+    return problems.stream().filter(p -> !p.isError()).toList();
+  }
+
+  /** The return to store, or empty when it was rejected. */
+  public Optional<TermlyReturn> termlyReturn() {
+    if (!accepted()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TermlyReturn(
+            identity.schoolUrn(), identity.term(), identity.fileName(), identity.sha256(), pupils));
+  }
+
+  /**
+   * One line for the console, e.g. {@code 116001 2024-25-autumn 116001.xlsx: accepted, 212 pupils}.
+   */
+  public String summary() {
+    String head =
+        identity.schoolUrn() + " " + identity.term().id() + " " + identity.fileName() + ": ";
+    if (accepted()) {
+      return head
+          + "accepted, "
+          + pupils.size()
+          + " pupils"
+          + (problems.isEmpty() ? "" : ", " + problems.size() + " warning(s)");
+    }
+    return head + "REJECTED, " + errors().size() + " error(s); nothing was stored";
+  }
+}

@@ -1,0 +1,240 @@
+package org.clusterlens.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.clusterlens.model.Assessment;
+import org.clusterlens.model.Grade;
+import org.clusterlens.model.Pupil;
+import org.clusterlens.model.PupilAssessment;
+import org.clusterlens.model.ReturnColumn;
+import org.clusterlens.model.Sen;
+import org.clusterlens.model.Upn;
+import org.clusterlens.scheme.AssessmentScheme;
+import org.clusterlens.scheme.NationalCurriculumLevels;
+
+/**
+ * Checks every row of a return and turns the good ones into pupils. Every problem is collected, so
+ * a school business manager sees them all at once rather than one per attempt.
+ */
+public final class ReturnValidator {
+
+  private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+  private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{4,5}(\\.0+)?");
+  private static final Pattern YEAR_GROUP =
+      Pattern.compile("(?:y|yr|year|ncy)?\\s*([0-6])(?:\\.0+)?");
+  private static final Map<String, Boolean> FLAGS =
+      Map.ofEntries(
+          Map.entry("y", true),
+          Map.entry("yes", true),
+          Map.entry("1", true),
+          Map.entry("true", true),
+          Map.entry("t", true),
+          Map.entry("n", false),
+          Map.entry("no", false),
+          Map.entry("0", false),
+          Map.entry("false", false),
+          Map.entry("f", false),
+          Map.entry("", false));
+  private static final String FLAG_VALUES = "Use Y or N (1/0, Yes/No and TRUE/FALSE also work)";
+
+  private ReturnValidator() {}
+
+  /**
+   * Validates the rows below the header.
+   *
+   * @return the pupils read and every problem found; the return is accepted only when no problem is
+   *     an error
+   */
+  public static ReturnCheck validate(
+      RawSheet sheet, HeaderMapping header, ReturnIdentity identity) {
+    List<ReturnProblem> problems = new ArrayList<>();
+    List<Pupil> pupils = new ArrayList<>();
+    Map<String, Integer> rowOfUpn = new HashMap<>();
+    for (RawSheet.Row row : sheet.rows()) {
+      if (row.number() <= header.headerRow()) {
+        continue;
+      }
+      RowReader r = new RowReader(sheet, header, row, problems);
+      String upn = r.text(ReturnColumn.UPN).toUpperCase(Locale.ROOT);
+      Optional<String> upnProblem = Upn.problem(upn);
+      if (upnProblem.isPresent()) {
+        r.error(ReturnColumn.UPN, upnProblem.get(), "Copy the UPN from the MIS");
+      } else {
+        Integer earlier = rowOfUpn.putIfAbsent(upn, row.number());
+        if (earlier != null) {
+          r.error(
+              ReturnColumn.UPN,
+              "is already on row " + earlier,
+              "List each pupil once; remove the repeated row");
+        }
+      }
+      LocalDate dob = r.date(ReturnColumn.DATE_OF_BIRTH);
+      String gender = r.gender();
+      Integer yearGroup = r.yearGroup();
+      boolean fsm = r.flag(ReturnColumn.FSM);
+      boolean disadvantaged = r.flag(ReturnColumn.DISADVANTAGED);
+      Sen sen = r.sen();
+      boolean eal = r.flag(ReturnColumn.EAL);
+      List<PupilAssessment> assessments = new ArrayList<>();
+      for (ReturnColumn c : ReturnColumn.values()) {
+        if (c.assessment().isEmpty() || header.column(c).isEmpty()) {
+          continue;
+        }
+        Optional<Grade> grade = r.grade(c);
+        // A missing teacher assessment is kept (as no grade) so completeness can be reported;
+        // a missing statutory result simply means the pupil was not in that cohort.
+        if (grade.isPresent() || c.assessment().get() == Assessment.TEACHER) {
+          assessments.add(
+              new PupilAssessment(c.assessment().get(), c.subject().get(), grade.orElse(null)));
+        }
+      }
+      if (!r.hasErrors()) {
+        pupils.add(
+            new Pupil(upn, dob, gender, yearGroup, fsm, disadvantaged, sen, eal, assessments));
+      }
+    }
+    if (pupils.isEmpty() && problems.stream().noneMatch(ReturnProblem::isError)) {
+      problems.add(
+          new ReturnProblem(
+              ReturnProblem.Severity.ERROR,
+              sheet.file(),
+              sheet.sheet(),
+              null,
+              null,
+              null,
+              "lists no pupils below its header row",
+              "Paste one row per pupil below the header"));
+    }
+    return new ReturnCheck(identity, pupils, problems);
+  }
+
+  /** Reads one row's cells, recording a problem for each cell that cannot be read. */
+  private static final class RowReader {
+    private final RawSheet sheet;
+    private final HeaderMapping header;
+    private final RawSheet.Row row;
+    private final List<ReturnProblem> problems;
+    private boolean errors;
+
+    RowReader(
+        RawSheet sheet, HeaderMapping header, RawSheet.Row row, List<ReturnProblem> problems) {
+      this.sheet = sheet;
+      this.header = header;
+      this.row = row;
+      this.problems = problems;
+    }
+
+    boolean hasErrors() {
+      return errors;
+    }
+
+    String text(ReturnColumn c) {
+      return header.column(c).map(row::cell).orElse("").trim();
+    }
+
+    void error(ReturnColumn c, String problem, String accepted) {
+      errors = true;
+      String value = text(c);
+      problems.add(
+          new ReturnProblem(
+              ReturnProblem.Severity.ERROR,
+              sheet.file(),
+              sheet.sheet(),
+              row.number(),
+              header.headers().getOrDefault(c, c.header()),
+              value.isEmpty() ? null : value,
+              value.isEmpty() && !problem.startsWith("the ") ? "is empty: " + problem : problem,
+              accepted));
+    }
+
+    LocalDate date(ReturnColumn c) {
+      String value = text(c);
+      try {
+        if (EXCEL_SERIAL.matcher(value).matches()) {
+          return DateUtil.getLocalDateTime(Double.parseDouble(value)).toLocalDate();
+        }
+        if (value.contains("/")) {
+          return LocalDate.parse(value, UK_DATE);
+        }
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        error(c, "is not a date", "Write the date as day/month/year, e.g. 14/03/2015");
+        return null;
+      }
+    }
+
+    String gender() {
+      String value = text(ReturnColumn.GENDER).toUpperCase(Locale.ROOT);
+      switch (value) {
+        case "M", "MALE", "BOY":
+          return "M";
+        case "F", "FEMALE", "GIRL":
+          return "F";
+        default:
+          error(ReturnColumn.GENDER, "is not a gender ClusterLens reads", "Use M or F");
+          return null;
+      }
+    }
+
+    Integer yearGroup() {
+      String value = text(ReturnColumn.YEAR_GROUP).toLowerCase(Locale.ROOT);
+      if (value.equals("r") || value.equals("reception") || value.equals("yr r")) {
+        return 0;
+      }
+      Matcher m = YEAR_GROUP.matcher(value);
+      if (m.matches()) {
+        return Integer.parseInt(m.group(1));
+      }
+      error(ReturnColumn.YEAR_GROUP, "is not a primary year group", "Use R or 1 to 6");
+      return null;
+    }
+
+    boolean flag(ReturnColumn c) {
+      Boolean flag = FLAGS.get(text(c).toLowerCase(Locale.ROOT));
+      if (flag == null) {
+        error(c, "is not a yes/no value", FLAG_VALUES);
+        return false;
+      }
+      return flag;
+    }
+
+    Sen sen() {
+      String value = text(ReturnColumn.SEN);
+      Sen sen = value.isEmpty() ? Sen.NONE : Sen.ofCode(value);
+      if (sen == null) {
+        error(
+            ReturnColumn.SEN,
+            "is not an SEN code",
+            "Use N (none), K (SEN support) or E (education, health and care plan)");
+      }
+      return sen;
+    }
+
+    Optional<Grade> grade(ReturnColumn c) {
+      String value = text(c);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      AssessmentScheme scheme =
+          NationalCurriculumLevels.forAssessment(c.assessment().orElseThrow());
+      Optional<Grade> grade = scheme.read(value);
+      if (grade.isEmpty()) {
+        error(
+            c,
+            "is not a grade in " + scheme.name(),
+            "Use one of " + String.join(", ", scheme.acceptedCodes()) + ", or leave it empty");
+      }
+      return grade;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.clusterlens.warehouse;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession the engine runs on: local mode inside the process by default, or whatever
+ * master {@code spark-submit} set, always with Delta Lake enabled.
+ */
+public final class EngineSpark {
+
+  private EngineSpark() {}
+
+  /**
+   * Returns the session, creating it if needed. When no master was set (no {@code spark-submit}),
+   * runs locally on every core of this machine.
+   */
+  public static SparkSession session() {
+    SparkConf conf = new SparkConf(true);
+    SparkSession.Builder builder = SparkSession.builder().appName("ClusterLens");
+    if (!conf.contains("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4");
+    }
+    return builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // A cluster's table is small: 2 partitions read a snapshot in a tenth of the tasks.
+        .config("spark.databricks.delta.snapshotPartitions", "2")
+        .config("spark.sql.datetime.java8API.enabled", "true")
+        .config("spark.sql.session.timeZone", "UTC")
+        .getOrCreate();
+  }
+}
