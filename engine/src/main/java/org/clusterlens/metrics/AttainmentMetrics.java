@@ -39,7 +39,8 @@ public final class AttainmentMetrics {
         SELECT * FROM counted
         UNION ALL
         SELECT * FROM combined
-      )
+      ),
+      grouped AS (
       SELECT
         CASE WHEN grouping(school_urn) = 1 THEN '%3$s' ELSE school_urn END AS school,
         academic_year, term, assessment, subject,
@@ -56,7 +57,9 @@ public final class AttainmentMetrics {
         (school_urn, academic_year, term, assessment, subject, year_group),
         (academic_year, term, assessment, subject),
         (academic_year, term, assessment, subject, year_group))
-      HAVING grouping(year_group) = 1 OR assessment = 'teacher'
+      )
+      -- Statutory results belong to one year group, so only teacher assessment is split by year.
+      SELECT * FROM grouped WHERE pupil_group = '%4$s' OR assessment = 'teacher'
       """
           .formatted(
               VIEW,

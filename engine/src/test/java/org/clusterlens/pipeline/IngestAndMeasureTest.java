@@ -1,0 +1,188 @@
+package org.clusterlens.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.clusterlens.ingest.ReturnReader;
+import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.metrics.Measures;
+import org.clusterlens.model.Figure;
+import org.clusterlens.testing.Fixtures;
+import org.clusterlens.testing.SharedSpark;
+import org.clusterlens.warehouse.StoreOutcome;
+import org.clusterlens.warehouse.StoredReturn;
+import org.clusterlens.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Returns through the Delta warehouse to figures, on one shared local SparkSession. */
+class IngestAndMeasureTest {
+
+  private static SparkSession spark;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SharedSpark.session();
+  }
+
+  private Warehouse warehouse() {
+    return new Warehouse(spark, dir.resolve("warehouse").toString());
+  }
+
+  private static List<IngestRun.FileOutcome> ingest(Warehouse warehouse, String fixtureFolder) {
+    return new IngestRun(Fixtures.cluster(), warehouse)
+        .run(
+            List.of(Fixtures.path("cluster/" + fixtureFolder)), Optional.empty(), Optional.empty());
+  }
+
+  private static Figure figure(
+      List<Figure> figures, String measure, String assessment, String subject, String school) {
+    return figures.stream()
+        .filter(f -> f.measure().equals(measure))
+        .filter(f -> f.assessment().equals(assessment))
+        .filter(f -> f.subject().equals(subject))
+        .filter(f -> f.school().equals(school))
+        .filter(f -> f.group().equals(Figure.ALL))
+        .filter(f -> f.academicYear().equals("2024-25"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No " + measure + " " + subject + " " + school));
+  }
+
+  @Test
+  void handCountedKeyStageTwoFiguresMatchTheEngine() {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+
+    List<Figure> figures = AttainmentMetrics.compute(warehouse.assessments());
+
+    // Reading: pupil 9 was absent, so 9 pupils count; 7 reached Level 4, 2 reached Level 5.
+    Figure readingL4 = figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", "reading", "100001");
+    assertThat(readingL4.numerator()).isEqualTo(7.0);
+    assertThat(readingL4.denominator()).isEqualTo(9L);
+    assertThat(readingL4.value()).isCloseTo(77.78, within(0.01));
+    assertThat(figure(figures, Measures.PCT_LEVEL5_PLUS, "ks2", "reading", "100001").numerator())
+        .isEqualTo(2.0);
+    assertThat(figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", "writing", "100001").value())
+        .isEqualTo(70.0);
+    // Reading, writing and maths combined: 5 of the 9 with all three counted reached Level 4 in
+    // all.
+    Figure rwm = figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", Figure.RWM, "100001");
+    assertThat(rwm.numerator()).isEqualTo(5.0);
+    assertThat(rwm.denominator()).isEqualTo(9L);
+    assertThat(figure(figures, Measures.PCT_LEVEL5_PLUS, "ks2", Figure.RWM, "100001").numerator())
+        .isEqualTo(1.0);
+    // Average points in reading: 237 points over 9 pupils.
+    assertThat(figure(figures, Measures.AVERAGE_POINTS, "ks2", "reading", "100001").value())
+        .isCloseTo(237.0 / 9, within(1e-9));
+    // One school alone: the cluster pooled at pupil level is the same.
+    assertThat(figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", Figure.RWM, Figure.CLUSTER))
+        .isEqualTo(
+            new Figure(
+                Measures.PCT_LEVEL4_PLUS,
+                "ks2",
+                Figure.RWM,
+                Figure.CLUSTER,
+                Figure.ALL,
+                Figure.ALL,
+                "2024-25",
+                "summer",
+                5.0,
+                9L,
+                500.0 / 9));
+    // Teacher assessment by year group: all ten are in Year 6; in reading all but the pupils at 3b
+    // and 3c are at 4c or above, so 8 of 10.
+    assertThat(figures)
+        .filteredOn(f -> f.assessment().equals("teacher") && f.group().equals("year_group"))
+        .filteredOn(f -> f.measure().equals(Measures.PCT_LEVEL4_PLUS))
+        .filteredOn(f -> f.subject().equals("reading") && f.school().equals("100001"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.groupValue()).isEqualTo("6"))
+        .satisfies(f -> assertThat(f.denominator()).isEqualTo(10L))
+        .satisfies(f -> assertThat(f.numerator()).isEqualTo(8.0));
+  }
+
+  @Test
+  void theYearOnYearShiftIsTheChangeInPercentagePoints() {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2023-24");
+    ingest(warehouse, "year6-2024-25");
+
+    List<Figure> figures = AttainmentMetrics.compute(warehouse.assessments());
+
+    // RWM Level 4+: 4 of 10 (40%) in 2023-24, 5 of 9 (55.6%) in 2024-25.
+    Figure shift = figure(figures, Measures.SHIFT_PCT_LEVEL4_PLUS, "ks2", Figure.RWM, "100001");
+    assertThat(shift.value()).isCloseTo(500.0 / 9 - 40.0, within(1e-9));
+    assertThat(shift.numerator()).isNull();
+    // Reading Level 5+: nobody in 2023-24, 2 of 9 in 2024-25.
+    assertThat(figure(figures, Measures.SHIFT_PCT_LEVEL5_PLUS, "ks2", "reading", "100001").value())
+        .isCloseTo(200.0 / 9, within(1e-9));
+  }
+
+  @Test
+  void anAcceptedCorrectionReplacesTheEarlierReturn() {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+
+    List<IngestRun.FileOutcome> outcomes = ingest(warehouse, "corrected");
+
+    assertThat(outcomes.get(0).stored().orElseThrow().action())
+        .isEqualTo(StoreOutcome.Action.REPLACED);
+    List<Figure> figures = AttainmentMetrics.compute(warehouse.assessments());
+    Figure rwm = figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", Figure.RWM, "100001");
+    assertThat(rwm.numerator()).isEqualTo(6.0);
+    assertThat(rwm.denominator()).isEqualTo(9L);
+    assertThat(warehouse.assessments().select("upn").distinct().count()).isEqualTo(10);
+    List<StoredReturn> held = warehouse.currentReturns();
+    assertThat(held).singleElement().satisfies(r -> assertThat(r.version()).isEqualTo(1L));
+  }
+
+  @Test
+  void handingInTheSameFileAgainChangesNothing() throws IOException {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+    Map<String, String> before = checksums(dir.resolve("warehouse"));
+
+    List<IngestRun.FileOutcome> again = ingest(warehouse, "year6-2024-25");
+
+    assertThat(again.get(0).stored().orElseThrow().action())
+        .isEqualTo(StoreOutcome.Action.UNCHANGED);
+    assertThat(checksums(dir.resolve("warehouse"))).isEqualTo(before);
+  }
+
+  @Test
+  void aRejectedReturnLeavesTheWarehouseExactlyAsItWas() throws IOException {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+    Map<String, String> before = checksums(dir.resolve("warehouse"));
+
+    List<IngestRun.FileOutcome> outcomes = ingest(warehouse, "bad");
+
+    assertThat(outcomes.get(0).check().accepted()).isFalse();
+    assertThat(outcomes.get(0).stored()).isEmpty();
+    assertThat(checksums(dir.resolve("warehouse"))).isEqualTo(before);
+    assertThat(warehouse.history()).hasSize(1);
+  }
+
+  /** Every file under the folder with its SHA-256, to compare a warehouse byte for byte. */
+  private static Map<String, String> checksums(Path root) throws IOException {
+    Map<String, String> sums = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        sums.put(root.relativize(f).toString(), ReturnReader.sha256(Files.readAllBytes(f)));
+      }
+    }
+    return sums;
+  }
+}
