@@ -9,7 +9,7 @@ import org.clusterlens.model.TermlyReturn;
  * school=116001;term=2024-25-autumn;sha256=…;stored=…;file=116001.xlsx}. The file name comes last
  * so that any character in it is safe.
  */
-record CommitNote(String school, String term, String sha256, String stored, String file) {
+public record CommitNote(String school, String term, String sha256, String stored, String file) {
 
   static CommitNote of(TermlyReturn r, Instant storedAt) {
     return new CommitNote(

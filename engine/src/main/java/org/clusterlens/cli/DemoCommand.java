@@ -1,0 +1,79 @@
+package org.clusterlens.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.pipeline.IngestRun;
+import org.clusterlens.pipeline.ReportRun;
+import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterlens demo}: the demo cluster end to end, into a fresh warehouse. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ingests the demo cluster (datasets/demo-cluster) into a fresh warehouse (warehouse/demo)",
+      "and writes every pack under reports/demo. Changes nothing that is committed."
+    })
+final class DemoCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws ClusterFolder.InvalidClusterException {
+    long start = System.nanoTime();
+    PrintWriter out = spec.commandLine().getOut();
+    Path clusterDir = Places.demoCluster();
+    Path warehouseDir = Places.home().resolve("warehouse/demo");
+    Path reports = Places.home().resolve("reports/demo");
+    Cluster cluster = ClusterFolder.read(clusterDir);
+    deleteFolder(warehouseDir);
+    deleteFolder(reports);
+    out.println("Ingesting the " + cluster.name() + " (" + cluster.schools().size() + " schools)…");
+    out.flush();
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());
+    List<IngestRun.FileOutcome> ingested =
+        new IngestRun(cluster, warehouse)
+            .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
+    long rejected = ingested.stream().filter(o -> !o.check().accepted()).count();
+    ingested.stream()
+        .filter(o -> !o.check().problems().isEmpty())
+        .forEach(o -> IngestCommand.IngestReport.print(List.of(o), out));
+    out.println(
+        (ingested.size() - rejected) + " of " + ingested.size() + " returns accepted. Writing packs…");
+    out.flush();
+    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, reports);
+    ReportCommand.print(outcome, reports, out);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    out.printf(
+        "Open %s in a browser to read a governor pack.%nDone in %.1f s; peak memory %s.%n",
+        reports.resolve("cluster-pack.html"), took.toMillis() / 1000.0, PeakMemory.describe());
+    return rejected == 0 ? ClusterLens.OK : ClusterLens.BAD_INPUT;
+  }
+
+  private static void deleteFolder(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not clear " + dir + " for a fresh demo run", e);
+    }
+  }
+}

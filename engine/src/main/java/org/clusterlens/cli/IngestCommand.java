@@ -1,0 +1,116 @@
+package org.clusterlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.ingest.ReturnProblem;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.School;
+import org.clusterlens.model.Term;
+import org.clusterlens.pipeline.IngestRun;
+import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterlens ingest}: checks returns and stores the accepted ones. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks termly returns and stores each accepted one, replacing that school's term.",
+      "A return with any error is rejected whole and nothing of it is stored.",
+      "School and term come from the layout returns/<academic-year>/<term>/<URN>.xlsx,"
+          + " or from --school and --term."
+    })
+final class IngestCommand implements Callable<Integer> {
+
+  @Mixin ClusterOption options;
+
+  @Option(names = "--school", paramLabel = "URN", description = "The school every file is from.")
+  String school;
+
+  @Option(
+      names = "--term",
+      paramLabel = "TERM",
+      description = "The term every file reports, e.g. 2024-25-autumn.")
+  String term;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Return files or folders.")
+  List<Path> paths;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (school != null && !School.isUrn(school)) {
+      err.println("--school '" + school + "' is not a URN; a URN has six digits");
+      return ClusterLens.BAD_INPUT;
+    }
+    Optional<Term> termOption;
+    try {
+      termOption = Optional.ofNullable(term).map(Term::parse);
+    } catch (IllegalArgumentException e) {
+      err.println("--term " + e.getMessage());
+      return ClusterLens.BAD_INPUT;
+    }
+    Cluster cluster;
+    try {
+      cluster = options.cluster();
+    } catch (ClusterFolder.InvalidClusterException e) {
+      err.println(e.getMessage());
+      return ClusterLens.BAD_INPUT;
+    }
+    for (Path p : paths) {
+      if (!p.toFile().exists()) {
+        err.println(p + " does not exist");
+        return ClusterLens.BAD_INPUT;
+      }
+    }
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse);
+    List<IngestRun.FileOutcome> outcomes =
+        new IngestRun(cluster, warehouse).run(paths, Optional.ofNullable(school), termOption);
+    return IngestReport.print(outcomes, out);
+  }
+
+  /** Prints what happened to each return; shared with the demo. */
+  static final class IngestReport {
+    private IngestReport() {}
+
+    static int print(List<IngestRun.FileOutcome> outcomes, PrintWriter out) {
+      if (outcomes.isEmpty()) {
+        out.println("No returns (.xlsx or .csv files) were found.");
+        return ClusterLens.BAD_INPUT;
+      }
+      int rejected = 0;
+      for (IngestRun.FileOutcome o : outcomes) {
+        String stored =
+            o.stored()
+                .map(s -> " (" + s.action().name().toLowerCase() + ", warehouse version " + s.version() + ")")
+                .orElse("");
+        out.println(o.check().summary() + stored);
+        for (ReturnProblem p : o.check().problems()) {
+          out.println("    " + (p.isError() ? "Error: " : "Warning: ") + p.sentence());
+        }
+        if (!o.check().accepted()) {
+          rejected++;
+        }
+      }
+      out.println(
+          (outcomes.size() - rejected)
+              + " of "
+              + outcomes.size()
+              + " returns accepted"
+              + (rejected == 0 ? "." : "; fix the errors above and hand the rejected ones in again."));
+      return rejected == 0 ? ClusterLens.OK : ClusterLens.BAD_INPUT;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.clusterlens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.pipeline.ReportRun;
+import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterlens report}: computes the figures and writes every pack. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Computes every figure from the warehouse and writes the packs:",
+      "a governor pack per school (HTML and Excel), the cluster pack (HTML and Excel)",
+      "and metrics.csv (one row per figure)."
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Mixin ClusterOption options;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "reports",
+      description = "Where to write the packs (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Cluster cluster;
+    try {
+      cluster = options.cluster();
+    } catch (ClusterFolder.InvalidClusterException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ClusterLens.BAD_INPUT;
+    }
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse);
+    if (warehouse.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("The warehouse " + options.warehouse + " holds no returns yet; run ingest first.");
+      return ClusterLens.BAD_INPUT;
+    }
+    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out);
+    print(outcome, out, spec.commandLine().getOut());
+    return ClusterLens.OK;
+  }
+
+  static void print(ReportRun.Outcome outcome, Path out, PrintWriter w) {
+    w.println(
+        outcome.figures()
+            + " figures from "
+            + outcome.returns()
+            + " returns; "
+            + outcome.packs().files().size()
+            + " files written to "
+            + out.toAbsolutePath().normalize()
+            + ":");
+    outcome.packs().files().forEach(f -> w.println("  " + f.getFileName()));
+  }
+}
