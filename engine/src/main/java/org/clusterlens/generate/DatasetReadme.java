@@ -125,6 +125,12 @@ final class DatasetReadme {
             they are not met. No other school has a planted change: their results are random
             draws from the same model, so any change there is noise.
 
+            """)
+        .append(largestUnplantedChange(generated))
+        .append(
+            """
+
+
             ## How realistic figures were chosen
 
             Worked out once from the DfE files in `/work/shared/data/dfe` (see its PROVENANCE.md)
@@ -153,6 +159,55 @@ final class DatasetReadme {
             occasional A (absent) outside the planted school.
             """);
     return md.toString();
+  }
+
+  /**
+   * A sentence on the biggest Level 4+ change among the schools with nothing planted, so nobody
+   * mistakes it for a second planted effect.
+   */
+  private static String largestUnplantedChange(GeneratedCluster generated) {
+    String largestUrn = null;
+    double largest = -1;
+    for (School school : generated.cluster().schools()) {
+      if (school.urn().equals(generated.plantedRiseUrn())) {
+        continue;
+      }
+      double change =
+          Math.abs(
+              generated.keyStage2Combined(school.urn(), YEARS.get(1)).percentLevel4Plus()
+                  - generated.keyStage2Combined(school.urn(), YEARS.get(0)).percentLevel4Plus());
+      if (change > largest) {
+        largest = change;
+        largestUrn = school.urn();
+      }
+    }
+    KeyStage2Combined before = generated.keyStage2Combined(largestUrn, YEARS.get(0));
+    KeyStage2Combined after = generated.keyStage2Combined(largestUrn, YEARS.get(1));
+    return String.format(
+        Locale.ROOT,
+        "The largest Level 4+ change in a school with nothing planted is %s's, from %d of %d to"
+            + " %d of %d (%+.0f percentage points), with %d then %d disadvantaged pupils in the"
+            + " KS2 cohort. It is chance and a change in the cohort's make-up, not a planted"
+            + " effect: a useful check that the packs do not call noise significant.",
+        largestUrn,
+        before.level4Plus(),
+        before.pupils(),
+        after.level4Plus(),
+        after.pupils(),
+        after.percentLevel4Plus() - before.percentLevel4Plus(),
+        disadvantagedInYear6(generated, largestUrn, YEARS.get(0)),
+        disadvantagedInYear6(generated, largestUrn, YEARS.get(1)));
+  }
+
+  private static long disadvantagedInYear6(
+      GeneratedCluster generated, String urn, String academicYear) {
+    return generated
+        .returnOf(urn, new Term(academicYear, Term.Season.SUMMER))
+        .orElseThrow()
+        .rows()
+        .stream()
+        .filter(r -> r.yearGroup() == 6 && r.disadvantaged())
+        .count();
   }
 
   private static long year6(GeneratedCluster generated, String urn, String academicYear) {
