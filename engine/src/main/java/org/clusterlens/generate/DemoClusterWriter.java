@@ -1,0 +1,92 @@
+package org.clusterlens.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterlens.model.School;
+
+/**
+ * Saves a generated cluster as a dataset folder: {@code cluster.properties}, {@code schools.csv},
+ * {@code README.md} and one return file per school per term under {@code returns/}.
+ */
+public final class DemoClusterWriter {
+
+  private DemoClusterWriter() {}
+
+  /**
+   * Writes the dataset into {@code datasetDir}, creating folders as needed and replacing files of
+   * the same names; other files already there are left alone.
+   *
+   * @return the files written, in the order written; never null
+   * @throws UncheckedIOException naming the file that could not be written
+   */
+  public static List<Path> write(GeneratedCluster generated, Path datasetDir) {
+    List<Path> written = new ArrayList<>();
+    written.add(
+        save(
+            datasetDir.resolve("cluster.properties"),
+            bytes(
+                "# Synthetic demo cluster; regenerate, do not edit (see README.md)\n"
+                    + "name="
+                    + generated.cluster().name()
+                    + "\n"
+                    + "share_school_names="
+                    + generated.cluster().shareSchoolNames()
+                    + "\n")));
+    StringBuilder schools = new StringBuilder("urn,name\n");
+    for (School school : generated.cluster().schools()) {
+      schools.append(school.urn()).append(',').append(school.name()).append('\n');
+    }
+    written.add(save(datasetDir.resolve("schools.csv"), bytes(schools.toString())));
+    written.add(save(datasetDir.resolve("README.md"), bytes(DatasetReadme.render(generated))));
+    for (GeneratedReturn generatedReturn : generated.returns()) {
+      written.add(
+          save(
+              datasetDir.resolve(generatedReturn.relativePath()),
+              ReturnFileRenderer.render(generatedReturn)));
+    }
+    return written;
+  }
+
+  /**
+   * Generates the demo cluster and writes it: {@code DemoClusterWriter <dataset-dir> [seed]}. The
+   * seed defaults to {@value DemoClusterGenerator#DEFAULT_SEED}.
+   */
+  public static void main(String[] args) {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("Usage: DemoClusterWriter <dataset-dir> [seed]");
+      System.exit(2);
+    }
+    long seed;
+    try {
+      seed = args.length == 2 ? Long.parseLong(args[1]) : DemoClusterGenerator.DEFAULT_SEED;
+    } catch (NumberFormatException e) {
+      System.err.println("The seed must be a whole number, but was '" + args[1] + "'");
+      System.exit(2);
+      return;
+    }
+    List<Path> written = write(DemoClusterGenerator.generate(seed), Path.of(args[0]));
+    System.out.println(
+        "Wrote " + written.size() + " files for seed " + seed + " to " + Path.of(args[0]));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Path save(Path file, byte[] content) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + file, e);
+    }
+  }
+}

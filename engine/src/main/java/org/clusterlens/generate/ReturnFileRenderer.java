@@ -1,0 +1,128 @@
+package org.clusterlens.generate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Optional;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.clusterlens.model.ReturnColumn;
+
+/**
+ * Turns a generated return into the bytes of the file a school would hand in: an xlsx workbook or a
+ * UTF-8 csv. Pure apart from the temporary files POI's streaming workbook uses while it works.
+ */
+public final class ReturnFileRenderer {
+
+  /** The one sheet of a generated workbook. */
+  public static final String SHEET_NAME = "Pupils";
+
+  /**
+   * The created and modified date stamped in every workbook, so the same return gives the same
+   * bytes on every run.
+   */
+  static final Date FIXED_TIMESTAMP =
+      Date.from(LocalDateTime.of(2025, 7, 25, 12, 0).toInstant(ZoneOffset.UTC));
+
+  private static final String CSV_LINE_END = "\r\n";
+
+  private ReturnFileRenderer() {}
+
+  /** The file's bytes in the return's own format. */
+  public static byte[] render(GeneratedReturn generatedReturn) {
+    return switch (generatedReturn.format()) {
+      case XLSX -> xlsx(generatedReturn);
+      case CSV -> csv(generatedReturn).getBytes(StandardCharsets.UTF_8);
+    };
+  }
+
+  /**
+   * The return as a workbook: one sheet named "Pupils", the header in row 1 in {@link ReturnColumn}
+   * order, dates as Excel dates shown dd/mm/yyyy, year group as a number, everything else as text,
+   * and empty cells where there is no value.
+   *
+   * @throws UncheckedIOException if POI cannot use its temporary files
+   */
+  public static byte[] xlsx(GeneratedReturn generatedReturn) {
+    // A shared strings table, as Excel itself writes; close() also deletes the streaming
+    // workbook's temporary files (POI 5).
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true)) {
+      POIXMLProperties.CoreProperties core =
+          workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+      core.setCreated(Optional.of(FIXED_TIMESTAMP));
+      core.setModified(Optional.of(FIXED_TIMESTAMP));
+      core.setCreator("ClusterLens demo generator");
+      core.setTitle(
+          "Termly return " + generatedReturn.school().urn() + " " + generatedReturn.term().id());
+
+      CellStyle dateStyle = workbook.createCellStyle();
+      dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+      Sheet sheet = workbook.createSheet(SHEET_NAME);
+      Row header = sheet.createRow(0);
+      for (ReturnColumn column : ReturnColumn.values()) {
+        header.createCell(column.ordinal()).setCellValue(column.header());
+      }
+      int rowIndex = 1;
+      for (ReturnRow pupil : generatedReturn.rows()) {
+        Row row = sheet.createRow(rowIndex++);
+        for (ReturnColumn column : ReturnColumn.values()) {
+          switch (column) {
+            case DATE_OF_BIRTH -> {
+              Cell cell = row.createCell(column.ordinal());
+              cell.setCellValue(pupil.dateOfBirth());
+              cell.setCellStyle(dateStyle);
+            }
+            case YEAR_GROUP -> row.createCell(column.ordinal()).setCellValue(pupil.yearGroup());
+            default -> {
+              String text = pupil.text(column);
+              if (!text.isEmpty()) {
+                row.createCell(column.ordinal()).setCellValue(text);
+              }
+            }
+          }
+        }
+      }
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      workbook.write(bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not build the workbook for " + generatedReturn.relativePath(), e);
+    }
+  }
+
+  /**
+   * The return as csv text: the header row first, then one line per pupil, comma separated, lines
+   * ending CRLF, dates as dd/mm/yyyy, fields quoted only when they need it.
+   */
+  public static String csv(GeneratedReturn generatedReturn) {
+    StringBuilder text = new StringBuilder();
+    ReturnColumn[] columns = ReturnColumn.values();
+    for (int i = 0; i < columns.length; i++) {
+      text.append(i == 0 ? "" : ",").append(csvField(columns[i].header()));
+    }
+    text.append(CSV_LINE_END);
+    for (ReturnRow pupil : generatedReturn.rows()) {
+      for (int i = 0; i < columns.length; i++) {
+        text.append(i == 0 ? "" : ",").append(csvField(pupil.text(columns[i])));
+      }
+      text.append(CSV_LINE_END);
+    }
+    return text.toString();
+  }
+
+  private static String csvField(String value) {
+    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+}
