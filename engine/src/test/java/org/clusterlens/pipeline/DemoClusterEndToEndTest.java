@@ -1,0 +1,175 @@
+package org.clusterlens.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.SparkSession;
+import org.clusterlens.generate.DemoClusterGenerator;
+import org.clusterlens.generate.GeneratedCluster;
+import org.clusterlens.generate.GeneratedReturn;
+import org.clusterlens.generate.ReturnRow;
+import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.ReturnColumn;
+import org.clusterlens.testing.SharedSpark;
+import org.clusterlens.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The committed demo cluster from returns to packs, once for the whole class: the heavy check that the
+ * walking skeleton is real end to end.
+ */
+class DemoClusterEndToEndTest {
+
+  @TempDir static Path dir;
+
+  private static List<IngestRun.FileOutcome> ingested;
+  private static ReportRun.Outcome reported;
+  private static Path packs;
+
+  @BeforeAll
+  static void runTheDemoCluster() throws Exception {
+    String repoRoot = System.getProperty("clusterlens.repo.root");
+    assumeTrue(repoRoot != null, "clusterlens.repo.root is set by the build");
+    Path clusterDir = Path.of(repoRoot, "datasets", "demo-cluster");
+    SparkSession spark = SharedSpark.session();
+    Cluster cluster = ClusterFolder.read(clusterDir);
+    Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
+    ingested =
+        new IngestRun(cluster, warehouse)
+            .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
+    packs = dir.resolve("packs");
+    reported = ReportRun.run(cluster, warehouse, packs);
+  }
+
+  @Test
+  void everyDemoReturnIsAcceptedWithoutWarnings() {
+    assertThat(ingested).hasSize(48);
+    assertThat(ingested)
+        .allSatisfy(o -> assertThat(o.check().problems()).isEmpty())
+        .allSatisfy(o -> assertThat(o.stored()).isPresent());
+    assertThat(reported.returns()).isEqualTo(48);
+  }
+
+  @Test
+  void writesAGovernorPackPerSchoolTheClusterPackAndTheMetricsExport() {
+    Set<String> names = new TreeSet<>();
+    reported.packs().files().forEach(f -> names.add(f.getFileName().toString()));
+    assertThat(names)
+        .contains("cluster-pack.html", "cluster-pack.xlsx", "metrics.csv")
+        .contains("governor-128479.html", "governor-128479.xlsx", "governor-128403.html")
+        .hasSize(8 * 2 + 3);
+  }
+
+  @Test
+  void thePlantedRiseIsInTheMetricsExport() throws IOException {
+    List<CSVRecord> rows = metrics();
+    assertThat(shift(rows, "shift_pct_level4_plus", "128479")).isCloseTo(8.0, within(1e-9));
+    assertThat(shift(rows, "shift_pct_level5_plus", "128479")).isCloseTo(5.0, within(1e-9));
+    CSVRecord level4 =
+        rows.stream()
+            .filter(r -> r.get("measure").equals("pct_level4_plus"))
+            .filter(r -> r.get("assessment").equals("ks2") && r.get("subject").equals("rwm"))
+            .filter(r -> r.get("school").equals("128479") && r.get("academic_year").equals("2024-25"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(level4.get("numerator")).isEqualTo("32");
+    assertThat(level4.get("denominator")).isEqualTo("40");
+  }
+
+  @Test
+  void theClusterFigurePoolsPupilsNotSchools() throws IOException {
+    // The generator's own count of the cluster's 2024-25 KS2 cohort: 140 of 201 at Level 4+ in all three.
+    CSVRecord cluster =
+        metrics().stream()
+            .filter(r -> r.get("measure").equals("pct_level4_plus"))
+            .filter(r -> r.get("assessment").equals("ks2") && r.get("subject").equals("rwm"))
+            .filter(r -> r.get("school").equals("CLUSTER") && r.get("academic_year").equals("2024-25"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cluster.get("numerator")).isEqualTo("140");
+    assertThat(cluster.get("denominator")).isEqualTo("201");
+  }
+
+  @Test
+  void noPupilNameOrUpnReachesAnyPack() throws IOException {
+    GeneratedCluster generated = DemoClusterGenerator.generate(DemoClusterGenerator.DEFAULT_SEED);
+    Set<String> secrets = new TreeSet<>();
+    for (GeneratedReturn r : generated.returns()) {
+      for (ReturnRow row : r.rows()) {
+        secrets.add(row.text(ReturnColumn.UPN));
+        secrets.add(row.text(ReturnColumn.FORENAME) + " " + row.text(ReturnColumn.SURNAME));
+        secrets.add(row.text(ReturnColumn.SURNAME));
+      }
+    }
+    assertThat(secrets).hasSizeGreaterThan(1000);
+    for (Path pack : reported.packs().files()) {
+      String text = textOf(pack);
+      assertThat(secrets).as(pack.getFileName().toString()).noneMatch(text::contains);
+    }
+  }
+
+  @Test
+  void htmlPacksReferenceNoExternalResource() throws IOException {
+    Pattern external = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");
+    for (Path pack : reported.packs().files()) {
+      if (pack.toString().endsWith(".html")) {
+        String html = Files.readString(pack);
+        String markup = html.replaceAll("(?s)<script>.*?</script>", "<script></script>");
+        Matcher m = external.matcher(markup);
+        assertThat(m.find()).as(pack.getFileName() + " links outside itself").isFalse();
+        assertThat(html).doesNotContain("<script src").contains("Plotly.newPlot");
+      }
+    }
+  }
+
+  private static double shift(List<CSVRecord> rows, String measure, String school) {
+    return rows.stream()
+        .filter(r -> r.get("measure").equals(measure))
+        .filter(r -> r.get("subject").equals("rwm") && r.get("school").equals(school))
+        .filter(r -> r.get("academic_year").equals("2024-25"))
+        .mapToDouble(r -> Double.parseDouble(r.get("value")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<CSVRecord> metrics() throws IOException {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (var parser = format.parse(Files.newBufferedReader(packs.resolve("metrics.csv")))) {
+      return parser.getRecords();
+    }
+  }
+
+  /** A pack's text: the file itself, or every XML part of a workbook. */
+  private static String textOf(Path pack) throws IOException {
+    if (!pack.toString().endsWith(".xlsx")) {
+      return Files.readString(pack);
+    }
+    StringBuilder text = new StringBuilder();
+    try (InputStream in = Files.newInputStream(pack);
+        ZipInputStream zip = new ZipInputStream(in)) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return text.toString();
+  }
+}
