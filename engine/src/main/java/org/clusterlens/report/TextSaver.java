@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes rendered text (HTML, CSV) to a file as UTF-8, replacing it in one step. */
 public final class TextSaver {
@@ -21,9 +23,9 @@ public final class TextSaver {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      Path tmp = siblingTemp(file);
       try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
@@ -32,5 +34,14 @@ public final class TextSaver {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file, e);
     }
+  }
+
+  /**
+   * A fresh file name beside {@code file}, for writing before the move. Not {@code
+   * Files.createTempFile}: that makes the file readable by its owner only, and packs are shared.
+   */
+  public static Path siblingTemp(Path file) {
+    return file.toAbsolutePath()
+        .resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
   }
 }

@@ -32,8 +32,8 @@ public final class SampleCluster {
 
   public static Figure ks2(
       String measure, String subject, String school, String year, double x, long n) {
-    return new Figure(
-        measure, "ks2", subject, school, "all", "all", year, "summer", x, n, 100.0 * x / n);
+    double value = measure.equals("average_points") ? x / n : 100.0 * x / n;
+    return new Figure(measure, "ks2", subject, school, "all", "all", year, "summer", x, n, value);
   }
 
   public static Figure shift(String measure, String subject, String school, double change) {

@@ -31,7 +31,8 @@ final class Charts {
   /**
    * A grouped bar chart as an inline script.
    *
-   * @param divId the id of the element the chart fills
+   * @param divId the id of the element the chart fills; a JavaScript identifier, since Tablesaw
+   *     names a variable after it
    * @param categories the bars' labels along the bottom
    * @param series one or more series; NaN leaves a gap
    * @param yTitle the vertical axis title
@@ -39,6 +40,10 @@ final class Charts {
    */
   static String groupedBars(
       String divId, List<String> categories, List<Series> series, String yTitle, double[] yRange) {
+    if (!divId.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "Chart id '" + divId + "' must be a JavaScript identifier (letters, digits, _)");
+    }
     Object[] x = categories.stream().map(Charts::plainLabel).toArray();
     BarTrace[] traces =
         series.stream()

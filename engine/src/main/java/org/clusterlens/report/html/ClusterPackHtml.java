@@ -106,7 +106,7 @@ public final class ClusterPackHtml {
     }
     out.append("</tbody>\n</table>\n");
 
-    out.append("<figure>\n<div id=\"shift-chart\" class=\"chart\" role=\"img\" aria-label=\"Bar")
+    out.append("<figure>\n<div id=\"shiftChart\" class=\"chart\" role=\"img\" aria-label=\"Bar")
         .append(" chart of each school's shift at Level 4+ and Level 5+ in reading, writing and")
         .append(" maths combined. The table above gives the same figures.\"></div>\n")
         .append("<figcaption>Shift in RWM from ")
@@ -118,7 +118,7 @@ public final class ClusterPackHtml {
     List<String> labels = rows.stream().map(SchoolResults::label).toList();
     charts.add(
         Charts.groupedBars(
-            "shift-chart",
+            "shiftChart",
             labels,
             List.of(
                 new Charts.Series("Level 4+", Charts.DARK, shifts(rows, SubjectResult::shift4)),

@@ -124,7 +124,7 @@ public final class GovernorPackHtml {
         .append(Html.escape(now))
         .append(", in percentage points. The two years are different pupils.</p>\n")
         .append("<div class=\"chart-and-table\">\n<figure>\n")
-        .append("<div id=\"shift-chart\" class=\"chart\" role=\"img\" aria-label=\"Bar chart of")
+        .append("<div id=\"shiftChart\" class=\"chart\" role=\"img\" aria-label=\"Bar chart of")
         .append(" the percentage at Level 4+ and Level 5+ in reading, writing and maths combined,")
         .append(" last year and this year, for this school and the cluster. The table beside it")
         .append(" gives the same figures.\"></div>\n")
@@ -136,7 +136,7 @@ public final class GovernorPackHtml {
         .append(".</figcaption>\n</figure>\n");
     charts.add(
         Charts.groupedBars(
-            "shift-chart",
+            "shiftChart",
             List.of(
                 "This school, Level 4+",
                 "Cluster, Level 4+",

@@ -87,4 +87,20 @@ class GovernorWorkbookTest {
       assertThat(all).contains("ashby-autumn.xlsx");
     }
   }
+
+  @Test
+  void theSamePackSavesToTheSameBytes() throws Exception {
+    GovernorPack pack =
+        GovernorPack.assemble(
+            SampleCluster.cluster(false),
+            SampleCluster.ASHBY,
+            SampleCluster.figures(),
+            SampleCluster.provenance());
+    Path first = WorkbookSaver.save(GovernorWorkbook.render(pack), dir.resolve("1.xlsx"));
+    Thread.sleep(2100); // zip entry times have a two-second resolution
+    Path second = WorkbookSaver.save(GovernorWorkbook.render(pack), dir.resolve("2.xlsx"));
+
+    assertThat(java.nio.file.Files.readAllBytes(second))
+        .isEqualTo(java.nio.file.Files.readAllBytes(first));
+  }
 }

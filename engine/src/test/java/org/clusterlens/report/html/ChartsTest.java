@@ -1,6 +1,7 @@
 package org.clusterlens.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,5 +21,12 @@ class ChartsTest {
     assertThat(js).doesNotContainIgnoringCase("</script").doesNotContain("<b>");
     assertThat(js).startsWith("(function () {").endsWith("})();");
     assertThat(js).contains("St Mary\u2019s");
+  }
+
+  @Test
+  void rejectsAChartIdThatCannotNameAJavaScriptVariable() {
+    assertThatThrownBy(() -> Charts.groupedBars("shift-chart", List.of(), List.of(), "y", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Chart id 'shift-chart' must be a JavaScript identifier (letters, digits, _)");
   }
 }

@@ -26,7 +26,7 @@ class ClusterPackHtmlTest {
 
   @Test
   void chartsTheShiftsAndNeedsNoNetwork() {
-    assertThat(PAGE).contains("Plotly.newPlot(target_shift-chart");
+    assertThat(PAGE).contains("Plotly.newPlot(target_shiftChart");
     assertThat(PAGE).doesNotContainPattern("(?i)<script[^>]*\\bsrc\\s*=");
     assertThat(PAGE).contains("The table above gives the same figures");
   }

@@ -65,9 +65,9 @@ class GovernorPackHtmlTest {
     assertThat(bodies.get(0)).contains("plotly.js v" + PlotlyLibrary.version());
     assertThat(PlotlyLibrary.version()).isEqualTo("2.35.3");
     assertThat(bodies.get(1))
-        .contains("Plotly.newPlot(target_shift-chart")
+        .contains("Plotly.newPlot(target_shiftChart")
         .contains("\"displaylogo\" : false");
-    assertThat(ASHBY).contains("id=\"shift-chart\"");
+    assertThat(ASHBY).contains("id=\"shiftChart\"");
   }
 
   @Test
@@ -76,7 +76,7 @@ class GovernorPackHtmlTest {
 
     assertThat(markup).contains("72% (36 of 50)").contains("64% (32 of 50)");
     assertThat(markup).contains("<td class=\"num up\">+8</td>");
-    assertThat(markup).contains("2 points");
+    assertThat(markup).contains("2 points").contains("28.4 (50 pupils)");
   }
 
   @Test
