@@ -1,0 +1,79 @@
+package org.clusterlens.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
+import org.clusterlens.model.Term;
+
+/**
+ * Everything the School Improvement Partner's cluster pack shows: all schools side by side, named.
+ *
+ * @param clusterName the cluster's name; never null
+ * @param latestTerm the latest term in the figures, or null when there are none
+ * @param ks2Year the latest academic year with Key Stage 2 results, or null
+ * @param previousKs2Year the year before {@code ks2Year}, or null
+ * @param teacherTerm the latest term with teacher assessment, or null
+ * @param schools each school's results, in the cluster's order; never null
+ * @param cluster the cluster's results, pooled over all its pupils; never null
+ * @param keyPoints short plain-English sentences; never null
+ * @param generatedAt when the pack was built; never null
+ * @param sources the returns behind the figures; never null
+ */
+public record ClusterPack(
+    String clusterName,
+    Term latestTerm,
+    String ks2Year,
+    String previousKs2Year,
+    Term teacherTerm,
+    List<SchoolResults> schools,
+    SchoolResults cluster,
+    List<String> keyPoints,
+    Instant generatedAt,
+    List<SourceLine> sources) {
+
+  public ClusterPack {
+    schools = List.copyOf(schools);
+    keyPoints = List.copyOf(keyPoints);
+    sources = List.copyOf(sources);
+  }
+
+  /**
+   * Builds the cluster pack.
+   *
+   * @throws IllegalArgumentException if two figures share every label
+   */
+  public static ClusterPack assemble(Cluster cluster, List<Figure> figures, Provenance provenance) {
+    return assemble(cluster, new FigureIndex(figures), provenance);
+  }
+
+  static ClusterPack assemble(Cluster cluster, FigureIndex index, Provenance provenance) {
+    String ks2Year = index.latestKs2Year().orElse(null);
+    Term teacherTerm = index.latestTeacherTerm().orElse(null);
+    List<SchoolResults> schools =
+        cluster.schools().stream()
+            .map(s -> SchoolResults.of(s.name(), s.urn(), index, ks2Year, teacherTerm))
+            .toList();
+    SchoolResults pooled =
+        SchoolResults.of(GovernorPack.CLUSTER_LABEL, Figure.CLUSTER, index, ks2Year, teacherTerm);
+    List<SourceLine> sources = new ArrayList<>();
+    for (ReturnVersion r : provenance.returns()) {
+      String label = cluster.school(r.schoolUrn()).map(School::name).orElse("URN " + r.schoolUrn());
+      sources.add(
+          new SourceLine(label, r.term(), r.sourceFile(), r.warehouseVersion(), r.shortChecksum()));
+    }
+    return new ClusterPack(
+        cluster.name(),
+        index.latestTerm().orElse(null),
+        ks2Year,
+        ks2Year == null ? null : FigureIndex.previousYear(ks2Year),
+        teacherTerm,
+        schools,
+        pooled,
+        KeyPoints.forPartner(schools, pooled, ks2Year),
+        provenance.generatedAt(),
+        sources);
+  }
+}

@@ -1,0 +1,125 @@
+package org.clusterlens.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
+import org.clusterlens.model.Term;
+
+/**
+ * Everything a governor pack shows for one school, ready for the HTML and Excel renderers. Peer
+ * schools carry their names only when the cluster shares them, otherwise "School A", "School B"….
+ *
+ * @param school the school; never null
+ * @param clusterName the cluster's name; never null
+ * @param latestTerm the latest term in the figures, or null when there are none
+ * @param ks2Year the latest academic year with Key Stage 2 results, or null when there are none
+ * @param previousKs2Year the year before {@code ks2Year}, or null
+ * @param teacherTerm the latest term with teacher assessment, or null
+ * @param self this school's results; never null
+ * @param cluster the cluster's results, pooled over all its pupils; never null
+ * @param peers the other schools' Key Stage 2 results, labelled as the cluster agreed; never null
+ * @param peersNamed whether the cluster agreed to show peer schools' names (else "School A…")
+ * @param keyPoints short plain-English sentences, most important first; never null
+ * @param generatedAt when the pack was built; never null
+ * @param sources the returns behind the figures; never null
+ */
+public record GovernorPack(
+    School school,
+    String clusterName,
+    Term latestTerm,
+    String ks2Year,
+    String previousKs2Year,
+    Term teacherTerm,
+    SchoolResults self,
+    SchoolResults cluster,
+    List<SchoolResults> peers,
+    boolean peersNamed,
+    List<String> keyPoints,
+    Instant generatedAt,
+    List<SourceLine> sources) {
+
+  /** The label packs give the pooled cluster. */
+  public static final String CLUSTER_LABEL = "Cluster (all schools)";
+
+  public GovernorPack {
+    peers = List.copyOf(peers);
+    keyPoints = List.copyOf(keyPoints);
+    sources = List.copyOf(sources);
+  }
+
+  /**
+   * Builds the governor pack of one school.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster, or two figures share
+   *     every label
+   */
+  public static GovernorPack assemble(
+      Cluster cluster, String schoolUrn, List<Figure> figures, Provenance provenance) {
+    return assemble(cluster, schoolUrn, new FigureIndex(figures), provenance);
+  }
+
+  static GovernorPack assemble(
+      Cluster cluster, String schoolUrn, FigureIndex index, Provenance provenance) {
+    School school =
+        cluster
+            .school(schoolUrn)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "School " + schoolUrn + " is not in cluster " + cluster.name()));
+    String ks2Year = index.latestKs2Year().orElse(null);
+    Term teacherTerm = index.latestTeacherTerm().orElse(null);
+
+    Map<String, String> labels = new HashMap<>();
+    labels.put(school.urn(), school.name());
+    List<SchoolResults> peers = new ArrayList<>();
+    int peerIndex = 0;
+    for (School peer : cluster.schools()) {
+      if (peer.urn().equals(school.urn())) {
+        continue;
+      }
+      String label = cluster.shareSchoolNames() ? peer.name() : Labels.peer(peerIndex);
+      peerIndex++;
+      labels.put(peer.urn(), label);
+      SchoolResults r = SchoolResults.of(label, peer.urn(), index, ks2Year, null);
+      peers.add(r);
+    }
+
+    SchoolResults self = SchoolResults.of(school.name(), school.urn(), index, ks2Year, teacherTerm);
+    SchoolResults pooled =
+        SchoolResults.of(CLUSTER_LABEL, Figure.CLUSTER, index, ks2Year, teacherTerm);
+
+    List<SourceLine> sources = new ArrayList<>();
+    for (ReturnVersion r : provenance.returns()) {
+      boolean own = r.schoolUrn().equals(school.urn());
+      String label = labels.getOrDefault(r.schoolUrn(), "A school outside the cluster");
+      sources.add(
+          new SourceLine(
+              label,
+              r.term(),
+              own || cluster.shareSchoolNames() ? r.sourceFile() : null,
+              r.warehouseVersion(),
+              r.shortChecksum()));
+    }
+
+    return new GovernorPack(
+        school,
+        cluster.name(),
+        index.latestTerm().orElse(null),
+        ks2Year,
+        ks2Year == null ? null : FigureIndex.previousYear(ks2Year),
+        teacherTerm,
+        self,
+        pooled,
+        peers,
+        cluster.shareSchoolNames(),
+        KeyPoints.forGovernors(self, pooled, ks2Year),
+        provenance.generatedAt(),
+        sources);
+  }
+}

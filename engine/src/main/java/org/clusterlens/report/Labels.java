@@ -1,0 +1,49 @@
+package org.clusterlens.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.clusterlens.model.Figure;
+
+/** The words packs use for codes: subjects, year groups, peer schools, times. */
+public final class Labels {
+
+  private static final DateTimeFormatter BUILT =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
+          .withZone(ZoneOffset.UTC);
+
+  private Labels() {}
+
+  /** "Reading", or "Reading, writing and maths combined" for {@code rwm}. */
+  public static String subject(String code) {
+    return switch (code) {
+      case "reading" -> "Reading";
+      case "writing" -> "Writing";
+      case "maths" -> "Maths";
+      case Figure.RWM -> "Reading, writing and maths combined";
+      default -> code;
+    };
+  }
+
+  /** A short subject label for narrow table cells and chart axes: "RWM" for {@code rwm}. */
+  public static String subjectShort(String code) {
+    return code.equals(Figure.RWM) ? "RWM" : subject(code);
+  }
+
+  /** "All year groups" or "Year 6". */
+  public static String yearGroup(String value) {
+    return value.equals(Figure.ALL) ? "All year groups" : "Year " + value;
+  }
+
+  /**
+   * The anonymous label of the n-th peer school (0-based): "School A", … "School Z", "School 27".
+   */
+  public static String peer(int index) {
+    return index < 26 ? "School " + (char) ('A' + index) : "School " + (index + 1);
+  }
+
+  /** When packs were built, for people: "12 March 2025 at 10:15 UTC". */
+  public static String builtAt(java.time.Instant instant) {
+    return BUILT.format(instant);
+  }
+}

@@ -1,0 +1,49 @@
+package org.clusterlens.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How packs write numbers as text: no locale, whole percentages, points to one decimal place. */
+public final class Numbers {
+
+  private Numbers() {}
+
+  /** A percentage to the nearest whole number: {@code 72%}. */
+  public static String percent(double percent) {
+    return round(percent, 0) + "%";
+  }
+
+  /** A count of pupils; whole numbers without a decimal point. */
+  public static String count(double count) {
+    return round(count, 1);
+  }
+
+  /** Points to one decimal place, without a trailing ".0": {@code 27.4}, {@code 2}. */
+  public static String points(double points) {
+    return round(points, 1);
+  }
+
+  /** A change in percentage points with its sign: {@code +8}, {@code -3}, {@code 0}. */
+  public static String signedPoints(double change) {
+    String text = round(change, 0);
+    if (text.equals("0") || text.equals("-0")) {
+      return "0";
+    }
+    return change > 0 ? "+" + text : text;
+  }
+
+  /** A number rounded half-up to at most {@code places} decimals, trailing zeros dropped. */
+  public static String round(double value, int places) {
+    if (!Double.isFinite(value)) {
+      return "";
+    }
+    BigDecimal d = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+    d = d.stripTrailingZeros();
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return d.scale() < 0
+        ? d.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
+        : d.toPlainString();
+  }
+}

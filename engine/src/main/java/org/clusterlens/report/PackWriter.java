@@ -1,0 +1,57 @@
+package org.clusterlens.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
+import org.clusterlens.report.excel.ClusterWorkbook;
+import org.clusterlens.report.excel.GovernorWorkbook;
+import org.clusterlens.report.excel.WorkbookSaver;
+import org.clusterlens.report.html.ClusterPackHtml;
+import org.clusterlens.report.html.GovernorPackHtml;
+
+/**
+ * Writes every pack of a run: per school {@code governor-<URN>.html} and {@code .xlsx}, the
+ * cluster's {@code cluster-pack.html} and {@code .xlsx}, and {@code metrics.csv}.
+ *
+ * <p>The one class in this package that knows the renderers: assemble the packs, render them, then
+ * save them. Each file replaces any earlier one in one step.
+ */
+public final class PackWriter {
+
+  private PackWriter() {}
+
+  /**
+   * Builds, renders and saves every pack.
+   *
+   * @param cluster the cluster and what it shares; never null
+   * @param figures the metrics stage's figures; never null
+   * @param provenance the returns behind the figures and the build time; never null
+   * @param outDir the folder to write into, created if missing; never null
+   * @return the files written
+   * @throws IllegalArgumentException if two figures share every label
+   * @throws java.io.UncheckedIOException naming the file that could not be written
+   */
+  public static WrittenPacks writeAll(
+      Cluster cluster, List<Figure> figures, Provenance provenance, Path outDir) {
+    FigureIndex index = new FigureIndex(figures);
+    List<Path> written = new ArrayList<>();
+    for (School school : cluster.schools()) {
+      GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), index, provenance);
+      String base = "governor-" + school.urn();
+      written.add(TextSaver.save(GovernorPackHtml.render(pack), outDir.resolve(base + ".html")));
+      written.add(
+          WorkbookSaver.save(GovernorWorkbook.render(pack), outDir.resolve(base + ".xlsx")));
+    }
+    ClusterPack clusterPack = ClusterPack.assemble(cluster, index, provenance);
+    written.add(
+        TextSaver.save(ClusterPackHtml.render(clusterPack), outDir.resolve("cluster-pack.html")));
+    written.add(
+        WorkbookSaver.save(
+            ClusterWorkbook.render(clusterPack), outDir.resolve("cluster-pack.xlsx")));
+    written.add(TextSaver.save(MetricsCsv.render(figures), outDir.resolve("metrics.csv")));
+    return new WrittenPacks(written);
+  }
+}

@@ -1,0 +1,49 @@
+package org.clusterlens.report.excel;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.SchoolResults;
+
+/** Renders a governor pack as a workbook: a summary sheet, then one sheet per topic. */
+public final class GovernorWorkbook {
+
+  private GovernorWorkbook() {}
+
+  /** The workbook, in memory; save it with {@link WorkbookSaver}. Never null. */
+  public static XSSFWorkbook render(GovernorPack pack) {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    PackStyles st = PackStyles.of(wb);
+    List<String> about = new ArrayList<>();
+    about.add("Cluster: " + pack.clusterName());
+    about.add("School URN: " + pack.school().urn());
+    if (pack.latestTerm() != null) {
+      about.add("Figures up to: " + pack.latestTerm().label());
+    }
+    if (pack.ks2Year() != null) {
+      about.add("Key Stage 2 results for: " + pack.ks2Year());
+    }
+    PackSheets.summary(wb, st, "Governor pack: " + pack.school().name(), about, pack.keyPoints());
+    if (pack.ks2Year() != null) {
+      PackSheets.ks2(wb, st, pack.ks2Year(), List.of(pack.self(), pack.cluster()));
+      PackSheets.shift(
+          wb, st, pack.previousKs2Year(), pack.ks2Year(), List.of(pack.self(), pack.cluster()));
+      List<SchoolResults> all = new ArrayList<>();
+      all.add(pack.self());
+      all.addAll(pack.peers());
+      all.add(pack.cluster());
+      PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all);
+    }
+    if (pack.teacherTerm() != null) {
+      PackSheets.thisTerm(wb, st, pack.teacherTerm(), List.of(pack.self()));
+    }
+    List<String> howToRead = new ArrayList<>(PackSheets.howToRead());
+    if (!pack.peersNamed()) {
+      howToRead.add("Other schools are shown as School A, School B… as the cluster agreed.");
+    }
+    PackSheets.about(wb, st, howToRead, pack.generatedAt(), pack.sources());
+    WorkbookSaver.stamp(wb, "Governor pack: " + pack.school().name(), pack.generatedAt());
+    return wb;
+  }
+}

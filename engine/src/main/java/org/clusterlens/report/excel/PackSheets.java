@@ -1,0 +1,262 @@
+package org.clusterlens.report.excel;
+
+import static org.clusterlens.report.excel.TableSheet.orBlank;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.clusterlens.model.Term;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.SchoolResults;
+import org.clusterlens.report.SourceLine;
+import org.clusterlens.report.SubjectResult;
+import org.clusterlens.report.TermResult;
+import org.clusterlens.report.excel.TableSheet.Column;
+
+/** The sheets both workbooks share, each one topic, each readable without the HTML. */
+final class PackSheets {
+
+  private PackSheets() {}
+
+  /** Writes the summary sheet: who, when, and the key points, one per row. */
+  static void summary(
+      Workbook wb, PackStyles st, String title, List<String> about, List<String> keyPoints) {
+    Sheet sheet = wb.createSheet("Summary");
+    sheet.setColumnWidth(0, 110 * 256);
+    int r = 0;
+    Cell t = sheet.createRow(r++).createCell(0);
+    t.setCellValue(title);
+    t.setCellStyle(st.title());
+    for (String line : about) {
+      sheet.createRow(r++).createCell(0).setCellValue(line);
+    }
+    r++;
+    Cell k = sheet.createRow(r++).createCell(0);
+    k.setCellValue("Key points");
+    k.setCellStyle(st.header());
+    for (String point : keyPoints) {
+      Cell c = sheet.createRow(r++).createCell(0);
+      c.setCellValue(point);
+      c.setCellStyle(st.wrapped());
+    }
+    r++;
+    sheet
+        .createRow(r++)
+        .createCell(0)
+        .setCellValue(
+            "Level 4+ means at least National Curriculum Level 4, the level expected at the end of"
+                + " Year 6. Level 5+ is above it.");
+    sheet
+        .createRow(r)
+        .createCell(0)
+        .setCellValue(
+            "Each topic has its own sheet; the About sheet explains the figures and lists the returns"
+                + " they come from.");
+    TableSheet.printSetup(sheet);
+  }
+
+  /** One row per school (or cluster) and subject: Key Stage 2 results with their counts. */
+  static void ks2(Workbook wb, PackStyles st, String year, List<SchoolResults> schools) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(new Column("School", 30, st.text()));
+    cols.add(new Column("Subject", 34, st.text()));
+    proportionColumns(cols, st, "Level 4+");
+    proportionColumns(cols, st, "Level 5+");
+    cols.add(new Column("Average points", 10, st.points()));
+    cols.add(new Column("Pupils (average points)", 11, st.count()));
+    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Key Stage 2",
+            "Key Stage 2 results, " + year,
+            "Year 6 at the end of primary school. Percentages are stored as numbers; the pupils"
+                + " columns give each one's n.",
+            cols);
+    for (SchoolResults s : schools) {
+      for (SubjectResult r : s.ks2()) {
+        t.add(
+            s.label(),
+            Labels.subject(r.subject()),
+            orBlank(r.level4()),
+            orBlank(r.level5()),
+            orBlank(r.points()),
+            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+      }
+    }
+    t.filter();
+  }
+
+  /** One row per school: reading, writing and maths combined, with the shifts. */
+  static void ks2Rwm(Workbook wb, PackStyles st, String year, List<SchoolResults> schools) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(new Column("School", 30, st.text()));
+    proportionColumns(cols, st, "Level 4+");
+    cols.add(new Column("Shift at Level 4+ (percentage points)", 12, st.shift()));
+    proportionColumns(cols, st, "Level 5+");
+    cols.add(new Column("Shift at Level 5+ (percentage points)", 12, st.shift()));
+    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Schools",
+            "Reading, writing and maths combined (RWM) at Key Stage 2, " + year,
+            "Each school and the cluster. A pupil counts only if they reached the level in all"
+                + " three subjects.",
+            cols);
+    for (SchoolResults s : schools) {
+      SubjectResult r = s.rwm().orElse(null);
+      if (r == null) {
+        t.add(s.label(), TableSheet.blank(3), null, TableSheet.blank(3), null, null);
+      } else {
+        t.add(
+            s.label(),
+            orBlank(r.level4()),
+            r.shift4(),
+            orBlank(r.level5()),
+            r.shift5(),
+            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+      }
+    }
+  }
+
+  /** One row per school, subject and level: last year, this year and the shift. */
+  static void shift(
+      Workbook wb, PackStyles st, String before, String now, List<SchoolResults> schools) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(new Column("School", 30, st.text()));
+    cols.add(new Column("Subject", 34, st.text()));
+    cols.add(new Column("Level", 9, st.text()));
+    proportionColumns(cols, st, before);
+    proportionColumns(cols, st, now);
+    cols.add(new Column("Shift (percentage points)", 12, st.shift()));
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Shift",
+            "Level 4 / Level 5 shift, " + before + " to " + now,
+            "The change in the percentage of Year 6 at each level, in percentage points. The two"
+                + " years are different pupils.",
+            cols);
+    for (SchoolResults s : schools) {
+      for (SubjectResult r : s.ks2()) {
+        t.add(
+            s.label(),
+            Labels.subject(r.subject()),
+            "Level 4+",
+            orBlank(r.level4Before()),
+            orBlank(r.level4()),
+            r.shift4());
+        t.add(
+            s.label(),
+            Labels.subject(r.subject()),
+            "Level 5+",
+            orBlank(r.level5Before()),
+            orBlank(r.level5()),
+            r.shift5());
+      }
+    }
+    t.filter();
+  }
+
+  /** One row per school, year group and subject: this term's teacher assessment. */
+  static void thisTerm(Workbook wb, PackStyles st, Term term, List<SchoolResults> schools) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(new Column("School", 30, st.text()));
+    cols.add(new Column("Year group", 15, st.text()));
+    cols.add(new Column("Subject", 10, st.text()));
+    proportionColumns(cols, st, "Level 4+");
+    proportionColumns(cols, st, "Level 5+");
+    cols.add(new Column("Average points", 10, st.points()));
+    cols.add(new Column("Pupils (average points)", 11, st.count()));
+    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "This term",
+            "Teacher assessment, " + term.label(),
+            "Teachers' own judgements this term; not standardised across schools.",
+            cols);
+    for (SchoolResults s : schools) {
+      for (TermResult r : s.thisTerm()) {
+        t.add(
+            s.label(),
+            Labels.yearGroup(r.yearGroup()),
+            Labels.subjectShort(r.subject()),
+            orBlank(r.level4()),
+            orBlank(r.level5()),
+            orBlank(r.points()),
+            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+      }
+    }
+    t.filter();
+  }
+
+  /** How to read the pack, and the returns it was built from. */
+  static void about(
+      Workbook wb,
+      PackStyles st,
+      List<String> howToRead,
+      java.time.Instant builtAt,
+      List<SourceLine> sources) {
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "About",
+            "Built on " + Labels.builtAt(builtAt) + " from these returns",
+            "Checksums identify the exact file each figure comes from.",
+            List.of(
+                new Column("School", 30, st.text()),
+                new Column("Term", 15, st.text()),
+                new Column("File", 40, st.text()),
+                new Column("Warehouse version", 11, st.count()),
+                new Column("Checksum (SHA-256, first 12)", 16, st.text())));
+    for (SourceLine s : sources) {
+      t.add(s.school(), s.term().label(), s.sourceFile(), s.warehouseVersion(), s.checksum());
+    }
+    Sheet sheet = wb.getSheet("About");
+    int r = sheet.getLastRowNum() + 2;
+    Cell h = sheet.createRow(r++).createCell(0);
+    h.setCellValue("How to read this workbook");
+    h.setCellStyle(st.header());
+    for (String line : howToRead) {
+      Row row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(line);
+    }
+  }
+
+  private static void proportionColumns(List<Column> cols, PackStyles st, String label) {
+    cols.add(new Column("% at " + label, 10, st.percent()));
+    cols.add(new Column("Pupils at " + label, 10, st.count()));
+    cols.add(new Column("Pupils counted (" + label + ")", 11, st.count()));
+  }
+
+  /** The "how to read" lines both workbooks carry. */
+  static List<String> howToRead() {
+    return List.of(
+        "Level 4+ means at least National Curriculum Level 4, the level expected at the end of"
+            + " Year 6. Level 5+ is above it.",
+        "RWM means reading, writing and maths combined: a pupil counts only if they reached the"
+            + " level in all three.",
+        "Each percentage is stored as a number (0.72 shown as 72%); the next two columns give the"
+            + " pupils at the level and the pupils counted.",
+        "One pupil is worth 100 / n percentage points: in a small school one pupil moves a figure"
+            + " a long way.",
+        "A shift compares this year's Year 6 with last year's: different pupils, so some change"
+            + " happens by chance.",
+        "This version does not yet test whether chance alone could explain a change.",
+        "Average points: Level 4 is 27 points, Level 5 is 33, each step within a level (c, b, a)"
+            + " is 2 points.",
+        "The cluster's figures pool every pupil in its schools, so larger schools count for"
+            + " more.",
+        "An empty cell means there is no figure.");
+  }
+}

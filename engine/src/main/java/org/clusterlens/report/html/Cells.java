@@ -1,0 +1,46 @@
+package org.clusterlens.report.html;
+
+import org.clusterlens.report.AveragePoints;
+import org.clusterlens.report.Numbers;
+import org.clusterlens.report.Proportion;
+
+/** Table cells both HTML packs share; every text is escaped, a missing figure is a dash. */
+final class Cells {
+
+  static final String NONE = "<td class=\"num\">–</td>";
+
+  private Cells() {}
+
+  static String percent(Proportion p) {
+    return p == null ? NONE : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
+  }
+
+  static String points(AveragePoints p) {
+    return p == null ? NONE : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
+  }
+
+  /** A change in percentage points: "+8", coloured, with words for screen readers. */
+  static String shift(Double change) {
+    if (change == null) {
+      return NONE;
+    }
+    String text = Numbers.signedPoints(change);
+    String css = text.startsWith("+") ? "num up" : text.startsWith("-") ? "num down" : "num";
+    return "<td class=\"" + css + "\">" + Html.escape(text) + "</td>";
+  }
+
+  /** What one pupil is worth, in percentage points, for a cohort of n. */
+  static String onePupil(long pupils) {
+    return pupils < 1
+        ? NONE
+        : "<td class=\"num\">" + Html.escape(Numbers.points(100.0 / pupils)) + " points</td>";
+  }
+
+  static String rowHeader(String text) {
+    return "<th scope=\"row\">" + Html.escape(text) + "</th>";
+  }
+
+  static String colHeader(String text) {
+    return "<th scope=\"col\">" + Html.escape(text) + "</th>";
+  }
+}

@@ -1,0 +1,102 @@
+package org.clusterlens.report.html;
+
+import java.util.List;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Config;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.BarTrace;
+
+/**
+ * Builds charts with Tablesaw's Plotly API and turns them into inline scripts a page can carry.
+ *
+ * <p>Tablesaw's own {@code Page} loads Plotly from a CDN, so it is never used: only the figure's
+ * {@code asJavascript}, unwrapped from its {@code <script>} tags, scoped in a function and made
+ * safe to sit inside a {@code <script>} element.
+ */
+final class Charts {
+
+  /** Okabe–Ito blue and sky blue: distinguishable with the common colour-vision deficiencies. */
+  static final String DARK = "#0072B2";
+
+  static final String LIGHT = "#56B4E9";
+  static final String ORANGE = "#D55E00";
+
+  private Charts() {}
+
+  /** One series of a bar chart. */
+  record Series(String name, String colour, double[] values) {}
+
+  /**
+   * A grouped bar chart as an inline script.
+   *
+   * @param divId the id of the element the chart fills; a JavaScript identifier, since Tablesaw
+   *     names a variable after it
+   * @param categories the bars' labels along the bottom
+   * @param series one or more series; NaN leaves a gap
+   * @param yTitle the vertical axis title
+   * @param yRange the vertical range, or null to fit the data
+   */
+  static String groupedBars(
+      String divId, List<String> categories, List<Series> series, String yTitle, double[] yRange) {
+    if (!divId.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "Chart id '" + divId + "' must be a JavaScript identifier (letters, digits, _)");
+    }
+    Object[] x = categories.stream().map(Charts::plainLabel).toArray();
+    BarTrace[] traces =
+        series.stream()
+            .map(
+                s ->
+                    BarTrace.builder(x, s.values())
+                        .name(plainLabel(s.name()))
+                        .marker(Marker.builder().color(s.colour()).build())
+                        .build())
+            .toArray(BarTrace[]::new);
+    Axis.AxisBuilder y = Axis.builder().title(plainLabel(yTitle)).gridColor("#d9d9d9");
+    if (yRange != null) {
+      y.range(yRange[0], yRange[1]);
+    }
+    Layout layout =
+        Layout.builder()
+            .barMode(Layout.BarMode.GROUP)
+            .width(640)
+            .height(360)
+            .margin(Margin.builder().top(20).bottom(60).left(60).right(20).build())
+            .yAxis(y.build())
+            .build();
+    Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
+    tech.tablesaw.plotly.components.Figure figure =
+        new tech.tablesaw.plotly.components.Figure(layout, config, traces);
+    return inlineScript(figure.asJavascript(divId));
+  }
+
+  /**
+   * Turns Tablesaw's {@code <script>…</script>} into a function-scoped script body that cannot end
+   * its {@code <script>} element early and cannot show Plotly's logo link.
+   */
+  static String inlineScript(String tablesawJs) {
+    String js = tablesawJs.strip();
+    if (!js.startsWith("<script>") || !js.endsWith("</script>")) {
+      throw new IllegalStateException("Tablesaw's chart script has an unexpected shape");
+    }
+    js = js.substring("<script>".length(), js.length() - "</script>".length());
+    if (!js.contains("\"displaylogo\" : false")) {
+      throw new IllegalStateException("A chart script would show Plotly's logo link");
+    }
+    js = js.replace("</", "<\\/").replace("<!--", "<\\!--");
+    return "(function () {\n" + js.strip() + "\n})();";
+  }
+
+  /**
+   * Keeps chart labels to plain text: Tablesaw does not escape names for JavaScript, and Plotly
+   * reads a few HTML tags in labels.
+   */
+  static String plainLabel(String text) {
+    return text.replace('\'', '\u2019')
+        .replaceAll("[<>\"\\\\\\r\\n]", " ")
+        .replaceAll(" {2,}", " ")
+        .strip();
+  }
+}

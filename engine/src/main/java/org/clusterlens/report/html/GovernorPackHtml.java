@@ -1,0 +1,333 @@
+package org.clusterlens.report.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.SchoolResults;
+import org.clusterlens.report.SubjectResult;
+
+/** Renders a governor pack as one self-contained, printable HTML page. */
+public final class GovernorPackHtml {
+
+  private GovernorPackHtml() {}
+
+  /** The page as a string; pure, needs no network, and names no peer school it may not name. */
+  public static String render(GovernorPack pack) {
+    List<String> charts = new ArrayList<>();
+    StringBuilder main = new StringBuilder(32_000);
+    keyPoints(main, pack);
+    ks2(main, pack);
+    shift(main, pack, charts);
+    peers(main, pack);
+    thisTerm(main, pack);
+    howToRead(main, pack);
+    return HtmlPage.render(
+        "Governor pack: " + pack.school().name() + termSuffix(pack),
+        header(pack),
+        main.toString(),
+        SourcesFooter.render(pack.generatedAt(), pack.sources()),
+        charts);
+  }
+
+  private static String termSuffix(GovernorPack pack) {
+    return pack.latestTerm() == null ? "" : ", " + pack.latestTerm().label();
+  }
+
+  private static String header(GovernorPack pack) {
+    StringBuilder h = new StringBuilder();
+    h.append("<p class=\"kicker\">Governor pack · ")
+        .append(Html.escape(pack.clusterName()))
+        .append("</p>\n<h1>")
+        .append(Html.escape(pack.school().name()))
+        .append("</h1>\n");
+    if (pack.latestTerm() != null) {
+      h.append("<p>Figures up to ").append(Html.escape(pack.latestTerm().label()));
+      if (pack.ks2Year() != null) {
+        h.append(" · Key Stage 2 results for ").append(Html.escape(pack.ks2Year()));
+      }
+      h.append("</p>\n");
+    }
+    return h.toString();
+  }
+
+  private static void keyPoints(StringBuilder out, GovernorPack pack) {
+    out.append("<section aria-labelledby=\"key-points\">\n<h2 id=\"key-points\">Key points</h2>\n")
+        .append("<p class=\"note\">Level 4+ means a pupil reached at least National Curriculum")
+        .append(" Level 4, the level expected at the end of Year 6. Level 5+ is above it.</p>\n")
+        .append("<ul class=\"key-points\">\n");
+    for (String point : pack.keyPoints()) {
+      out.append("<li>").append(Html.escape(point)).append("</li>\n");
+    }
+    out.append("</ul>\n</section>\n");
+  }
+
+  private static void ks2(StringBuilder out, GovernorPack pack) {
+    out.append("<section aria-labelledby=\"ks2\">\n<h2 id=\"ks2\">Key Stage 2 results");
+    if (pack.ks2Year() != null) {
+      out.append(", ").append(Html.escape(pack.ks2Year()));
+    }
+    out.append("</h2>\n");
+    if (pack.self().ks2().isEmpty()) {
+      out.append("<p>There are no Key Stage 2 results for this school in the returns yet.</p>\n")
+          .append("</section>\n");
+      return;
+    }
+    out.append("<p>Year 6 results at the end of primary school. Each percentage shows how many")
+        .append(" pupils it counts; the cluster's figures pool every Year 6 pupil in the")
+        .append(" cluster.</p>\n")
+        .append("<table>\n<caption>Key Stage 2 results by subject, ")
+        .append(Html.escape(pack.ks2Year()))
+        .append(", this school and the cluster</caption>\n<thead>\n<tr><td></td>")
+        .append("<th scope=\"colgroup\" colspan=\"4\">This school</th>")
+        .append("<th scope=\"colgroup\" colspan=\"3\">Cluster (all schools)</th></tr>\n<tr>")
+        .append(Cells.colHeader("Subject"))
+        .append(Cells.colHeader("% at Level 4+"))
+        .append(Cells.colHeader("% at Level 5+"))
+        .append(Cells.colHeader("Average points"))
+        .append(Cells.colHeader("One pupil is worth"))
+        .append(Cells.colHeader("% at Level 4+"))
+        .append(Cells.colHeader("% at Level 5+"))
+        .append(Cells.colHeader("Average points"))
+        .append("</tr>\n</thead>\n<tbody>\n");
+    for (SubjectResult r : pack.self().ks2()) {
+      SubjectResult c = pack.cluster().ks2(r.subject()).orElse(null);
+      out.append("<tr>")
+          .append(Cells.rowHeader(Labels.subject(r.subject())))
+          .append(Cells.percent(r.level4()))
+          .append(Cells.percent(r.level5()))
+          .append(Cells.points(r.points()))
+          .append(Cells.onePupil(r.pupils()))
+          .append(c == null ? Cells.NONE : Cells.percent(c.level4()))
+          .append(c == null ? Cells.NONE : Cells.percent(c.level5()))
+          .append(c == null ? Cells.NONE : Cells.points(c.points()))
+          .append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void shift(StringBuilder out, GovernorPack pack, List<String> charts) {
+    out.append(
+        "<section aria-labelledby=\"shift\">\n<h2 id=\"shift\">Level 4 / Level 5 shift</h2>\n");
+    SubjectResult self = pack.self().rwm().orElse(null);
+    SubjectResult cluster = pack.cluster().rwm().orElse(null);
+    if (self == null || pack.ks2Year() == null) {
+      out.append("<p>There are no Key Stage 2 results to compare yet.</p>\n</section>\n");
+      return;
+    }
+    String now = pack.ks2Year();
+    String before = pack.previousKs2Year();
+    out.append("<p>The shift is the change in the percentage of Year 6 pupils at each level")
+        .append(" from ")
+        .append(Html.escape(before))
+        .append(" to ")
+        .append(Html.escape(now))
+        .append(", in percentage points. The two years are different pupils.</p>\n")
+        .append("<div class=\"chart-and-table\">\n<figure>\n")
+        .append("<div id=\"shiftChart\" class=\"chart\" role=\"img\" aria-label=\"Bar chart of")
+        .append(" the percentage at Level 4+ and Level 5+ in reading, writing and maths combined,")
+        .append(" last year and this year, for this school and the cluster. The table beside it")
+        .append(" gives the same figures.\"></div>\n")
+        .append("<figcaption>Reading, writing and maths combined (RWM): % of Year 6 at Level 4+")
+        .append(" and Level 5+, ")
+        .append(Html.escape(before))
+        .append(" and ")
+        .append(Html.escape(now))
+        .append(".</figcaption>\n</figure>\n");
+    charts.add(
+        Charts.groupedBars(
+            "shiftChart",
+            List.of(
+                "This school, Level 4+",
+                "Cluster, Level 4+",
+                "This school, Level 5+",
+                "Cluster, Level 5+"),
+            List.of(
+                new Charts.Series(
+                    before,
+                    Charts.LIGHT,
+                    new double[] {
+                      pct(self.level4Before()),
+                      pct(cluster == null ? null : cluster.level4Before()),
+                      pct(self.level5Before()),
+                      pct(cluster == null ? null : cluster.level5Before())
+                    }),
+                new Charts.Series(
+                    now,
+                    Charts.DARK,
+                    new double[] {
+                      pct(self.level4()),
+                      pct(cluster == null ? null : cluster.level4()),
+                      pct(self.level5()),
+                      pct(cluster == null ? null : cluster.level5())
+                    })),
+            "% of Year 6 pupils",
+            new double[] {0, 100}));
+
+    out.append("<table>\n<caption>Reading, writing and maths combined: the shift</caption>\n")
+        .append("<thead>\n<tr>")
+        .append(Cells.colHeader(""))
+        .append(Cells.colHeader(before))
+        .append(Cells.colHeader(now))
+        .append(Cells.colHeader("Change (percentage points)"))
+        .append("</tr>\n</thead>\n<tbody>\n");
+    shiftRow(out, "This school, Level 4+", self.level4Before(), self.level4(), self.shift4(), "");
+    shiftRow(out, "This school, Level 5+", self.level5Before(), self.level5(), self.shift5(), "");
+    if (cluster != null) {
+      shiftRow(
+          out,
+          "Cluster, Level 4+",
+          cluster.level4Before(),
+          cluster.level4(),
+          cluster.shift4(),
+          " class=\"pooled\"");
+      shiftRow(
+          out,
+          "Cluster, Level 5+",
+          cluster.level5Before(),
+          cluster.level5(),
+          cluster.shift5(),
+          " class=\"pooled\"");
+    }
+    out.append("</tbody>\n</table>\n</div>\n");
+
+    out.append("<table>\n<caption>The shift in each subject, ")
+        .append(Html.escape(before))
+        .append(" to ")
+        .append(Html.escape(now))
+        .append(" (percentage points)</caption>\n<thead>\n<tr>")
+        .append(Cells.colHeader("Subject"))
+        .append(Cells.colHeader("This school, Level 4+"))
+        .append(Cells.colHeader("This school, Level 5+"))
+        .append(Cells.colHeader("Cluster, Level 4+"))
+        .append(Cells.colHeader("Cluster, Level 5+"))
+        .append(Cells.colHeader("One pupil is worth"))
+        .append("</tr>\n</thead>\n<tbody>\n");
+    for (SubjectResult r : pack.self().ks2()) {
+      SubjectResult c = pack.cluster().ks2(r.subject()).orElse(null);
+      out.append("<tr>")
+          .append(Cells.rowHeader(Labels.subject(r.subject())))
+          .append(Cells.shift(r.shift4()))
+          .append(Cells.shift(r.shift5()))
+          .append(Cells.shift(c == null ? null : c.shift4()))
+          .append(Cells.shift(c == null ? null : c.shift5()))
+          .append(Cells.onePupil(r.pupils()))
+          .append("</tr>\n");
+    }
+    out.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void shiftRow(
+      StringBuilder out,
+      String label,
+      org.clusterlens.report.Proportion before,
+      org.clusterlens.report.Proportion now,
+      Double change,
+      String rowClass) {
+    out.append("<tr")
+        .append(rowClass)
+        .append(">")
+        .append(Cells.rowHeader(label))
+        .append(Cells.percent(before))
+        .append(Cells.percent(now))
+        .append(Cells.shift(change))
+        .append("</tr>\n");
+  }
+
+  private static double pct(org.clusterlens.report.Proportion p) {
+    return p == null ? Double.NaN : p.percent();
+  }
+
+  private static void peers(StringBuilder out, GovernorPack pack) {
+    if (pack.peers().isEmpty() || pack.ks2Year() == null) {
+      return;
+    }
+    out.append(
+            "<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">Schools in the cluster</h2>\n")
+        .append("<p>Reading, writing and maths combined at Key Stage 2, ")
+        .append(Html.escape(pack.ks2Year()))
+        .append(". Small schools' figures move a long way with one pupil, so compare with care.")
+        .append("</p>\n<table>\n<caption>Each school in the cluster, reading, writing and maths")
+        .append(" combined</caption>\n<thead>\n<tr>")
+        .append(Cells.colHeader("School"))
+        .append(Cells.colHeader("% at Level 4+"))
+        .append(Cells.colHeader("Shift at Level 4+"))
+        .append(Cells.colHeader("% at Level 5+"))
+        .append(Cells.colHeader("Shift at Level 5+"))
+        .append(Cells.colHeader("One pupil is worth"))
+        .append("</tr>\n</thead>\n<tbody>\n");
+    peerRow(out, pack.self(), "This school: " + pack.self().label(), " class=\"self\"");
+    for (SchoolResults peer : pack.peers()) {
+      peerRow(out, peer, peer.label(), "");
+    }
+    peerRow(out, pack.cluster(), pack.cluster().label(), " class=\"pooled\"");
+    out.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static void peerRow(StringBuilder out, SchoolResults s, String label, String rowClass) {
+    SubjectResult r = s.rwm().orElse(null);
+    out.append("<tr").append(rowClass).append(">").append(Cells.rowHeader(label));
+    if (r == null) {
+      out.append(Cells.NONE.repeat(5));
+    } else {
+      out.append(Cells.percent(r.level4()))
+          .append(Cells.shift(r.shift4()))
+          .append(Cells.percent(r.level5()))
+          .append(Cells.shift(r.shift5()))
+          .append(Cells.onePupil(r.pupils()));
+    }
+    out.append("</tr>\n");
+  }
+
+  private static void thisTerm(StringBuilder out, GovernorPack pack) {
+    if (pack.teacherTerm() == null) {
+      return;
+    }
+    String term = pack.teacherTerm().label();
+    out.append("<section aria-labelledby=\"this-term\">\n<h2 id=\"this-term\">This term's teacher")
+        .append(" assessment, ")
+        .append(Html.escape(term))
+        .append("</h2>\n");
+    if (pack.self().thisTerm().isEmpty()) {
+      out.append("<p>This school's return for this term has no teacher assessment yet.</p>\n")
+          .append("</section>\n");
+      return;
+    }
+    out.append("<p>Teachers' own judgements this term, by year group. Younger pupils are not")
+        .append(" expected to reach Level 4 yet, so average points say more about them.</p>\n");
+    TermTable.render(
+        out,
+        "Teacher assessment by year group, " + term,
+        "Year group",
+        TermTable.byYearGroup(pack.self().thisTerm()));
+    out.append("</section>\n");
+  }
+
+  private static void howToRead(StringBuilder out, GovernorPack pack) {
+    out.append("<section aria-labelledby=\"how-to-read\">\n<h2 id=\"how-to-read\">How to read")
+        .append(" this pack</h2>\n<ul>\n")
+        .append("<li>Level 4+ means at least National Curriculum Level 4, the level expected at")
+        .append(" the end of Year 6. Level 5+ is above the expected level.</li>\n")
+        .append("<li>RWM means reading, writing and maths combined: a pupil counts only if they")
+        .append(" reached the level in all three.</li>\n")
+        .append("<li>72% (36 of 50) means 36 of the 50 pupils counted, which is 72%.</li>\n")
+        .append("<li>Average points turn levels into numbers: Level 4 is 27 points, Level 5 is")
+        .append(" 33, and each step within a level (c, b, a) is 2 points.</li>\n")
+        .append("<li>One pupil is worth 100 ÷ n percentage points. In a small school one pupil")
+        .append(" can move a figure a long way.</li>\n")
+        .append("<li>A shift compares this year's Year 6 with last year's: different pupils, so")
+        .append(" some change happens by chance.</li>\n")
+        .append("<li>This version does not yet test whether chance alone could explain a change.")
+        .append(" Treat a change of one or two pupils with care.</li>\n")
+        .append("<li>Teacher assessment during the year is not standardised across schools.</li>\n")
+        .append("<li>The cluster's figures pool every pupil in its schools, so larger schools")
+        .append(" count for more.</li>\n");
+    if (!pack.peers().isEmpty() && !pack.peersNamed()) {
+      out.append("<li>Other schools are shown as ")
+          .append(Html.escape(pack.peers().get(0).label()))
+          .append(pack.peers().size() > 1 ? ", " + Html.escape(pack.peers().get(1).label()) : "")
+          .append("… unless the cluster has agreed to share names.</li>\n");
+    }
+    out.append("<li>A dash (–) means there is no figure.</li>\n</ul>\n</section>\n");
+  }
+}

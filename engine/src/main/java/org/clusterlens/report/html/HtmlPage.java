@@ -1,0 +1,108 @@
+package org.clusterlens.report.html;
+
+import java.util.List;
+
+/**
+ * The shell every pack page shares: a strict Content-Security-Policy that forbids any request, one
+ * stylesheet (screen and print), and Plotly inlined at the end of the body.
+ */
+final class HtmlPage {
+
+  /** Forbids every request a page could make: no scripts, styles, images, fonts or fetches. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:;"
+          + " base-uri 'none'; form-action 'none'";
+
+  private static final String CSS =
+      """
+      :root { color-scheme: light; }
+      * { box-sizing: border-box; }
+      body { margin: 0; font-family: system-ui, "Segoe UI", Arial, sans-serif; font-size: 16px;
+             line-height: 1.5; color: #1a1a1a; background: #ffffff; }
+      header.pack { background: #0b3d5c; color: #ffffff; padding: 1.25rem 2rem; }
+      header.pack p { margin: 0.2rem 0; }
+      header.pack .kicker { text-transform: uppercase; letter-spacing: 0.05em; font-size: 0.85rem; }
+      h1 { margin: 0.2rem 0; font-size: 1.9rem; }
+      main, footer { max-width: 68rem; margin: 0 auto; padding: 0 2rem; }
+      section { margin: 2rem 0; }
+      h2 { font-size: 1.35rem; border-bottom: 3px solid #0b3d5c; padding-bottom: 0.2rem; }
+      h3 { font-size: 1.1rem; }
+      .key-points { background: #eef4f8; border-left: 6px solid #0b3d5c; padding: 0.8rem 1.2rem; }
+      .key-points li { margin: 0.35rem 0; }
+      .note { color: #404040; font-size: 0.95rem; }
+      table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.95rem; }
+      caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+      th, td { border: 1px solid #b8c4cc; padding: 0.3rem 0.6rem; vertical-align: top; }
+      thead th { background: #e3ebf1; text-align: left; }
+      tbody th { text-align: left; font-weight: 600; }
+      td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+      tr.pooled th, tr.pooled td { background: #f3f6f8; font-weight: 600; }
+      tr.self th, tr.self td { background: #fff6d6; }
+      .chart-and-table { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+      figure { margin: 0; }
+      figcaption { font-size: 0.9rem; color: #404040; max-width: 640px; }
+      .chart { width: 640px; height: 360px; }
+      .up { color: #00613a; }
+      .down { color: #a1260d; }
+      footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
+               font-size: 0.9rem; }
+      footer h2 { font-size: 1.1rem; border: 0; }
+      code { font-size: 0.85rem; }
+      @media print {
+        body { font-size: 10.5pt; }
+        header.pack { background: none; color: #000000; border-bottom: 2px solid #000000;
+                      padding: 0 0 0.5rem 0; }
+        main, footer { max-width: none; padding: 0; }
+        section { break-inside: avoid-page; margin: 1rem 0; }
+        table, figure, tr { break-inside: avoid; }
+        h2 { break-after: avoid; }
+        .key-points { border-left: 3px solid #000000; background: none; }
+        thead th, tr.pooled th, tr.pooled td, tr.self th, tr.self td { background: none; }
+        tr.self th, tr.self td { font-weight: 700; }
+      }
+      """;
+
+  private HtmlPage() {}
+
+  /**
+   * The whole page.
+   *
+   * @param title the document title (plain text)
+   * @param header the {@code <header>} element's inner HTML
+   * @param main the {@code <main>} element's inner HTML
+   * @param footer the {@code <footer>} element's inner HTML
+   * @param chartScripts one inline script per chart, run after Plotly loads
+   */
+  static String render(
+      String title, String header, String main, String footer, List<String> chartScripts) {
+    StringBuilder page = new StringBuilder(PlotlyLibrary.source().length() + 64_000);
+    page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+        .append(CONTENT_SECURITY_POLICY)
+        .append("\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
+        .append("<title>")
+        .append(Html.escape(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<header class=\"pack\">\n")
+        .append(header)
+        .append("</header>\n<main>\n")
+        .append(main)
+        .append("</main>\n<footer>\n")
+        .append(footer)
+        .append("</footer>\n");
+    if (!chartScripts.isEmpty()) {
+      page.append("<script>\n/* plotly.js ")
+          .append(PlotlyLibrary.version())
+          .append(", inlined from the webjar so the page needs no network. */\n")
+          .append(PlotlyLibrary.source())
+          .append("\n</script>\n");
+      for (String script : chartScripts) {
+        page.append("<script>\n").append(script).append("\n</script>\n");
+      }
+    }
+    return page.append("</body>\n</html>\n").toString();
+  }
+}

@@ -1,0 +1,143 @@
+package org.clusterlens.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterlens.model.Figure;
+import org.junit.jupiter.api.Test;
+
+class MetricsCsvTest {
+
+  @Test
+  void startsWithTheTidyHeader() {
+    String csv = MetricsCsv.render(List.of());
+
+    assertThat(csv)
+        .isEqualTo(
+            "measure,assessment,subject,school,group,group_value,academic_year,term,"
+                + "numerator,denominator,value\r\n");
+  }
+
+  @Test
+  void aFigureRoundTripsThroughItsRow() {
+    Figure f =
+        new Figure(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            "100001",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            36.0,
+            50L,
+            72.0);
+
+    List<List<String>> rows = parse(MetricsCsv.render(List.of(f)));
+
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1))
+        .containsExactly(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            "100001",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            "36",
+            "50",
+            "72");
+  }
+
+  @Test
+  void aShiftHasEmptyCountsAndValuesAreRoundedToFourPlaces() {
+    Figure shift =
+        new Figure(
+            "shift_pct_level4_plus",
+            "ks2",
+            "rwm",
+            "CLUSTER",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            null,
+            null,
+            2.0 / 3.0);
+
+    List<String> row = parse(MetricsCsv.render(List.of(shift))).get(1);
+
+    assertThat(row.subList(8, 11)).containsExactly("", "", "0.6667");
+  }
+
+  @Test
+  void quotesAFieldWithACommaOrAQuote() {
+    Figure odd =
+        new Figure(
+            "pct_level4_plus",
+            "teacher",
+            "rwm",
+            "100001",
+            "group, \"odd\"",
+            "x",
+            "2024-25",
+            "autumn",
+            1.0,
+            2L,
+            50.0);
+
+    String csv = MetricsCsv.render(List.of(odd));
+
+    assertThat(csv).contains(",\"group, \"\"odd\"\"\",");
+    assertThat(parse(csv).get(1).get(4)).isEqualTo("group, \"odd\"");
+  }
+
+  @Test
+  void rowOrderDoesNotDependOnInputOrder() {
+    List<Figure> figures = SampleCluster.figures();
+    List<Figure> reversed = new ArrayList<>(figures);
+    java.util.Collections.reverse(reversed);
+
+    assertThat(MetricsCsv.render(reversed)).isEqualTo(MetricsCsv.render(figures));
+  }
+
+  /** A small RFC 4180 reader, enough to check what the writer wrote. */
+  static List<List<String>> parse(String csv) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r') {
+        continue;
+      } else if (c == '\n') {
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+      } else {
+        field.append(c);
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,42 @@
+package org.clusterlens.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackWriterTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesEveryPackAndTheMetricsExport() throws Exception {
+    WrittenPacks written =
+        PackWriter.writeAll(
+            SampleCluster.cluster(false),
+            SampleCluster.figures(),
+            SampleCluster.provenance(),
+            dir.resolve("packs"));
+
+    assertThat(written.files())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "governor-100001.html",
+            "governor-100001.xlsx",
+            "governor-100002.html",
+            "governor-100002.xlsx",
+            "governor-100003.html",
+            "governor-100003.xlsx",
+            "cluster-pack.html",
+            "cluster-pack.xlsx",
+            "metrics.csv");
+    assertThat(written.files()).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
+    assertThat(Files.readString(dir.resolve("packs/metrics.csv")))
+        .startsWith("measure,assessment,subject,");
+    try (var leftovers = Files.list(dir.resolve("packs"))) {
+      assertThat(leftovers).hasSize(9);
+    }
+  }
+}

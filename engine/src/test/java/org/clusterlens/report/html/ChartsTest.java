@@ -1,0 +1,32 @@
+package org.clusterlens.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChartsTest {
+
+  @Test
+  void aLabelCannotEndTheScriptElement() {
+    String js =
+        Charts.groupedBars(
+            "c",
+            List.of("</script><b>x</b>", "St Mary's"),
+            List.of(new Charts.Series("a", Charts.DARK, new double[] {1, 2})),
+            "y",
+            null);
+
+    assertThat(js).doesNotContainIgnoringCase("</script").doesNotContain("<b>");
+    assertThat(js).startsWith("(function () {").endsWith("})();");
+    assertThat(js).contains("St Mary\u2019s");
+  }
+
+  @Test
+  void rejectsAChartIdThatCannotNameAJavaScriptVariable() {
+    assertThatThrownBy(() -> Charts.groupedBars("shift-chart", List.of(), List.of(), "y", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Chart id 'shift-chart' must be a JavaScript identifier (letters, digits, _)");
+  }
+}

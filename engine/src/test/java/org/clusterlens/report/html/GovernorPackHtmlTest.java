@@ -1,0 +1,135 @@
+package org.clusterlens.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.School;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.SampleCluster;
+import org.junit.jupiter.api.Test;
+
+class GovernorPackHtmlTest {
+
+  private static final Pattern SCRIPT =
+      Pattern.compile("<script\\b[^>]*>.*?</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+  private static String render(Cluster cluster, String urn) {
+    return GovernorPackHtml.render(
+        GovernorPack.assemble(cluster, urn, SampleCluster.figures(), SampleCluster.provenance()));
+  }
+
+  private static final String ASHBY = render(SampleCluster.cluster(false), SampleCluster.ASHBY);
+
+  /** The page with every script element's body removed. */
+  private static String markup(String page) {
+    return SCRIPT.matcher(page).replaceAll("<script></script>");
+  }
+
+  @Test
+  void markupReferencesNoExternalUrl() {
+    String markup = markup(ASHBY);
+
+    assertThat(markup).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");
+    assertThat(markup).doesNotContainPattern("(?i)<link\\b");
+    assertThat(markup).doesNotContainPattern("(?i)url\\(");
+    assertThat(ASHBY).doesNotContainPattern("(?i)<script[^>]*\\bsrc\\s*=");
+    assertThat(markup).doesNotContain("cdn.plot.ly");
+  }
+
+  @Test
+  void chartScriptsFetchNothing() {
+    List<String> scripts = SCRIPT.matcher(ASHBY).results().map(m -> m.group()).toList();
+
+    assertThat(scripts.subList(1, scripts.size()))
+        .isNotEmpty()
+        .allSatisfy(js -> assertThat(js).doesNotContainPattern("(?i)https?:|//[a-z]"));
+  }
+
+  @Test
+  void forbidsEveryRequestWithAContentSecurityPolicy() {
+    assertThat(ASHBY)
+        .contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+                + " script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:;");
+  }
+
+  @Test
+  void inlinesPlotlyAndDrawsTheShiftChartWithoutTheLogoLink() {
+    Matcher scripts = SCRIPT.matcher(ASHBY);
+    List<String> bodies = scripts.results().map(m -> m.group()).toList();
+
+    assertThat(bodies).hasSize(2);
+    assertThat(bodies.get(0)).contains("plotly.js v" + PlotlyLibrary.version());
+    assertThat(PlotlyLibrary.version()).isEqualTo("2.35.3");
+    assertThat(bodies.get(1))
+        .contains("Plotly.newPlot(target_shiftChart")
+        .contains("\"displaylogo\" : false");
+    assertThat(ASHBY).contains("id=\"shiftChart\"");
+  }
+
+  @Test
+  void showsEachPercentageWithItsNAndTheShift() {
+    String markup = markup(ASHBY);
+
+    assertThat(markup).contains("72% (36 of 50)").contains("64% (32 of 50)");
+    assertThat(markup).contains("<td class=\"num up\">+8</td>");
+    assertThat(markup).contains("2 points").contains("28.4 (50 pupils)");
+  }
+
+  @Test
+  void namesNoOtherSchoolWhenTheClusterDoesNotShareNames() {
+    assertThat(ASHBY).contains("Ashby Primary").contains("School A").contains("School B");
+    assertThat(ASHBY).doesNotContain("Brook Lane").doesNotContain("Cedar Hill");
+    assertThat(ASHBY).doesNotContain(SampleCluster.BROOK).doesNotContain(SampleCluster.CEDAR);
+  }
+
+  @Test
+  void namesOtherSchoolsWhenTheClusterAgrees() {
+    String shared = render(SampleCluster.cluster(true), SampleCluster.ASHBY);
+
+    assertThat(markup(shared)).contains("Brook Lane School").contains("Cedar Hill Primary");
+  }
+
+  @Test
+  void escapesTextThatReachesTheMarkupOrAChart() {
+    Cluster odd =
+        new Cluster(
+            "A & B <cluster>",
+            List.of(
+                new School(SampleCluster.ASHBY, "St Mary's <script>alert(1)</script>"),
+                new School(SampleCluster.BROOK, "Brook"),
+                new School(SampleCluster.CEDAR, "Cedar")),
+            true);
+
+    String page = render(odd, SampleCluster.ASHBY);
+
+    assertThat(markup(page))
+        .contains("St Mary&#39;s &lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("A &amp; B &lt;cluster&gt;");
+    assertThat(page).doesNotContain("<script>alert(1)");
+  }
+
+  @Test
+  void usesSemanticLandmarksAndAccessibleTables() {
+    assertThat(ASHBY)
+        .contains("<html lang=\"en\">")
+        .contains("<header")
+        .contains("<main>")
+        .contains("<footer>")
+        .contains("<caption>")
+        .contains("<th scope=\"col\">")
+        .contains("<th scope=\"row\">")
+        .contains("@media print");
+  }
+
+  @Test
+  void footerNamesTheBuildTimeAndTheSchoolsOwnReturn() {
+    assertThat(ASHBY)
+        .contains("Built on 3 November 2025 at 09:30 UTC from these returns:")
+        .contains("ashby-autumn.xlsx")
+        .contains("warehouse version 7");
+  }
+}
