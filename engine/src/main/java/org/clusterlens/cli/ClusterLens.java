@@ -34,13 +34,14 @@ public final class ClusterLens {
 
   @Option(
       names = "--debug",
-      scope = ScopeType.INHERITED,
+      scope = ScopeType.INHERIT,
       description = "Show the full detail of an internal failure.")
   boolean debug;
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    // Spark's network layer reads this before any session starts (Spark's own launcher sets it too).
+    // Spark's network layer reads this before any session starts (Spark's own launcher sets it
+    // too).
     System.setProperty("io.netty.tryReflectionSetAccessible", "true");
     System.exit(run(args));
   }

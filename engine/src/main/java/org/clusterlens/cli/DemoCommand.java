@@ -52,16 +52,24 @@ final class DemoCommand implements Callable<Integer> {
     ingested.stream()
         .filter(o -> !o.check().problems().isEmpty())
         .forEach(o -> IngestCommand.IngestReport.print(List.of(o), out));
-    out.println(
-        (ingested.size() - rejected) + " of " + ingested.size() + " returns accepted. Writing packs…");
+    out.printf(
+        "%d of %d returns accepted and stored (%.1f s). Computing figures and writing packs…%n",
+        ingested.size() - rejected, ingested.size(), seconds(start));
     out.flush();
+    long reportStart = System.nanoTime();
     ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, reports);
+    out.printf("Packs written (%.1f s).%n", seconds(reportStart));
     ReportCommand.print(outcome, reports, out);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     out.printf(
-        "Open %s in a browser to read a governor pack.%nDone in %.1f s; peak memory %s.%n",
+        "Open %s in a browser for the cluster pack; each school's governor pack is"
+            + " governor-<URN>.html beside it.%nDone in %.1f s; peak memory %s.%n",
         reports.resolve("cluster-pack.html"), took.toMillis() / 1000.0, PeakMemory.describe());
     return rejected == 0 ? ClusterLens.OK : ClusterLens.BAD_INPUT;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   private static void deleteFolder(Path dir) {

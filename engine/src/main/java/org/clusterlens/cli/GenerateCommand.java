@@ -40,7 +40,9 @@ final class GenerateCommand implements Callable<Integer> {
     GeneratedCluster cluster =
         DemoClusterGenerator.generate(seed != null ? seed : DemoClusterGenerator.DEFAULT_SEED);
     List<Path> files = DemoClusterWriter.write(cluster, target);
-    spec.commandLine().getOut().println(files.size() + " files written to " + target.toAbsolutePath());
+    spec.commandLine()
+        .getOut()
+        .println(files.size() + " files written to " + target.toAbsolutePath());
     return ClusterLens.OK;
   }
 }

@@ -31,24 +31,29 @@ final class HistoryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseRoot);
     if (warehouse.isEmpty()) {
-      spec.commandLine().getErr().println("The warehouse " + warehouseRoot + " holds no returns yet.");
+      spec.commandLine()
+          .getErr()
+          .println("The warehouse " + warehouseRoot + " holds no returns yet.");
       return ClusterLens.BAD_INPUT;
     }
     out.println("Returns held now:");
     for (StoredReturn r : warehouse.currentReturns()) {
       out.printf(
           "  %s %-15s %-20s %4d pupils  stored %s  version %d  sha256 %s%n",
-          r.schoolUrn(), r.termId(), r.sourceFile(), r.pupils(), r.storedAt(), r.version(),
+          r.schoolUrn(),
+          r.termId(),
+          r.sourceFile(),
+          r.pupils(),
+          r.storedAt(),
+          r.version(),
           r.sha256().substring(0, 12));
     }
     out.println("Versions:");
     for (WarehouseVersion v : warehouse.history()) {
       out.printf(
-          "  %4d  %s  %-8s %s%n",
-          v.version(),
-          v.committedAt(),
-          v.operation(),
-          v.note().map(n -> n.school() + " " + n.term() + " " + n.file()).orElse(""));
+          "  %4d  %s  %-8s %d return(s)%n",
+          v.version(), v.committedAt(), v.operation(), v.notes().size());
+      v.notes().forEach(n -> out.printf("          %s %s %s%n", n.school(), n.term(), n.file()));
     }
     return ClusterLens.OK;
   }

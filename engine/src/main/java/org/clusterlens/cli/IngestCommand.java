@@ -94,7 +94,13 @@ final class IngestCommand implements Callable<Integer> {
       for (IngestRun.FileOutcome o : outcomes) {
         String stored =
             o.stored()
-                .map(s -> " (" + s.action().name().toLowerCase() + ", warehouse version " + s.version() + ")")
+                .map(
+                    s ->
+                        " ("
+                            + s.action().name().toLowerCase()
+                            + ", warehouse version "
+                            + s.version()
+                            + ")")
                 .orElse("");
         out.println(o.check().summary() + stored);
         for (ReturnProblem p : o.check().problems()) {
@@ -109,7 +115,9 @@ final class IngestCommand implements Callable<Integer> {
               + " of "
               + outcomes.size()
               + " returns accepted"
-              + (rejected == 0 ? "." : "; fix the errors above and hand the rejected ones in again."));
+              + (rejected == 0
+                  ? "."
+                  : "; fix the errors above and hand the rejected ones in again."));
       return rejected == 0 ? ClusterLens.OK : ClusterLens.BAD_INPUT;
     }
   }

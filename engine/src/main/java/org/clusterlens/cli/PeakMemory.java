@@ -12,8 +12,8 @@ final class PeakMemory {
   private PeakMemory() {}
 
   /**
-   * Describes the peak resident memory of this process (Linux's VmHWM), or the heap in use where the
-   * operating system does not say.
+   * Describes the peak resident memory of this process (Linux's VmHWM), or the heap in use where
+   * the operating system does not say.
    */
   static String describe() {
     return residentPeakKb()

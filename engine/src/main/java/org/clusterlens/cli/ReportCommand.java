@@ -48,7 +48,8 @@ final class ReportCommand implements Callable<Integer> {
     if (warehouse.isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("The warehouse " + options.warehouse + " holds no returns yet; run ingest first.");
+          .println(
+              "The warehouse " + options.warehouse + " holds no returns yet; run ingest first.");
       return ClusterLens.BAD_INPUT;
     }
     ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "template",
     mixinStandardHelpOptions = true,
-    description = "Writes the termly return template (xlsx) with drop-down lists for every coded column.")
+    description =
+        "Writes the termly return template (xlsx) with drop-down lists for every coded column.")
 final class TemplateCommand implements Callable<Integer> {
 
   @Option(

@@ -42,7 +42,10 @@ public final class ReportRun {
             .map(
                 r ->
                     new ReturnVersion(
-                        r.schoolUrn(), Term.parse(r.termId()), r.sourceFile(), r.sha256(),
+                        r.schoolUrn(),
+                        Term.parse(r.termId()),
+                        r.sourceFile(),
+                        r.sha256(),
                         r.version()))
             .toList();
     Provenance provenance = new Provenance(Instant.now(), returns);

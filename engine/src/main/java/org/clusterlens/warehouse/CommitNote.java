@@ -1,13 +1,20 @@
 package org.clusterlens.warehouse;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.clusterlens.model.TermlyReturn;
 
 /**
- * The note written with each commit, naming the return it stored: {@code
- * school=116001;term=2024-25-autumn;sha256=…;stored=…;file=116001.xlsx}. The file name comes last
- * so that any character in it is safe.
+ * What one commit stored, for one return: written into the commit's metadata, one line per return,
+ * as {@code school=116001;term=2024-25-autumn;sha256=…;stored=…;file=116001.xlsx}. The file name
+ * comes last so that any character in it but a line break is safe.
+ *
+ * @param school the school's URN
+ * @param term the term id
+ * @param sha256 the file's checksum
+ * @param stored when it was stored, ISO-8601
+ * @param file the file name as handed in
  */
 public record CommitNote(String school, String term, String sha256, String stored, String file) {
 
@@ -16,17 +23,33 @@ public record CommitNote(String school, String term, String sha256, String store
         r.schoolUrn(), r.term().id(), r.sha256(), storedAt.toString(), r.sourceFile());
   }
 
-  static Optional<CommitNote> parse(String text) {
-    if (text == null || !text.startsWith("school=")) {
-      return Optional.empty();
+  /** The notes in a commit's metadata; none when ClusterLens did not write the commit. */
+  static List<CommitNote> parseAll(String metadata) {
+    List<CommitNote> notes = new ArrayList<>();
+    if (metadata == null) {
+      return notes;
     }
-    String[] parts = text.split(";", 5);
-    if (parts.length != 5) {
-      return Optional.empty();
+    for (String line : metadata.split("\n")) {
+      if (!line.startsWith("school=")) {
+        continue;
+      }
+      String[] parts = line.split(";", 5);
+      if (parts.length == 5) {
+        notes.add(
+            new CommitNote(
+                value(parts[0]),
+                value(parts[1]),
+                value(parts[2]),
+                value(parts[3]),
+                value(parts[4])));
+      }
     }
-    return Optional.of(
-        new CommitNote(
-            value(parts[0]), value(parts[1]), value(parts[2]), value(parts[3]), value(parts[4])));
+    return notes;
+  }
+
+  /** The metadata for a commit that stores these notes' returns. */
+  static String metadataOf(List<CommitNote> notes) {
+    return String.join("\n", notes.stream().map(CommitNote::text).toList());
   }
 
   String text() {
@@ -39,7 +62,7 @@ public record CommitNote(String school, String term, String sha256, String store
         + ";stored="
         + stored
         + ";file="
-        + file;
+        + file.replace('\n', ' ');
   }
 
   /** Identifies a return held for a school's term. */

@@ -34,6 +34,8 @@ public final class EngineSpark {
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.datetime.java8API.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
+        // The warehouse's rows are 20 columns wide; a shorter limit only adds a warning to the log.
+        .config("spark.sql.debug.maxToStringFields", "100")
         .getOrCreate();
   }
 }

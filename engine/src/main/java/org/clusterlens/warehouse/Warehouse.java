@@ -4,8 +4,11 @@ import io.delta.tables.DeltaTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -77,36 +80,100 @@ public final class Warehouse {
    * file again changes nothing.
    */
   public StoreOutcome store(TermlyReturn accepted) {
-    String where =
-        "school_urn = '"
-            + sqlString(accepted.schoolUrn())
-            + "' AND term_id = '"
-            + sqlString(accepted.term().id())
-            + "'";
-    boolean tableExists = !isEmpty();
-    List<String> held = tableExists ? checksumsHeld(where) : List.of();
-    if (held.equals(List.of(accepted.sha256()))) {
-      return new StoreOutcome(StoreOutcome.Action.UNCHANGED, currentVersionOf(accepted));
-    }
-    Instant storedAt = Instant.now();
-    String metadata = CommitNote.of(accepted, storedAt).text();
-    Dataset<Row> rows = spark.createDataFrame(rowsOf(accepted, storedAt), SCHEMA);
-    var writer =
-        rows.write().format("delta").option("userMetadata", metadata).partitionBy("term_id");
-    if (tableExists) {
-      writer.mode(SaveMode.Overwrite).option("replaceWhere", where).save(tablePath);
-    } else {
-      writer.mode(SaveMode.Append).save(tablePath);
-    }
-    return new StoreOutcome(
-        held.isEmpty() ? StoreOutcome.Action.ADDED : StoreOutcome.Action.REPLACED,
-        versionWith(metadata));
+    return storeAll(List.of(accepted)).get(0);
   }
 
-  private List<String> checksumsHeld(String where) {
-    return assessments().where(where).select("source_sha256").distinct().collectAsList().stream()
-        .map(r -> r.getString(0))
-        .toList();
+  /**
+   * Stores accepted returns in one commit, each replacing its school's term: readers see all of
+   * them or none. Returns identical to what is held already are left out and reported unchanged.
+   *
+   * @param accepted returns for distinct school terms
+   * @return one outcome per return, in the same order
+   * @throws IllegalArgumentException if two returns are for the same school and term
+   */
+  public List<StoreOutcome> storeAll(List<TermlyReturn> accepted) {
+    Set<String> schoolTerms = new HashSet<>();
+    for (TermlyReturn r : accepted) {
+      if (!schoolTerms.add(schoolTerm(r.schoolUrn(), r.term().id()))) {
+        throw new IllegalArgumentException(
+            "Two returns for school " + r.schoolUrn() + " in " + r.term().id() + " in one commit");
+      }
+    }
+    Map<String, String> held = checksumsHeld();
+    List<TermlyReturn> changed =
+        accepted.stream()
+            .filter(r -> !r.sha256().equals(held.get(schoolTerm(r.schoolUrn(), r.term().id()))))
+            .toList();
+    long version = changed.isEmpty() ? -1 : write(changed);
+    List<StoreOutcome> outcomes = new ArrayList<>();
+    for (TermlyReturn r : accepted) {
+      String before = held.get(schoolTerm(r.schoolUrn(), r.term().id()));
+      if (r.sha256().equals(before)) {
+        outcomes.add(new StoreOutcome(StoreOutcome.Action.UNCHANGED, currentVersionOf(r)));
+      } else {
+        outcomes.add(
+            new StoreOutcome(
+                before == null ? StoreOutcome.Action.ADDED : StoreOutcome.Action.REPLACED,
+                version));
+      }
+    }
+    return outcomes;
+  }
+
+  /** Writes the returns in one Delta commit and gives its version. */
+  private long write(List<TermlyReturn> returns) {
+    Instant storedAt = Instant.now();
+    String metadata =
+        CommitNote.metadataOf(returns.stream().map(r -> CommitNote.of(r, storedAt)).toList());
+    List<Row> rows = new ArrayList<>();
+    returns.forEach(r -> rows.addAll(rowsOf(r, storedAt)));
+    var writer =
+        spark
+            .createDataFrame(rows, SCHEMA)
+            .write()
+            .format("delta")
+            .option("userMetadata", metadata)
+            .partitionBy("term_id");
+    if (isEmpty()) {
+      writer.mode(SaveMode.Append).save(tablePath);
+    } else {
+      writer.mode(SaveMode.Overwrite).option("replaceWhere", replaced(returns)).save(tablePath);
+    }
+    return versionWith(metadata);
+  }
+
+  /**
+   * The rows a commit replaces: the returns' school terms exactly, with the terms listed on their
+   * own too so that Delta reads only those partitions.
+   */
+  private static String replaced(List<TermlyReturn> returns) {
+    String terms =
+        returns.stream()
+            .map(r -> sqlLiteral(r.term().id()))
+            .distinct()
+            .collect(Collectors.joining(", "));
+    String pairs =
+        returns.stream()
+            .map(r -> sqlLiteral(schoolTerm(r.schoolUrn(), r.term().id())))
+            .collect(Collectors.joining(", "));
+    return "term_id IN (" + terms + ") AND concat(school_urn, '/', term_id) IN (" + pairs + ")";
+  }
+
+  /** The checksum of the return held for each school term, keyed as {@code urn/term}. */
+  private Map<String, String> checksumsHeld() {
+    Map<String, String> held = new HashMap<>();
+    if (isEmpty()) {
+      return held;
+    }
+    for (Row r :
+        assessments().select("school_urn", "term_id", "source_sha256").distinct().collectAsList()) {
+      held.put(schoolTerm(r.getString(0), r.getString(1)), r.getString(2));
+    }
+    return held;
+  }
+
+  private static String schoolTerm(String urn, String termId) {
+    return urn + "/" + termId;
   }
 
   /** Every pupil row the warehouse holds now. */
@@ -121,7 +188,7 @@ public final class Warehouse {
     }
     Map<String, Long> versions = new HashMap<>();
     for (WarehouseVersion v : history()) {
-      v.note().ifPresent(n -> versions.putIfAbsent(n.key(), v.version()));
+      v.notes().forEach(n -> versions.putIfAbsent(n.key(), v.version()));
     }
     List<StoredReturn> out = new ArrayList<>();
     for (Row r :
@@ -167,7 +234,7 @@ public final class Warehouse {
   private long currentVersionOf(TermlyReturn held) {
     String key = CommitNote.key(held.schoolUrn(), held.term().id(), held.sha256());
     return history().stream()
-        .filter(v -> v.note().map(n -> n.key().equals(key)).orElse(false))
+        .filter(v -> v.notes().stream().anyMatch(n -> n.key().equals(key)))
         .mapToLong(WarehouseVersion::version)
         .findFirst()
         .orElse(-1L);
@@ -212,7 +279,7 @@ public final class Warehouse {
     return rows;
   }
 
-  private static String sqlString(String value) {
-    return value.replace("'", "''");
+  private static String sqlLiteral(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 }

@@ -1,7 +1,7 @@
 package org.clusterlens.warehouse;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * One version in the warehouse's history.
@@ -14,8 +14,8 @@ import java.util.Optional;
 public record WarehouseVersion(
     long version, Instant committedAt, String operation, String userMetadata) {
 
-  /** The return this version stored, if ClusterLens wrote it. */
-  public Optional<CommitNote> note() {
-    return CommitNote.parse(userMetadata);
+  /** The returns this version stored, one note each; empty if ClusterLens did not write it. */
+  public List<CommitNote> notes() {
+    return CommitNote.parseAll(userMetadata);
   }
 }

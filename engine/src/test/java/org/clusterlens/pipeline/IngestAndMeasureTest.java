@@ -175,6 +175,36 @@ class IngestAndMeasureTest {
     assertThat(warehouse.history()).hasSize(1);
   }
 
+  @Test
+  void twoFilesForOneSchoolTermAreBothRejectedAndNothingIsStored() throws IOException {
+    Path good = Fixtures.path("cluster/year6-2024-25/2024-25/summer/100001.csv");
+    for (String copy : List.of("first", "second")) {
+      Path target = dir.resolve(copy + "/2024-25/summer/100001.csv");
+      Files.createDirectories(target.getParent());
+      Files.copy(good, target);
+    }
+    Warehouse warehouse = warehouse();
+
+    List<IngestRun.FileOutcome> outcomes =
+        new IngestRun(Fixtures.cluster(), warehouse)
+            .run(
+                List.of(dir.resolve("first"), dir.resolve("second")),
+                Optional.empty(),
+                Optional.empty());
+
+    assertThat(outcomes)
+        .hasSize(2)
+        .allSatisfy(o -> assertThat(o.stored()).isEmpty())
+        .allSatisfy(
+            o ->
+                assertThat(o.check().errors())
+                    .extracting(p -> p.problem())
+                    .containsExactly(
+                        "is one of 2 files for school 100001 in 2024-25-summer (100001.csv,"
+                            + " 100001.csv)"));
+    assertThat(warehouse.isEmpty()).isTrue();
+  }
+
   /** Every file under the folder with its SHA-256, to compare a warehouse byte for byte. */
   private static Map<String, String> checksums(Path root) throws IOException {
     Map<String, String> sums = new TreeMap<>();

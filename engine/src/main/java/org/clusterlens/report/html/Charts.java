@@ -58,12 +58,15 @@ final class Charts {
     if (yRange != null) {
       y.range(yRange[0], yRange[1]);
     }
+    // Long category labels (school names) are drawn slanted: leave room below for the longest.
+    int longest = categories.stream().mapToInt(String::length).max().orElse(0);
+    int bottom = Math.min(60 + Math.max(0, longest - 12) * 5, 220);
     Layout layout =
         Layout.builder()
             .barMode(Layout.BarMode.GROUP)
             .width(640)
-            .height(360)
-            .margin(Margin.builder().top(20).bottom(60).left(60).right(20).build())
+            .height(300 + bottom)
+            .margin(Margin.builder().top(20).bottom(bottom).left(60).right(20).build())
             .yAxis(y.build())
             .build();
     Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
