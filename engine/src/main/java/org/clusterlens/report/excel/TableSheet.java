@@ -48,7 +48,7 @@ final class TableSheet {
     titleCell.setCellStyle(styles.title());
     sheet.createRow(1).createCell(0).setCellValue(note);
     Row header = sheet.createRow(HEADER_ROW);
-    header.setHeightInPoints(32);
+    header.setHeightInPoints(headerHeightInPoints(columns));
     for (int i = 0; i < columns.size(); i++) {
       Cell c = header.createCell(i);
       c.setCellValue(columns.get(i).header());
@@ -59,6 +59,19 @@ final class TableSheet {
     printSetup(sheet);
     sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
     return t;
+  }
+
+  /**
+   * Tall enough for the longest wrapped header: a fixed height clipped headers such as "Pupils
+   * counted (Level 4+)" in narrow columns.
+   */
+  private static float headerHeightInPoints(List<Column> columns) {
+    int lines = 1;
+    for (Column c : columns) {
+      int perLine = Math.max(4, c.width() - 2);
+      lines = Math.max(lines, (c.header().length() + perLine - 1) / perLine);
+    }
+    return 4 + 14f * lines;
   }
 
   static void printSetup(Sheet sheet) {
