@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingests the demo cluster (datasets/demo-cluster) into a fresh warehouse (warehouse/demo)",
-      "and writes every pack under reports/demo. Changes nothing that is committed."
+      "Runs the demo cluster end to end and writes every pack under reports/demo.",
+      "Ingests datasets/demo-cluster into a fresh warehouse (warehouse/demo);"
+          + " changes nothing that is committed."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());
     List<IngestRun.FileOutcome> ingested =
-        new IngestRun(cluster, warehouse)
+        new IngestRun(cluster, () -> warehouse)
             .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     long rejected = ingested.stream().filter(o -> !o.check().accepted()).count();
     ingested.stream()

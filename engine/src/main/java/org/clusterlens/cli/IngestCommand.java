@@ -75,9 +75,9 @@ final class IngestCommand implements Callable<Integer> {
         return ClusterLens.BAD_INPUT;
       }
     }
-    Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse);
     List<IngestRun.FileOutcome> outcomes =
-        new IngestRun(cluster, warehouse).run(paths, Optional.ofNullable(school), termOption);
+        new IngestRun(cluster, () -> new Warehouse(EngineSpark.session(), options.warehouse))
+            .run(paths, Optional.ofNullable(school), termOption);
     return IngestReport.print(outcomes, out);
   }
 

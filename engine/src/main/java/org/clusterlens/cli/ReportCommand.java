@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes every figure from the warehouse and writes the packs:",
-      "a governor pack per school (HTML and Excel), the cluster pack (HTML and Excel)",
+      "Computes every figure from the warehouse and writes every pack.",
+      "Writes a governor pack per school (HTML and Excel), the cluster pack (HTML and Excel)",
       "and metrics.csv (one row per figure)."
     })
 final class ReportCommand implements Callable<Integer> {

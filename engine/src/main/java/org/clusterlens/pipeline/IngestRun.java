@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.clusterlens.ingest.ReturnCheck;
 import org.clusterlens.ingest.ReturnProblem;
 import org.clusterlens.ingest.ReturnReader;
@@ -24,9 +25,14 @@ import org.clusterlens.warehouse.Warehouse;
 public final class IngestRun {
 
   private final ReturnReader reader;
-  private final Warehouse warehouse;
+  private final Supplier<Warehouse> warehouse;
 
-  public IngestRun(Cluster cluster, Warehouse warehouse) {
+  /**
+   * @param cluster the cluster whose schools may hand in returns
+   * @param warehouse opens the warehouse; called only when there is an accepted return to store, so
+   *     that rejecting returns never waits for Spark to start
+   */
+  public IngestRun(Cluster cluster, Supplier<Warehouse> warehouse) {
     this.reader = new ReturnReader(cluster);
     this.warehouse = warehouse;
   }
@@ -58,7 +64,9 @@ public final class IngestRun {
     checks = rejectRivals(checks);
     List<TermlyReturn> accepted = checks.stream().flatMap(c -> c.termlyReturn().stream()).toList();
     Iterator<StoreOutcome> stored =
-        accepted.isEmpty() ? Collections.emptyIterator() : warehouse.storeAll(accepted).iterator();
+        accepted.isEmpty()
+            ? Collections.emptyIterator()
+            : warehouse.get().storeAll(accepted).iterator();
     List<FileOutcome> outcomes = new ArrayList<>();
     for (ReturnCheck check : checks) {
       outcomes.add(

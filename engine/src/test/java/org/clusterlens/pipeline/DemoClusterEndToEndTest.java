@@ -55,7 +55,7 @@ class DemoClusterEndToEndTest {
     Cluster cluster = ClusterFolder.read(clusterDir);
     Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
     ingested =
-        new IngestRun(cluster, warehouse)
+        new IngestRun(cluster, () -> warehouse)
             .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     packs = dir.resolve("packs");
     reported = ReportRun.run(cluster, warehouse, packs);

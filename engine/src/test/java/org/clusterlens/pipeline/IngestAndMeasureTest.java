@@ -42,7 +42,7 @@ class IngestAndMeasureTest {
   }
 
   private static List<IngestRun.FileOutcome> ingest(Warehouse warehouse, String fixtureFolder) {
-    return new IngestRun(Fixtures.cluster(), warehouse)
+    return new IngestRun(Fixtures.cluster(), () -> warehouse)
         .run(
             List.of(Fixtures.path("cluster/" + fixtureFolder)), Optional.empty(), Optional.empty());
   }
@@ -186,7 +186,7 @@ class IngestAndMeasureTest {
     Warehouse warehouse = warehouse();
 
     List<IngestRun.FileOutcome> outcomes =
-        new IngestRun(Fixtures.cluster(), warehouse)
+        new IngestRun(Fixtures.cluster(), () -> warehouse)
             .run(
                 List.of(dir.resolve("first"), dir.resolve("second")),
                 Optional.empty(),
