@@ -3,9 +3,12 @@ package org.clusterlens.cli;
 import java.nio.file.Path;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.model.Cluster;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The {@code --cluster} and {@code --warehouse} options shared by the commands that need them. */
+/**
+ * The {@code --cluster} option, with {@code --warehouse}, shared by the commands that need them.
+ */
 final class ClusterOption {
 
   @Option(
@@ -15,12 +18,12 @@ final class ClusterOption {
       description = "The cluster's folder, holding cluster.properties and schools.csv.")
   Path clusterDir;
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "warehouse",
-      description = "The warehouse's folder or URI (default: ${DEFAULT-VALUE}).")
-  String warehouse;
+  @Mixin WarehouseOption warehouseOption;
+
+  /** The warehouse's folder or URI. */
+  String warehouse() {
+    return warehouseOption.root;
+  }
 
   Cluster cluster() throws ClusterFolder.InvalidClusterException {
     return ClusterFolder.read(clusterDir);

@@ -7,7 +7,7 @@ import org.clusterlens.warehouse.StoredReturn;
 import org.clusterlens.warehouse.Warehouse;
 import org.clusterlens.warehouse.WarehouseVersion;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code clusterlens history}: the returns held now and every version of the warehouse. */
@@ -17,23 +17,18 @@ import picocli.CommandLine.Spec;
     description = "Lists the returns the warehouse holds and every version it has had.")
 final class HistoryCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--warehouse",
-      paramLabel = "DIR",
-      defaultValue = "warehouse",
-      description = "The warehouse's folder or URI (default: ${DEFAULT-VALUE}).")
-  String warehouseRoot;
+  @Mixin WarehouseOption warehouseOption;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseRoot);
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseOption.root);
     if (warehouse.isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("The warehouse " + warehouseRoot + " holds no returns yet.");
+          .println("The warehouse " + warehouseOption.root + " holds no returns yet.");
       return ClusterLens.BAD_INPUT;
     }
     out.println("Returns held now:");

@@ -76,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
       }
     }
     List<IngestRun.FileOutcome> outcomes =
-        new IngestRun(cluster, () -> new Warehouse(EngineSpark.session(), options.warehouse))
+        new IngestRun(cluster, () -> new Warehouse(EngineSpark.session(), options.warehouse()))
             .run(paths, Optional.ofNullable(school), termOption);
     return IngestReport.print(outcomes, out);
   }

@@ -44,12 +44,12 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return ClusterLens.BAD_INPUT;
     }
-    Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse);
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse());
     if (warehouse.isEmpty()) {
       spec.commandLine()
           .getErr()
           .println(
-              "The warehouse " + options.warehouse + " holds no returns yet; run ingest first.");
+              "The warehouse " + options.warehouse() + " holds no returns yet; run ingest first.");
       return ClusterLens.BAD_INPUT;
     }
     ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out);

@@ -100,59 +100,33 @@ public final class AttainmentMetrics {
   }
 
   private static List<Figure> figuresOf(Row r) {
-    String school = r.getAs("school");
-    String year = r.getAs("academic_year");
-    String term = r.getAs("term");
-    String assessment = r.getAs("assessment");
-    String subject = r.getAs("subject");
-    String group = r.getAs("pupil_group");
-    String value = r.getAs("group_value");
     long pupils = r.<Long>getAs("pupils");
-    long level4 = r.<Long>getAs("at_level4");
-    long level5 = r.<Long>getAs("at_level5");
     List<Figure> out = new ArrayList<>(3);
-    out.add(
-        new Figure(
-            Measures.PCT_LEVEL4_PLUS,
-            assessment,
-            subject,
-            school,
-            group,
-            value,
-            year,
-            term,
-            (double) level4,
-            pupils,
-            100.0 * level4 / pupils));
-    out.add(
-        new Figure(
-            Measures.PCT_LEVEL5_PLUS,
-            assessment,
-            subject,
-            school,
-            group,
-            value,
-            year,
-            term,
-            (double) level5,
-            pupils,
-            100.0 * level5 / pupils));
-    if (!subject.equals(Figure.RWM)) {
+    double level4 = r.<Long>getAs("at_level4");
+    double level5 = r.<Long>getAs("at_level5");
+    out.add(figure(r, Measures.PCT_LEVEL4_PLUS, level4, pupils, 100.0 * level4 / pupils));
+    out.add(figure(r, Measures.PCT_LEVEL5_PLUS, level5, pupils, 100.0 * level5 / pupils));
+    if (!r.<String>getAs("subject").equals(Figure.RWM)) {
       double totalPoints = r.<Double>getAs("total_points");
-      out.add(
-          new Figure(
-              Measures.AVERAGE_POINTS,
-              assessment,
-              subject,
-              school,
-              group,
-              value,
-              year,
-              term,
-              totalPoints,
-              pupils,
-              totalPoints / pupils));
+      out.add(figure(r, Measures.AVERAGE_POINTS, totalPoints, pupils, totalPoints / pupils));
     }
     return out;
+  }
+
+  /** A figure labelled by the query row it came from. */
+  private static Figure figure(
+      Row r, String measure, double numerator, long denominator, double value) {
+    return new Figure(
+        measure,
+        r.getAs("assessment"),
+        r.getAs("subject"),
+        r.getAs("school"),
+        r.getAs("pupil_group"),
+        r.getAs("group_value"),
+        r.getAs("academic_year"),
+        r.getAs("term"),
+        numerator,
+        denominator,
+        value);
   }
 }
