@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       ReportCommand.class,
       HistoryCommand.class,
+      RestoreCommand.class,
       TemplateCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class

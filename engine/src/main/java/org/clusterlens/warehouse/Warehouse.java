@@ -176,6 +176,67 @@ public final class Warehouse {
     return urn + "/" + termId;
   }
 
+  /**
+   * Brings back a school's term as it was at an earlier version, in one new commit; the versions in
+   * between stay in the history, so the restore can itself be undone.
+   *
+   * @return the new version
+   * @throws IllegalArgumentException if the version does not exist or held no return for that
+   *     school and term
+   */
+  public long restoreSchoolTerm(String schoolUrn, String termId, long version) {
+    requireVersion(version);
+    String where = "term_id = " + sqlLiteral(termId) + " AND school_urn = " + sqlLiteral(schoolUrn);
+    Dataset<Row> earlier =
+        spark.read().format("delta").option("versionAsOf", version).load(tablePath).where(where);
+    List<Row> returns =
+        earlier.select("source_file", "source_sha256", "stored_at").distinct().collectAsList();
+    if (returns.size() != 1) {
+      throw new IllegalArgumentException(
+          "Version " + version + " held no return for school " + schoolUrn + " in " + termId);
+    }
+    Row held = returns.get(0);
+    String metadata =
+        new CommitNote(
+                schoolUrn,
+                termId,
+                held.getString(1),
+                held.getInstant(2).toString(),
+                held.getString(0))
+            .text();
+    // Collected first: Delta will not overwrite a table while reading the same table lazily.
+    List<Row> rows = earlier.collectAsList();
+    spark
+        .createDataFrame(rows, SCHEMA)
+        .write()
+        .format("delta")
+        .option("userMetadata", metadata)
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", where)
+        .save(tablePath);
+    return versionWith(metadata);
+  }
+
+  /**
+   * Brings the whole warehouse back to an earlier version, in one new commit.
+   *
+   * @return the new version
+   * @throws IllegalArgumentException if the version does not exist
+   */
+  public long restoreAll(long version) {
+    requireVersion(version);
+    DeltaTable.forPath(spark, tablePath).restoreToVersion(version);
+    return history().get(0).version();
+  }
+
+  private void requireVersion(long version) {
+    long latest = isEmpty() ? -1 : history().get(0).version();
+    if (version < 0 || version > latest) {
+      throw new IllegalArgumentException(
+          "The warehouse has versions 0 to " + latest + "; there is no version " + version);
+    }
+  }
+
   /** Every pupil row the warehouse holds now. */
   public Dataset<Row> assessments() {
     return spark.read().format("delta").load(tablePath);

@@ -1,6 +1,7 @@
 package org.clusterlens.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -146,6 +147,41 @@ class IngestAndMeasureTest {
     assertThat(warehouse.assessments().select("upn").distinct().count()).isEqualTo(10);
     List<StoredReturn> held = warehouse.currentReturns();
     assertThat(held).singleElement().satisfies(r -> assertThat(r.version()).isEqualTo(1L));
+  }
+
+  @Test
+  void restoringAnEarlierVersionBringsBackTheOriginalReturnAsANewVersion() {
+    Warehouse warehouse = warehouse();
+    String original = ingest(warehouse, "year6-2024-25").get(0).check().identity().sha256();
+    ingest(warehouse, "corrected");
+
+    long version = warehouse.restoreSchoolTerm("100001", "2024-25-summer", 0);
+
+    assertThat(version).isEqualTo(2L);
+    Figure rwm =
+        figure(
+            AttainmentMetrics.compute(warehouse.assessments()),
+            Measures.PCT_LEVEL4_PLUS,
+            "ks2",
+            Figure.RWM,
+            "100001");
+    assertThat(rwm.numerator()).isEqualTo(5.0);
+    assertThat(warehouse.currentReturns())
+        .singleElement()
+        .satisfies(r -> assertThat(r.sha256()).isEqualTo(original))
+        .satisfies(r -> assertThat(r.version()).isEqualTo(2L));
+    assertThat(warehouse.history()).hasSize(3);
+  }
+
+  @Test
+  void restoringAVersionThatNeverExistedSaysWhichDo() {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+
+    assertThatThrownBy(() -> warehouse.restoreSchoolTerm("100001", "2024-25-summer", 7))
+        .hasMessage("The warehouse has versions 0 to 0; there is no version 7");
+    assertThatThrownBy(() -> warehouse.restoreSchoolTerm("100002", "2024-25-summer", 0))
+        .hasMessage("Version 0 held no return for school 100002 in 2024-25-summer");
   }
 
   @Test
