@@ -13,6 +13,7 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -39,6 +40,17 @@ public final class XlsxSheetReader {
 
   /** The sheet a return's pupils are expected on; the template writes it. */
   public static final String PUPILS_SHEET = "Pupils";
+
+  /** Uncompressed bytes a workbook's parts may declare in all; far above any school's return. */
+  private static final long MAX_EXPANDED_BYTES = 256L * 1024 * 1024;
+
+  static {
+    // POI counts the bytes it really inflates against this JVM-wide cap, so a zip whose entries
+    // lie about their sizes still cannot expand past it. Only lowered, never raised.
+    if (ZipSecureFile.getMaxEntrySize() > MAX_EXPANDED_BYTES) {
+      ZipSecureFile.setMaxEntrySize(MAX_EXPANDED_BYTES);
+    }
+  }
 
   private XlsxSheetReader() {}
 
@@ -114,9 +126,6 @@ public final class XlsxSheetReader {
   static final String PASSWORD_PROTECTED =
       "this workbook is password-protected, so it cannot be read; save a copy without a password"
           + " and hand that in";
-
-  /** Uncompressed bytes a workbook's parts may declare in all; far above any school's return. */
-  private static final long MAX_EXPANDED_BYTES = 256L * 1024 * 1024;
 
   private static final String TOO_EXPANSIVE =
       "this workbook would expand to far more data than a return holds, so it was not opened (it"
