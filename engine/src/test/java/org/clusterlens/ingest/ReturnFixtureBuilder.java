@@ -35,8 +35,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the return corpus under {@code fixtures/returns/}: run once, commit the files, and run
- * again only to change them. Run from the repository's root, or give the folder as the argument.
- * The expected outcome of each file is in {@code cases.csv} beside them, written by hand.
+ * again only to change them. Run from the repository's root, or give the folder as the argument:
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile
+ * ./mvnw -q -o -pl engine dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp engine/target/test-classes:engine/target/classes:$(cat /tmp/cp.txt) \
+ *     org.clusterlens.ingest.ReturnFixtureBuilder
+ * </pre>
+ *
+ * <p>The expected outcome of each file is in {@code cases.csv} beside them, kept by hand; xlsx
+ * bytes change on every run (POI stamps the time), the outcomes do not.
  */
 public final class ReturnFixtureBuilder {
 
