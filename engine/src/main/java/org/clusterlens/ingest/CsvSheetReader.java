@@ -15,8 +15,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a csv return: UTF-8 (with or without a byte-order mark) or, when the bytes are not valid
- * UTF-8, Windows-1252; separated by commas, semicolons or tabs, whichever the header line uses
- * most.
+ * UTF-8, Windows-1252; separated by commas, semicolons or tabs, whichever the header line uses most
+ * on any of its first lines.
  */
 public final class CsvSheetReader {
 
@@ -33,13 +33,26 @@ public final class CsvSheetReader {
    * @throws UnreadableReturnException if the content is not text
    */
   public static RawSheet read(String fileName, byte[] bytes) throws UnreadableReturnException {
+    return read(fileName, bytes, ReturnLimits.DEFAULT);
+  }
+
+  /**
+   * Reads the file's rows, stopping when there are more than the limits allow.
+   *
+   * @param fileName the name to use in messages
+   * @param bytes the file's content
+   * @param limits how many rows a return may have
+   * @throws UnreadableReturnException if the content is not text or has too many rows
+   */
+  public static RawSheet read(String fileName, byte[] bytes, ReturnLimits limits)
+      throws UnreadableReturnException {
     String text = decode(bytes);
     if (text.indexOf('\0') >= 0) {
       throw new UnreadableReturnException(
           "this file is not a text csv file (it holds binary data); export the return again as csv or"
               + " xlsx");
     }
-    char separator = separatorOf(firstLine(text));
+    char separator = separatorOf(text);
     CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).get();
     List<RawSheet.Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -49,6 +62,9 @@ public final class CsvSheetReader {
         RawSheet.Row row = new RawSheet.Row((int) record.getRecordNumber(), cells);
         if (!row.isBlank()) {
           rows.add(row);
+          if (rows.size() > limits.maxRows()) {
+            throw limits.tooManyRows();
+          }
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -79,19 +95,22 @@ public final class CsvSheetReader {
     }
   }
 
-  private static String firstLine(String text) {
-    int end = text.indexOf('\n');
-    return end < 0 ? text : text.substring(0, end);
-  }
-
-  private static char separatorOf(String header) {
+  /**
+   * The separator the file uses: the candidate that appears most often on any one of its first
+   * lines, so a title line above the header (which may hold a comma) does not decide it.
+   */
+  private static char separatorOf(String text) {
     char best = ',';
     long bestCount = 0;
-    for (char candidate : SEPARATORS) {
-      long count = header.chars().filter(c -> c == candidate).count();
-      if (count > bestCount) {
-        best = candidate;
-        bestCount = count;
+    String[] lines = text.split("\n", HeaderMapping.ROWS_SEARCHED + 1);
+    for (int i = 0; i < Math.min(lines.length, HeaderMapping.ROWS_SEARCHED); i++) {
+      String line = lines[i];
+      for (char candidate : SEPARATORS) {
+        long count = line.chars().filter(c -> c == candidate).count();
+        if (count > bestCount) {
+          best = candidate;
+          bestCount = count;
+        }
       }
     }
     return best;

@@ -44,11 +44,14 @@ public record HeaderMapping(
     List<RawSheet.Row> rows = sheet.rows();
     for (int i = 0; i < Math.min(ROWS_SEARCHED, rows.size()); i++) {
       RawSheet.Row row = rows.get(i);
-      long recognised = row.cells().stream().filter(c -> NAMES.containsKey(normalise(c))).count();
+      long recognised =
+          headerTexts(sheet, row).stream().filter(c -> NAMES.containsKey(normalise(c))).count();
       if (recognised >= HEADERS_NEEDED) {
-        return Optional.of(map(sheet, row, problems));
+        return Optional.of(map(sheet, lastRowOfHeader(sheet, row), problems));
       }
     }
+    String place =
+        rows.isEmpty() ? "is empty" : "has no header row in its first " + ROWS_SEARCHED + " rows";
     problems.add(
         new ReturnProblem(
             ReturnProblem.Severity.ERROR,
@@ -57,9 +60,78 @@ public record HeaderMapping(
             null,
             null,
             null,
-            "no header row was found in the first " + ROWS_SEARCHED + " rows",
+            place,
             "Put a header row with at least " + requiredHeaders() + " above the pupils"));
     return Optional.empty();
+  }
+
+  /**
+   * The header's last row: a header whose cells are merged down over two rows (a heading such as
+   * "KS2" spread over the "Reading", "Writing" and "Maths" cells below it) ends at the merge's
+   * bottom.
+   */
+  private static RawSheet.Row lastRowOfHeader(RawSheet sheet, RawSheet.Row first) {
+    int last = first.number();
+    for (RawSheet.Merged m : sheet.merged()) {
+      if (m.firstRow() == first.number()
+          && m.lastRow() > last
+          && m.lastRow() < first.number() + 3) {
+        last = m.lastRow();
+      }
+    }
+    if (last == first.number()) {
+      return first;
+    }
+    for (RawSheet.Row row : sheet.rows()) {
+      if (row.number() == last) {
+        return row;
+      }
+    }
+    return new RawSheet.Row(last, List.of());
+  }
+
+  /**
+   * The header text of each column of a row as a reader sees it: a cell covered by a merge from
+   * above takes the merge's text, and a heading above the cell ("KS2" above "Reading") is joined to
+   * it when the two together name a field.
+   */
+  private static List<String> headerTexts(RawSheet sheet, RawSheet.Row row) {
+    int width = row.cells().size();
+    for (RawSheet.Merged m : sheet.merged()) {
+      if (m.firstRow() <= row.number() && m.lastRow() >= row.number()) {
+        width = Math.max(width, m.lastColumn() + 1);
+      }
+    }
+    List<String> texts = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      String text = row.cell(c).trim();
+      Optional<RawSheet.Merged> own = sheet.mergedAt(row.number(), c);
+      if (own.isPresent() && own.get().firstRow() < row.number()) {
+        // The cell sits under a merge that starts above: it shows the merge's text only in its
+        // first column.
+        RawSheet.Merged m = own.get();
+        texts.add(c == m.firstColumn() ? sheet.cell(m.firstRow(), m.firstColumn()).trim() : "");
+        continue;
+      }
+      if (!text.isEmpty()) {
+        String heading = headingAbove(sheet, row.number(), c);
+        String joined = heading + " " + text;
+        if (!heading.isEmpty() && NAMES.containsKey(normalise(joined))) {
+          text = joined;
+        }
+      }
+      texts.add(text);
+    }
+    return texts;
+  }
+
+  private static String headingAbove(RawSheet sheet, int rowNumber, int column) {
+    int above = rowNumber - 1;
+    Optional<RawSheet.Merged> merged = sheet.mergedAt(above, column);
+    if (merged.isPresent()) {
+      return sheet.cell(merged.get().firstRow(), merged.get().firstColumn()).trim();
+    }
+    return sheet.cell(above, column).trim();
   }
 
   /** The 0-based column index of a field, if the return has it. */
@@ -70,8 +142,9 @@ public record HeaderMapping(
   private static HeaderMapping map(RawSheet sheet, RawSheet.Row header, List<ReturnProblem> out) {
     Map<ReturnColumn, Integer> columns = new EnumMap<>(ReturnColumn.class);
     Map<ReturnColumn, String> headers = new EnumMap<>(ReturnColumn.class);
-    for (int c = 0; c < header.cells().size(); c++) {
-      String text = header.cell(c).trim();
+    List<String> texts = headerTexts(sheet, header);
+    for (int c = 0; c < texts.size(); c++) {
+      String text = texts.get(c);
       if (text.isEmpty()) {
         continue;
       }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
@@ -22,16 +23,28 @@ import org.clusterlens.model.Term;
  */
 public final class ReturnReader {
 
-  /** Files larger than this are refused before they are opened. */
-  public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+  /** Files larger than this are refused before they are opened, unless other limits are given. */
+  public static final long MAX_FILE_BYTES = ReturnLimits.DEFAULT.maxBytes();
 
   private final Cluster cluster;
+  private final ReturnLimits limits;
 
   /**
+   * A reader with the {@linkplain ReturnLimits#DEFAULT default limits}.
+   *
    * @param cluster the cluster whose schools may hand in returns; never null
    */
   public ReturnReader(Cluster cluster) {
+    this(cluster, ReturnLimits.DEFAULT);
+  }
+
+  /**
+   * @param cluster the cluster whose schools may hand in returns; never null
+   * @param limits how large a return may be; never null
+   */
+  public ReturnReader(Cluster cluster, ReturnLimits limits) {
     this.cluster = cluster;
+    this.limits = limits;
   }
 
   /**
@@ -46,15 +59,29 @@ public final class ReturnReader {
     List<ReturnProblem> problems = new ArrayList<>();
     Optional<String> school = resolveSchool(file, name, schoolOption, problems);
     Optional<Term> term = resolveTerm(file, name, termOption, problems);
-    byte[] bytes = readBytes(file, name, problems);
+    byte[] bytes = readBytes(file, name, limits, problems);
     if (school.isEmpty() || term.isEmpty() || bytes == null) {
       return rejected(name, school, term, "", problems);
     }
     ReturnIdentity identity = new ReturnIdentity(school.get(), term.get(), name, sha256(bytes));
     try {
-      RawSheet sheet = readSheet(file, name, bytes);
+      RawSheet sheet = readSheet(file, name, bytes, limits);
       Optional<HeaderMapping> header = HeaderMapping.find(sheet, problems);
       if (header.isEmpty() || problems.stream().anyMatch(ReturnProblem::isError)) {
+        return new ReturnCheck(identity, List.of(), problems);
+      }
+      long pupilRows =
+          sheet.rows().stream().filter(r -> r.number() > header.get().headerRow()).count();
+      if (pupilRows > limits.maxPupils()) {
+        problems.add(
+            ReturnProblem.fileError(
+                name,
+                String.format(
+                    Locale.UK,
+                    "lists %,d pupils, more than the %,d a return may hold",
+                    pupilRows,
+                    limits.maxPupils()),
+                "Hand in one school's pupils, one row each"));
         return new ReturnCheck(identity, List.of(), problems);
       }
       ReturnCheck rows = ReturnValidator.validate(sheet, header.get(), identity);
@@ -66,20 +93,35 @@ public final class ReturnReader {
     }
   }
 
-  private static RawSheet readSheet(Path file, String name, byte[] bytes)
+  /**
+   * Reads the file as what its bytes say it is, whatever its name: an xls renamed .xlsx is read as
+   * an xls, and an encrypted xlsx (which is an OLE2 file) is recognised as password-protected.
+   */
+  private static RawSheet readSheet(Path file, String name, byte[] bytes, ReturnLimits limits)
       throws UnreadableReturnException {
     String extension = extension(name);
-    return switch (extension) {
-      case "xlsx", "xlsm" -> XlsxSheetReader.read(name, file);
-      case "csv", "tsv", "txt" -> CsvSheetReader.read(name, bytes);
-      case "xls" ->
-          throw new UnreadableReturnException(
-              "older .xls workbooks are not read yet; open it in Excel and save it as .xlsx");
+    if (!List.of("xlsx", "xlsm", "xls", "csv", "tsv", "txt").contains(extension)) {
+      throw new UnreadableReturnException(
+          "files ending ."
+              + extension
+              + " are not returns ClusterLens reads; hand in .xlsx, .xls or .csv");
+    }
+    if (!extension.startsWith("xls")) {
+      return CsvSheetReader.read(name, bytes, limits);
+    }
+    FileMagic magic;
+    try {
+      magic = FileMagic.valueOf(bytes);
+    } catch (RuntimeException e) {
+      magic = FileMagic.UNKNOWN;
+    }
+    return switch (magic) {
+      case OOXML -> XlsxSheetReader.read(name, file, limits);
+      case OLE2 -> XlsSheetReader.read(name, file, limits);
       default ->
           throw new UnreadableReturnException(
-              "files ending ."
-                  + extension
-                  + " are not returns ClusterLens reads; hand in .xlsx or .csv");
+              "this file is not an Excel workbook (it may be damaged, or another kind of file"
+                  + " renamed); open it in Excel, save it as .xlsx and hand that in");
     };
   }
 
@@ -156,15 +198,20 @@ public final class ReturnReader {
     return option.isPresent() ? option : fromFile;
   }
 
-  private static byte[] readBytes(Path file, String name, List<ReturnProblem> problems) {
+  private static byte[] readBytes(
+      Path file, String name, ReturnLimits limits, List<ReturnProblem> problems) {
     try {
       long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
+      if (size > limits.maxBytes()) {
         problems.add(
             ReturnProblem.fileError(
                 name,
-                "is " + size / (1024 * 1024) + " MB, larger than a return can be",
-                "A termly return is well under " + MAX_FILE_BYTES / (1024 * 1024) + " MB"));
+                String.format(
+                    Locale.UK,
+                    "is %,d bytes, more than the %s a return may be, so it was not opened",
+                    size,
+                    describeBytes(limits.maxBytes())),
+                "Hand in one school's return for one term; it is usually well under 1 MB"));
         return null;
       }
       return Files.readAllBytes(file);
@@ -172,6 +219,13 @@ public final class ReturnReader {
       problems.add(ReturnProblem.fileError(name, "could not be opened (" + e + ")", null));
       return null;
     }
+  }
+
+  private static String describeBytes(long bytes) {
+    if (bytes % (1024 * 1024) == 0) {
+      return String.format(Locale.UK, "%,d MB", bytes / (1024 * 1024));
+    }
+    return String.format(Locale.UK, "%,d bytes", bytes);
   }
 
   private static ReturnCheck rejected(

@@ -3,6 +3,7 @@ package org.clusterlens.ingest;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.clusterlens.model.Pupil;
 import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.model.ReturnColumn;
 import org.clusterlens.model.Sen;
+import org.clusterlens.model.Term;
 import org.clusterlens.model.Upn;
 import org.clusterlens.scheme.AssessmentScheme;
 import org.clusterlens.scheme.NationalCurriculumLevels;
@@ -28,7 +30,10 @@ import org.clusterlens.scheme.NationalCurriculumLevels;
  */
 public final class ReturnValidator {
 
-  private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+  // Strict, so 31/02/2013 is an error rather than quietly becoming 28/02/2013.
+  private static final DateTimeFormatter UK_DATE =
+      DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter UK_DATE_OUT = DateTimeFormatter.ofPattern("dd/MM/uuuu");
   private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{4,5}(\\.0+)?");
   private static final Pattern YEAR_GROUP =
       Pattern.compile("(?:y|yr|year|ncy)?\\s*([0-6])(?:\\.0+)?");
@@ -81,6 +86,9 @@ public final class ReturnValidator {
       LocalDate dob = r.date(ReturnColumn.DATE_OF_BIRTH);
       String gender = r.gender();
       Integer yearGroup = r.yearGroup();
+      if (dob != null && yearGroup != null) {
+        r.checkAgeFits(dob, yearGroup, identity.term());
+      }
       boolean fsm = r.flag(ReturnColumn.FSM);
       boolean disadvantaged = r.flag(ReturnColumn.DISADVANTAGED);
       Sen sen = r.sen();
@@ -109,10 +117,10 @@ public final class ReturnValidator {
               ReturnProblem.Severity.ERROR,
               sheet.file(),
               sheet.sheet(),
+              header.headerRow(),
               null,
               null,
-              null,
-              "lists no pupils below its header row",
+              "this is the header row, but no pupils are listed below it",
               "Paste one row per pupil below the header"));
     }
     return new ReturnCheck(identity, pupils, problems);
@@ -144,10 +152,14 @@ public final class ReturnValidator {
 
     void error(ReturnColumn c, String problem, String accepted) {
       errors = true;
+      add(ReturnProblem.Severity.ERROR, c, problem, accepted);
+    }
+
+    void add(ReturnProblem.Severity severity, ReturnColumn c, String problem, String accepted) {
       String value = text(c);
       problems.add(
           new ReturnProblem(
-              ReturnProblem.Severity.ERROR,
+              severity,
               sheet.file(),
               sheet.sheet(),
               row.number(),
@@ -155,6 +167,47 @@ public final class ReturnValidator {
               value.isEmpty() ? null : value,
               value.isEmpty() && !problem.startsWith("the ") ? "is empty: " + problem : problem,
               accepted));
+    }
+
+    /**
+     * A year group more than one year away from the one the date of birth gives is an error; one
+     * year away is a warning, as some pupils are taught out of their year group.
+     */
+    void checkAgeFits(LocalDate dob, int yearGroup, Term term) {
+      int cohortStart = dob.getMonthValue() >= 9 ? dob.getYear() : dob.getYear() - 1;
+      int expected = term.startYear() - cohortStart - 5;
+      int gap = Math.abs(yearGroup - expected);
+      if (gap == 0) {
+        return;
+      }
+      String byAge =
+          "the date of birth "
+              + dob.format(UK_DATE_OUT)
+              + " puts the pupil in "
+              + yearGroupName(expected)
+              + " in "
+              + term.academicYear();
+      if (gap == 1) {
+        add(
+            ReturnProblem.Severity.WARNING,
+            ReturnColumn.YEAR_GROUP,
+            "is one year away from the pupil's age: " + byAge,
+            "Is the pupil taught out of their year group? If not, correct the year group or the"
+                + " date of birth");
+      } else {
+        error(
+            ReturnColumn.YEAR_GROUP,
+            "does not fit the pupil's age: " + byAge,
+            "Correct the year group or the date of birth (a year group starts with pupils born on"
+                + " 1 September)");
+      }
+    }
+
+    private static String yearGroupName(int yearGroup) {
+      if (yearGroup == 0) {
+        return "Reception";
+      }
+      return yearGroup < 0 ? "nursery or younger" : "Year " + yearGroup;
     }
 
     LocalDate date(ReturnColumn c) {

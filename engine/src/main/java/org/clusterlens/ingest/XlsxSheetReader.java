@@ -10,12 +10,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -23,7 +24,10 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
@@ -37,6 +41,17 @@ public final class XlsxSheetReader {
   /** The sheet a return's pupils are expected on; the template writes it. */
   public static final String PUPILS_SHEET = "Pupils";
 
+  /** Uncompressed bytes a workbook's parts may declare in all; far above any school's return. */
+  private static final long MAX_EXPANDED_BYTES = 256L * 1024 * 1024;
+
+  static {
+    // POI counts the bytes it really inflates against this JVM-wide cap, so a zip whose entries
+    // lie about their sizes still cannot expand past it. Only lowered, never raised.
+    if (ZipSecureFile.getMaxEntrySize() > MAX_EXPANDED_BYTES) {
+      ZipSecureFile.setMaxEntrySize(MAX_EXPANDED_BYTES);
+    }
+  }
+
   private XlsxSheetReader() {}
 
   /**
@@ -47,6 +62,23 @@ public final class XlsxSheetReader {
    * @throws UnreadableReturnException if the file is not a readable xlsx workbook
    */
   public static RawSheet read(String fileName, Path file) throws UnreadableReturnException {
+    return read(fileName, file, ReturnLimits.DEFAULT);
+  }
+
+  /**
+   * Reads the data sheet's rows, refusing a workbook that would expand to far more than a return
+   * holds (POI's inflate-ratio guard, and the sizes the zip declares) and one with XML document
+   * type declarations (POI's parsers refuse them, so no entity is ever expanded or fetched).
+   *
+   * @param fileName the name to use in messages
+   * @param file the workbook
+   * @param limits how many rows a return may have
+   * @throws UnreadableReturnException if the file is not a readable xlsx workbook, is encrypted,
+   *     damaged or hostile, or has too many rows
+   */
+  public static RawSheet read(String fileName, Path file, ReturnLimits limits)
+      throws UnreadableReturnException {
+    refuseOversizedEntries(file);
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -56,38 +88,84 @@ public final class XlsxSheetReader {
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
           if (sheets.getSheetName().equals(chosen)) {
-            RowCollector rows = new RowCollector();
+            RowCollector rows = new RowCollector(limits.maxRows());
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(
-                new XSSFSheetXMLHandler(
-                    styles, null, strings, rows, new IsoDateFormatter(), false));
-            parser.parse(new InputSource(sheet));
-            return new RawSheet(fileName, chosen, rows.rows);
+                new MergeCollector(
+                    new XSSFSheetXMLHandler(
+                        styles, null, strings, rows, new IsoDateFormatter(), false),
+                    rows.merged));
+            try {
+              parser.parse(new InputSource(sheet));
+            } catch (RowCollector.TooManyRows e) {
+              throw limits.tooManyRows();
+            }
+            return new RawSheet(fileName, chosen, rows.rows, rows.merged);
           }
         }
       }
       throw new UnreadableReturnException("this workbook has no worksheets");
     } catch (EncryptedDocumentException e) {
-      throw new UnreadableReturnException(
-          "this workbook is password-protected; save a copy without a password and hand that in",
-          e);
+      throw new UnreadableReturnException(PASSWORD_PROTECTED, e);
     } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
       throw new UnreadableReturnException(
-          "this file is not an xlsx workbook (it may be password-protected, an older .xls, or"
-              + " another kind of file); save it from Excel as .xlsx",
+          "this file is not an xlsx workbook (it may be an older .xls, or another kind of file);"
+              + " save it from Excel as .xlsx",
           e);
     } catch (IOException
         | OpenXML4JException
         | SAXException
         | ParserConfigurationException
-        | POIXMLException e) {
-      throw new UnreadableReturnException(
-          "this xlsx workbook could not be read ("
-              + e.getMessage()
-              + "); open it in Excel, save it"
-              + " again as .xlsx and hand that in",
-          e);
+        | RuntimeException e) {
+      // POI reports damaged and hostile packages through many exception types, some unchecked.
+      throw unreadable(e);
     }
+  }
+
+  /** The sentence for a workbook with a password, shared with the .xls reader. */
+  static final String PASSWORD_PROTECTED =
+      "this workbook is password-protected, so it cannot be read; save a copy without a password"
+          + " and hand that in";
+
+  private static final String TOO_EXPANSIVE =
+      "this workbook would expand to far more data than a return holds, so it was not opened (it"
+          + " may be damaged, or built to harm the reader); open it in Excel, save it again as"
+          + " .xlsx and hand that in";
+
+  /** Refuses a zip whose entries declare more bytes than a return could need. */
+  private static void refuseOversizedEntries(Path file) throws UnreadableReturnException {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      long total = 0;
+      for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+        long size = entries.nextElement().getSize();
+        total += Math.max(size, 0);
+        if (total > MAX_EXPANDED_BYTES) {
+          throw new UnreadableReturnException(TOO_EXPANSIVE);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not a readable zip: POI says what it is below.
+    }
+  }
+
+  private static UnreadableReturnException unreadable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Zip bomb")) {
+        return new UnreadableReturnException(TOO_EXPANSIVE, e);
+      }
+      if (message.contains("DOCTYPE") || message.contains("DTD")) {
+        return new UnreadableReturnException(
+            "this workbook holds an XML document type declaration, which Excel never writes, so"
+                + " it was not read (it may have been built to attack the reader); open it in"
+                + " Excel, save it again as .xlsx and hand that in",
+            e);
+      }
+    }
+    return new UnreadableReturnException(
+        "this xlsx workbook is damaged and could not be read; open it in Excel, save it again as"
+            + " .xlsx and hand that in",
+        e);
   }
 
   private static String chooseSheet(XSSFReader reader)
@@ -95,14 +173,14 @@ public final class XlsxSheetReader {
     XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
     Optional<String> first = Optional.empty();
     while (sheets.hasNext()) {
-      try (InputStream ignored = sheets.next()) {
-        String name = sheets.getSheetName();
-        if (name.trim().equalsIgnoreCase(PUPILS_SHEET)) {
-          return name;
-        }
-        if (first.isEmpty()) {
-          first = Optional.of(name);
-        }
+      // Only the names are wanted here: each sheet's stream is closed unread.
+      sheets.next().close();
+      String name = sheets.getSheetName();
+      if (name.trim().equalsIgnoreCase(PUPILS_SHEET)) {
+        return name;
+      }
+      if (first.isEmpty()) {
+        first = Optional.of(name);
       }
     }
     return first.orElseThrow(
@@ -127,7 +205,22 @@ public final class XlsxSheetReader {
   /** Gathers each row's cells by column, keeping the row numbers Excel shows. */
   private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
     private final List<RawSheet.Row> rows = new ArrayList<>();
+    private final List<RawSheet.Merged> merged = new ArrayList<>();
+    private final int maxRows;
     private TreeMap<Integer, String> cells = new TreeMap<>();
+
+    RowCollector(int maxRows) {
+      this.maxRows = maxRows;
+    }
+
+    /** Stops the parse once a sheet has more rows than a return may. */
+    static final class TooManyRows extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      TooManyRows() {
+        super(null, null, false, false);
+      }
+    }
 
     @Override
     public void startRow(int rowNum) {
@@ -146,6 +239,9 @@ public final class XlsxSheetReader {
       RawSheet.Row row = new RawSheet.Row(rowNum + 1, line);
       if (!row.isBlank()) {
         rows.add(row);
+        if (rows.size() > maxRows) {
+          throw new TooManyRows();
+        }
       }
     }
 
@@ -154,6 +250,86 @@ public final class XlsxSheetReader {
       if (cellReference != null && formattedValue != null) {
         cells.put((int) new CellReference(cellReference).getCol(), formattedValue);
       }
+    }
+  }
+
+  /** Passes a sheet's XML to POI's handler and notes its merged cells on the way. */
+  private static final class MergeCollector implements ContentHandler {
+    private final ContentHandler next;
+    private final List<RawSheet.Merged> merged;
+
+    MergeCollector(ContentHandler next, List<RawSheet.Merged> merged) {
+      this.next = next;
+      this.merged = merged;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts)
+        throws SAXException {
+      if ("mergeCell".equals(localName) && atts.getValue("ref") != null) {
+        try {
+          CellRangeAddress range = CellRangeAddress.valueOf(atts.getValue("ref"));
+          merged.add(
+              new RawSheet.Merged(
+                  range.getFirstRow() + 1,
+                  range.getLastRow() + 1,
+                  range.getFirstColumn(),
+                  range.getLastColumn()));
+        } catch (IllegalArgumentException e) {
+          // A merge Excel could not have written: the cells are read as they are.
+        }
+      }
+      next.startElement(uri, localName, qName, atts);
+    }
+
+    @Override
+    public void setDocumentLocator(Locator locator) {
+      next.setDocumentLocator(locator);
+    }
+
+    @Override
+    public void startDocument() throws SAXException {
+      next.startDocument();
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+      next.endDocument();
+    }
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) throws SAXException {
+      next.startPrefixMapping(prefix, uri);
+    }
+
+    @Override
+    public void endPrefixMapping(String prefix) throws SAXException {
+      next.endPrefixMapping(prefix);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      next.endElement(uri, localName, qName);
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+      next.characters(ch, start, length);
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+      next.ignorableWhitespace(ch, start, length);
+    }
+
+    @Override
+    public void processingInstruction(String target, String data) throws SAXException {
+      next.processingInstruction(target, data);
+    }
+
+    @Override
+    public void skippedEntity(String name) throws SAXException {
+      next.skippedEntity(name);
     }
   }
 }
