@@ -116,7 +116,8 @@ public final class PackBrowserCheck implements AutoCloseable {
    *
    * @param page the HTML file checked
    * @param charts how many chart containers the page has
-   * @param undrawnCharts ids (or positions) of chart containers Plotly drew no svg in
+   * @param chartProblems one line per chart Plotly drew no svg in, or whose drawing spills out of
+   *     its box over what follows (a caption, a table)
    * @param offPageRequests every request for anything other than file:, data: or about: (all
    *     blocked)
    * @param consoleErrors console errors and uncaught exceptions, in order
@@ -126,7 +127,7 @@ public final class PackBrowserCheck implements AutoCloseable {
   public record PageReport(
       Path page,
       int charts,
-      List<String> undrawnCharts,
+      List<String> chartProblems,
       List<String> offPageRequests,
       List<String> consoleErrors,
       List<String> violations,
@@ -134,7 +135,7 @@ public final class PackBrowserCheck implements AutoCloseable {
 
     /** True when nothing was found. */
     public boolean clean() {
-      return undrawnCharts.isEmpty()
+      return chartProblems.isEmpty()
           && offPageRequests.isEmpty()
           && consoleErrors.isEmpty()
           && violations.isEmpty();
@@ -144,7 +145,7 @@ public final class PackBrowserCheck implements AutoCloseable {
     public String problems() {
       StringBuilder out = new StringBuilder();
       out.append(page.getFileName()).append(" has problems in a browser:\n");
-      undrawnCharts.forEach(c -> out.append("  chart not drawn: ").append(c).append('\n'));
+      chartProblems.forEach(c -> out.append("  chart: ").append(c).append('\n'));
       offPageRequests.forEach(
           u -> out.append("  request leaving the page: ").append(u).append('\n'));
       consoleErrors.forEach(e -> out.append("  console error: ").append(e).append('\n'));
@@ -177,13 +178,13 @@ public final class PackBrowserCheck implements AutoCloseable {
           });
       page.onPageError(e -> errors.add("uncaught: " + e));
       page.navigate(html.toUri().toString());
-      List<String> undrawn = waitForCharts(page);
+      List<String> chartProblems = waitForCharts(page);
       int charts = page.locator(CHART_SELECTOR).count();
       List<String> violations = axeViolations(page);
       return new PageReport(
           html,
           charts,
-          undrawn,
+          chartProblems,
           List.copyOf(offPage),
           List.copyOf(errors),
           violations,
@@ -238,7 +239,10 @@ public final class PackBrowserCheck implements AutoCloseable {
     return context;
   }
 
-  /** Waits up to 10 s for Plotly's svg in every chart container; returns those still empty. */
+  /**
+   * Waits up to 10 s for Plotly's svg in every chart container; returns the charts still empty and
+   * those whose drawing is bigger than their box.
+   */
   private static List<String> waitForCharts(Page page) {
     String allDrawn =
         "sel => Array.from(document.querySelectorAll(sel))"
@@ -250,15 +254,22 @@ public final class PackBrowserCheck implements AutoCloseable {
       // Reported below, chart by chart.
     }
     @SuppressWarnings("unchecked")
-    List<String> undrawn =
+    List<String> problems =
         (List<String>)
             page.evaluate(
-                "sel => Array.from(document.querySelectorAll(sel))"
-                    + ".map((d, i) => d.querySelector('svg.main-svg') ? null"
-                    + " : (d.id || 'chart #' + (i + 1)))"
-                    + ".filter(id => id !== null)",
+                "sel => Array.from(document.querySelectorAll(sel)).map((d, i) => {"
+                    + " const name = d.id || 'chart #' + (i + 1);"
+                    + " const svg = d.querySelector('svg.main-svg');"
+                    + " if (svg === null) return name + ': not drawn';"
+                    + " const box = d.getBoundingClientRect();"
+                    + " const drawn = svg.getBoundingClientRect();"
+                    + " if (drawn.width > box.width + 1 || drawn.height > box.height + 1)"
+                    + "  return name + ': its drawing (' + Math.round(drawn.width) + ' x '"
+                    + "  + Math.round(drawn.height) + ' px) spills out of its box ('"
+                    + "  + Math.round(box.width) + ' x ' + Math.round(box.height) + ' px)';"
+                    + " return null; }).filter(p => p !== null)",
                 CHART_SELECTOR);
-    return List.copyOf(undrawn);
+    return List.copyOf(problems);
   }
 
   private static List<String> axeViolations(Page page) {

@@ -105,7 +105,7 @@ class PackChecksTest {
 
     PackBrowserCheck.PageReport report = browser.check(page);
 
-    assertThat(report.undrawnCharts()).containsExactly("lostChart");
+    assertThat(report.chartProblems()).containsExactly("lostChart: not drawn");
     assertThat(report.consoleErrors()).anyMatch(e -> e.contains("undefinedFunction"));
     assertThat(report.violations())
         .anyMatch(v -> v.startsWith("image-alt"))
