@@ -5,7 +5,6 @@ import static org.clusterlens.report.excel.TableSheet.orBlank;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.clusterlens.model.Term;
@@ -27,20 +26,16 @@ final class PackSheets {
     Sheet sheet = wb.createSheet("Summary");
     sheet.setColumnWidth(0, 110 * 256);
     int r = 0;
-    Cell t = sheet.createRow(r++).createCell(0);
-    t.setCellValue(title);
-    t.setCellStyle(st.title());
+    st.setText(sheet.createRow(r++).createCell(0), title, st.title());
     for (String line : about) {
-      sheet.createRow(r++).createCell(0).setCellValue(line);
+      st.setText(sheet.createRow(r++).createCell(0), line, st.text());
     }
     r++;
     Cell k = sheet.createRow(r++).createCell(0);
     k.setCellValue("Key points");
     k.setCellStyle(st.header());
     for (String point : keyPoints) {
-      Cell c = sheet.createRow(r++).createCell(0);
-      c.setCellValue(point);
-      c.setCellStyle(st.wrapped());
+      st.setText(sheet.createRow(r++).createCell(0), point, st.wrapped());
     }
     r++;
     sheet
@@ -228,8 +223,7 @@ final class PackSheets {
     h.setCellValue("How to read this workbook");
     h.setCellStyle(st.header());
     for (String line : howToRead) {
-      Row row = sheet.createRow(r++);
-      row.createCell(0).setCellValue(line);
+      st.setText(sheet.createRow(r++).createCell(0), line, st.text());
     }
   }
 

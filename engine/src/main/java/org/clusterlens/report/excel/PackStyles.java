@@ -1,6 +1,8 @@
 package org.clusterlens.report.excel;
 
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -20,6 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
  * @param count a whole number of pupils
  * @param points average points, one decimal place
  * @param shift a change in percentage points, with its sign: "+8"
+ * @param quotedTwins each text style's quote-prefixed twin, for text that looks like a formula
  */
 record PackStyles(
     CellStyle title,
@@ -29,7 +32,14 @@ record PackStyles(
     CellStyle percent,
     CellStyle count,
     CellStyle points,
-    CellStyle shift) {
+    CellStyle shift,
+    Map<CellStyle, CellStyle> quotedTwins) {
+
+  /**
+   * First characters that make Excel or Calc take typed text for a formula: a school or a return
+   * file named "=HYPERLINK(…)" must stay text.
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   static PackStyles of(Workbook wb) {
     DataFormat format = wb.createDataFormat();
@@ -61,7 +71,35 @@ record PackStyles(
         numeric(wb, format, "0%"),
         numeric(wb, format, "0"),
         numeric(wb, format, "0.0"),
-        numeric(wb, format, "+0;-0;0"));
+        numeric(wb, format, "+0;-0;0"),
+        Map.of(
+            title, quoted(wb, title),
+            header, quoted(wb, header),
+            text, quoted(wb, text),
+            wrapped, quoted(wb, wrapped)));
+  }
+
+  /**
+   * Writes text into a cell in a text style. Text starting with = + - @ (or a tab or return) gets
+   * the style's quote-prefixed twin, so a spreadsheet shows it as typed and never runs it.
+   *
+   * @throws IllegalArgumentException if {@code style} is not one of the four text styles
+   */
+  void setText(Cell cell, String value, CellStyle style) {
+    CellStyle twin = quotedTwins.get(style);
+    if (twin == null) {
+      throw new IllegalArgumentException("Cell style " + style.getIndex() + " is not a text style");
+    }
+    cell.setCellValue(value);
+    boolean formulaLike = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+    cell.setCellStyle(formulaLike ? twin : style);
+  }
+
+  private static CellStyle quoted(Workbook wb, CellStyle style) {
+    CellStyle twin = wb.createCellStyle();
+    twin.cloneStyleFrom(style);
+    twin.setQuotePrefixed(true);
+    return twin;
   }
 
   private static CellStyle numeric(Workbook wb, DataFormat format, String pattern) {

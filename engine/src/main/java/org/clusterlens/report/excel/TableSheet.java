@@ -43,16 +43,12 @@ final class TableSheet {
       List<Column> columns) {
     Sheet sheet = wb.createSheet(name);
     TableSheet t = new TableSheet(sheet, styles, columns);
-    Cell titleCell = sheet.createRow(0).createCell(0);
-    titleCell.setCellValue(title);
-    titleCell.setCellStyle(styles.title());
-    sheet.createRow(1).createCell(0).setCellValue(note);
+    styles.setText(sheet.createRow(0).createCell(0), title, styles.title());
+    styles.setText(sheet.createRow(1).createCell(0), note, styles.text());
     Row header = sheet.createRow(HEADER_ROW);
     header.setHeightInPoints(headerHeightInPoints(columns));
     for (int i = 0; i < columns.size(); i++) {
-      Cell c = header.createCell(i);
-      c.setCellValue(columns.get(i).header());
-      c.setCellStyle(styles.header());
+      styles.setText(header.createCell(i), columns.get(i).header(), styles.header());
       sheet.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
     }
     sheet.createFreezePane(0, HEADER_ROW + 1);
@@ -108,9 +104,7 @@ final class TableSheet {
       } else if (v instanceof Number n) {
         number(row, col++, n.doubleValue());
       } else if (v instanceof String s) {
-        Cell c = row.createCell(col++);
-        c.setCellValue(s);
-        c.setCellStyle(styles.text());
+        styles.setText(row.createCell(col++), s, styles.text());
       } else if (v == null) {
         col++;
       } else {

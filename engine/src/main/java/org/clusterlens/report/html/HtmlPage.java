@@ -41,7 +41,9 @@ final class HtmlPage {
       .chart-and-table { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
       figure { margin: 0; }
       figcaption { font-size: 0.9rem; color: #404040; max-width: 640px; }
-      .chart { width: 640px; height: 360px; }
+      /* Plotly sets the drawing's height (taller for slanted labels): the box grows with it,
+         so the drawing cannot cover the caption below. */
+      .chart { width: 640px; min-height: 360px; }
       .up { color: #00613a; }
       .down { color: #a1260d; }
       footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
