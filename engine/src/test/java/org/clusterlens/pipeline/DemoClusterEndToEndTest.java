@@ -2,6 +2,7 @@ package org.clusterlens.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +29,8 @@ import org.clusterlens.generate.ReturnRow;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.ReturnColumn;
+import org.clusterlens.report.check.PackBrowserCheck;
+import org.clusterlens.report.check.WorkbookCheck;
 import org.clusterlens.report.html.PlotlyLibrary;
 import org.clusterlens.testing.SharedSpark;
 import org.clusterlens.warehouse.Warehouse;
@@ -143,6 +147,37 @@ class DemoClusterEndToEndTest {
         assertThat(html).doesNotContain("<script src").contains("Plotly.newPlot");
       }
     }
+  }
+
+  @Test
+  void everyDemoPackOpensCleanInChromium() {
+    assumeFalse(Boolean.getBoolean("clusterlens.skipBrowser"), "browser checks skipped");
+    List<Path> html = packsEndingIn(".html");
+    assertThat(html).hasSize(9);
+    try (PackBrowserCheck browser = PackBrowserCheck.start()) {
+      for (Path page : html) {
+        PackBrowserCheck.PageReport report = browser.assertClean(page);
+        assertThat(report.charts()).as(page.getFileName() + " charts").isPositive();
+      }
+    }
+  }
+
+  @Test
+  void everyDemoWorkbookPrintsAndReadsBackClean() {
+    assumeFalse(Boolean.getBoolean("clusterlens.skipBrowser"), "spreadsheet checks skipped");
+    List<Path> workbooks = packsEndingIn(".xlsx");
+    assertThat(workbooks).hasSize(9);
+    Map<Path, Integer> pages = WorkbookCheck.pdfPages(workbooks);
+    for (Path workbook : workbooks) {
+      assertThat(WorkbookCheck.problems(workbook)).as(workbook.getFileName().toString()).isEmpty();
+      assertThat(pages.get(workbook))
+          .as(workbook.getFileName() + " pages")
+          .isGreaterThanOrEqualTo(4);
+    }
+  }
+
+  private static List<Path> packsEndingIn(String suffix) {
+    return reported.packs().files().stream().filter(f -> f.toString().endsWith(suffix)).toList();
   }
 
   private static double shift(List<CSVRecord> rows, String measure, String school) {
