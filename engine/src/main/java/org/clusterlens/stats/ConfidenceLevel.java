@@ -1,5 +1,7 @@
 package org.clusterlens.stats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -38,8 +40,8 @@ public record ConfidenceLevel(double level) {
 
   /** The level as a percentage for printing, e.g. "95%" or "99.8%". */
   public String label() {
-    return java.math.BigDecimal.valueOf(level * 100)
-            .setScale(4, java.math.RoundingMode.HALF_UP)
+    return BigDecimal.valueOf(level * 100)
+            .setScale(4, RoundingMode.HALF_UP)
             .stripTrailingZeros()
             .toPlainString()
         + "%";

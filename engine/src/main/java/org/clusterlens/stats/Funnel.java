@@ -19,6 +19,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * form). When θ₀ is 0 or 1 every unit sits on the target, limits collapse to θ₀, z-scores are 0 and
  * φ is taken as 1.
  *
+ * <p>Build it with {@link #of}; the canonical constructor takes the target as given.
+ *
  * @param points the units, in the caller's order
  * @param target the pooled proportion θ₀
  * @param overdispersion the test for extra spread between units
