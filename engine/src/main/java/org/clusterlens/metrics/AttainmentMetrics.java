@@ -7,6 +7,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusterlens.model.Figure;
 import org.clusterlens.scheme.NationalCurriculumLevels;
+import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.Proportion;
+import org.clusterlens.stats.ProportionInterval;
+import org.clusterlens.stats.ProportionIntervals;
 
 /**
  * Attainment figures from pupil rows: % at Level 4+ and Level 5+ and average points, per subject
@@ -104,13 +108,34 @@ public final class AttainmentMetrics {
     List<Figure> out = new ArrayList<>(3);
     double level4 = r.<Long>getAs("at_level4");
     double level5 = r.<Long>getAs("at_level5");
-    out.add(figure(r, Measures.PCT_LEVEL4_PLUS, level4, pupils, 100.0 * level4 / pupils));
-    out.add(figure(r, Measures.PCT_LEVEL5_PLUS, level5, pupils, 100.0 * level5 / pupils));
+    out.add(
+        withInterval(figure(r, Measures.PCT_LEVEL4_PLUS, level4, pupils, 100.0 * level4 / pupils)));
+    out.add(
+        withInterval(figure(r, Measures.PCT_LEVEL5_PLUS, level5, pupils, 100.0 * level5 / pupils)));
     if (!r.<String>getAs("subject").equals(Figure.RWM)) {
       double totalPoints = r.<Double>getAs("total_points");
       out.add(figure(r, Measures.AVERAGE_POINTS, totalPoints, pupils, totalPoints / pupils));
     }
     return out;
+  }
+
+  /**
+   * The percentage with its 95% interval: exact (Clopper–Pearson) for cohorts under 30, Wilson's
+   * score interval above, as METHODOLOGY recommends for small schools.
+   */
+  static Figure withInterval(Figure percentage) {
+    ProportionInterval interval =
+        ProportionIntervals.recommended(proportionOf(percentage), ConfidenceLevel.NINETY_FIVE);
+    return percentage.withInterval(
+        100 * interval.interval().lower(),
+        100 * interval.interval().upper(),
+        interval.method().label() + ", " + interval.confidence().label());
+  }
+
+  /** The pupils behind a percentage figure. */
+  static Proportion proportionOf(Figure percentage) {
+    return new Proportion(
+        (int) Math.round(percentage.numerator()), Math.toIntExact(percentage.denominator()));
   }
 
   /** A figure labelled by the query row it came from. */

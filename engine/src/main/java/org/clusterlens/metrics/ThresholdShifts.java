@@ -7,6 +7,8 @@ import java.util.Map;
 import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
+import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.ProportionDifference;
 
 /**
  * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of the KS2 cohort
@@ -23,8 +25,10 @@ public final class ThresholdShifts {
 
   /**
    * One shift figure for every KS2 threshold figure (all pupils, summer) that has a figure for the
-   * same school and subject in the previous academic year. The shift carries the later year, and no
-   * numerator or denominator: both years' counts are in the figures it was made from.
+   * same school and subject in the previous academic year. The shift carries the later year, its
+   * 95% interval (Newcombe's hybrid score interval for a difference of two proportions: the two
+   * years are different pupils), and no numerator or denominator: both years' counts are in the
+   * figures it was made from.
    */
   public static List<Figure> yearOnYear(List<Figure> figures) {
     Map<String, Figure> byKey = new HashMap<>();
@@ -39,6 +43,11 @@ public final class ThresholdShifts {
           Term.academicYearStarting(Term.parse(now.academicYear() + "-summer").startYear() - 1);
       Figure before = byKey.get(key(now, previousYear));
       if (before != null) {
+        ProportionDifference change =
+            ProportionDifference.newcombe(
+                AttainmentMetrics.proportionOf(before),
+                AttainmentMetrics.proportionOf(now),
+                ConfidenceLevel.NINETY_FIVE);
         shifts.add(
             new Figure(
                 SHIFT_OF.get(now.measure()),
@@ -51,7 +60,10 @@ public final class ThresholdShifts {
                 now.term(),
                 null,
                 null,
-                now.value() - before.value()));
+                now.value() - before.value(),
+                100 * change.interval().lower(),
+                100 * change.interval().upper(),
+                change.method().label() + ", " + change.confidence().label()));
       }
     }
     return shifts;

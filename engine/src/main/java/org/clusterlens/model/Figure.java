@@ -18,6 +18,10 @@ package org.clusterlens.model;
  *     shift)
  * @param denominator pupils counted, or null where it has none (a shift)
  * @param value the figure: a percentage (0 to 100), points, or a change in percentage points
+ * @param lower the lower end of the 95% interval, in the value's units, or null where the figure
+ *     has none (average points)
+ * @param upper the upper end of the 95% interval, or null with {@code lower}
+ * @param method how the interval was made, e.g. "Wilson score, 95%", or null with {@code lower}
  */
 public record Figure(
     String measure,
@@ -30,7 +34,10 @@ public record Figure(
     String term,
     Double numerator,
     Long denominator,
-    double value) {
+    double value,
+    Double lower,
+    Double upper,
+    String method) {
 
   /** The {@code school} value of figures pooled over the whole cluster. */
   public static final String CLUSTER = "CLUSTER";
@@ -54,5 +61,58 @@ public record Figure(
         || term == null) {
       throw new IllegalArgumentException("A figure needs every one of its labels");
     }
+    if ((lower == null) != (upper == null) || (lower == null) != (method == null)) {
+      throw new IllegalArgumentException(
+          "A figure's interval needs a lower end, an upper end and a method, or none of them");
+    }
+  }
+
+  /** A figure without an interval. */
+  public Figure(
+      String measure,
+      String assessment,
+      String subject,
+      String school,
+      String group,
+      String groupValue,
+      String academicYear,
+      String term,
+      Double numerator,
+      Long denominator,
+      double value) {
+    this(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        null,
+        null,
+        null);
+  }
+
+  /** This figure with an interval: a new figure; this one is unchanged. */
+  public Figure withInterval(double lowerEnd, double upperEnd, String intervalMethod) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lowerEnd,
+        upperEnd,
+        intervalMethod);
   }
 }

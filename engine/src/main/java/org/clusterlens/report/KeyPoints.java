@@ -38,6 +38,9 @@ final class KeyPoints {
               + ", when it was "
               + rwm.level4Before().describe()
               + ".");
+      if (rwm.shift4Range() != null) {
+        points.add(chance(rwm.shift4Range()));
+      }
     }
     if (clusterRwm != null && clusterRwm.level4() != null) {
       points.add(
@@ -59,6 +62,22 @@ final class KeyPoints {
     }
     points.add(onePupil(rwm.level4()));
     return points;
+  }
+
+  /**
+   * Whether chance alone could explain a change, in one sentence with the range it could produce.
+   */
+  static String chance(ChangeRange range) {
+    String span =
+        Numbers.signedPoints(range.lower())
+            + " to "
+            + Numbers.signedPoints(range.upper())
+            + " points";
+    return range.excludesNoChange()
+        ? "Chance alone would rarely produce a change this size; its range here is " + span + "."
+        : "With cohorts this size, chance alone could produce anything from "
+            + span
+            + ", so this is not yet a clear change.";
   }
 
   static List<String> forPartner(List<SchoolResults> schools, SchoolResults cluster, String year) {

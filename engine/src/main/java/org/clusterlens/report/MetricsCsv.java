@@ -26,7 +26,10 @@ public final class MetricsCsv {
           "term",
           "numerator",
           "denominator",
-          "value");
+          "value",
+          "lower",
+          "upper",
+          "method");
 
   private static final Comparator<Figure> ROW_ORDER =
       Comparator.comparing(Figure::measure)
@@ -61,7 +64,10 @@ public final class MetricsCsv {
                         f.term(),
                         f.numerator() == null ? "" : Numbers.round(f.numerator(), 4),
                         f.denominator() == null ? "" : Long.toString(f.denominator()),
-                        Numbers.round(f.value(), 4))));
+                        Numbers.round(f.value(), 4),
+                        f.lower() == null ? "" : Numbers.round(f.lower(), 4),
+                        f.upper() == null ? "" : Numbers.round(f.upper(), 4),
+                        f.method() == null ? "" : f.method())));
     return out.toString();
   }
 

@@ -84,6 +84,8 @@ public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResu
         f.ks2(Measures.PCT_LEVEL4, subject, school, before).map(Proportion::of).orElse(null),
         f.ks2(Measures.PCT_LEVEL5, subject, school, before).map(Proportion::of).orElse(null),
         f.ks2(Measures.SHIFT_LEVEL4, subject, school, year).map(Figure::value).orElse(null),
-        f.ks2(Measures.SHIFT_LEVEL5, subject, school, year).map(Figure::value).orElse(null));
+        f.ks2(Measures.SHIFT_LEVEL5, subject, school, year).map(Figure::value).orElse(null),
+        f.ks2(Measures.SHIFT_LEVEL4, subject, school, year).map(ChangeRange::of).orElse(null),
+        f.ks2(Measures.SHIFT_LEVEL5, subject, school, year).map(ChangeRange::of).orElse(null));
   }
 }

@@ -12,6 +12,8 @@ package org.clusterlens.report;
  * @param level5Before % at Level 5 or above last year
  * @param shift4 the change in % at Level 4+ since last year, in percentage points
  * @param shift5 the change in % at Level 5+ since last year, in percentage points
+ * @param shift4Range the range of changes at Level 4+ that chance alone could produce
+ * @param shift5Range the range of changes at Level 5+ that chance alone could produce
  */
 public record SubjectResult(
     String subject,
@@ -21,7 +23,9 @@ public record SubjectResult(
     Proportion level4Before,
     Proportion level5Before,
     Double shift4,
-    Double shift5) {
+    Double shift5,
+    ChangeRange shift4Range,
+    ChangeRange shift5Range) {
 
   /** Tells whether this year has any figure at all. */
   public boolean hasResults() {

@@ -102,6 +102,21 @@ class DemoClusterEndToEndTest {
   }
 
   @Test
+  void thePlantedRiseIsReportedWithAnIntervalThatSaysChanceCouldExplainIt() throws IOException {
+    // 36 of 50 then 32 of 40: +8 points, but two cohorts of this size could differ by that much
+    // by chance, so the interval (Newcombe) runs from below zero to well above it.
+    CSVRecord shift =
+        metrics().stream()
+            .filter(r -> r.get("measure").equals("shift_pct_level4_plus"))
+            .filter(r -> r.get("subject").equals("rwm") && r.get("school").equals("128479"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(shift.get("lower"))).isNegative();
+    assertThat(Double.parseDouble(shift.get("upper"))).isGreaterThan(8.0);
+    assertThat(shift.get("method")).isEqualTo("Newcombe hybrid score, 95%");
+  }
+
+  @Test
   void theClusterFigurePoolsPupilsNotSchools() throws IOException {
     // The generator's own count of the cluster's 2024-25 KS2 cohort: 140 of 201 at Level 4+ in all
     // three.

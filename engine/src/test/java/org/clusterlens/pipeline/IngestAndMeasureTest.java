@@ -17,6 +17,9 @@ import org.clusterlens.ingest.ReturnReader;
 import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
+import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.Proportion;
+import org.clusterlens.stats.ProportionDifference;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.SharedSpark;
 import org.clusterlens.warehouse.StoreOutcome;
@@ -87,8 +90,12 @@ class IngestAndMeasureTest {
     // Average points in reading: 237 points over 9 pupils.
     assertThat(figure(figures, Measures.AVERAGE_POINTS, "ks2", "reading", "100001").value())
         .isCloseTo(237.0 / 9, within(1e-9));
-    // One school alone: the cluster pooled at pupil level is the same.
+    // One school alone: the cluster pooled at pupil level is the same. Nine pupils is a small
+    // cohort, so the interval is exact (Clopper–Pearson); 21.20%–86.30% was worked independently by
+    // bisection on the binomial distribution.
     assertThat(figure(figures, Measures.PCT_LEVEL4_PLUS, "ks2", Figure.RWM, Figure.CLUSTER))
+        .usingRecursiveComparison()
+        .ignoringFields("lower", "upper")
         .isEqualTo(
             new Figure(
                 Measures.PCT_LEVEL4_PLUS,
@@ -101,7 +108,12 @@ class IngestAndMeasureTest {
                 "summer",
                 5.0,
                 9L,
-                500.0 / 9));
+                500.0 / 9,
+                0.0,
+                0.0,
+                "Clopper–Pearson exact, 95%"));
+    assertThat(rwm.lower()).isCloseTo(21.2009, within(1e-3));
+    assertThat(rwm.upper()).isCloseTo(86.3004, within(1e-3));
     // Teacher assessment by year group: all ten are in Year 6; in reading all but the pupils at 3b
     // and 3c are at 4c or above, so 8 of 10.
     assertThat(figures)
@@ -126,6 +138,14 @@ class IngestAndMeasureTest {
     Figure shift = figure(figures, Measures.SHIFT_PCT_LEVEL4_PLUS, "ks2", Figure.RWM, "100001");
     assertThat(shift.value()).isCloseTo(500.0 / 9 - 40.0, within(1e-9));
     assertThat(shift.numerator()).isNull();
+    // Two cohorts of ten: a rise of 16 points is well within what chance alone could produce.
+    ProportionDifference expected =
+        ProportionDifference.newcombe(
+            new Proportion(4, 10), new Proportion(5, 9), ConfidenceLevel.NINETY_FIVE);
+    assertThat(shift.lower()).isCloseTo(100 * expected.interval().lower(), within(1e-9));
+    assertThat(shift.upper()).isCloseTo(100 * expected.interval().upper(), within(1e-9));
+    assertThat(shift.lower()).isNegative();
+    assertThat(shift.method()).isEqualTo("Newcombe hybrid score, 95%");
     // Reading Level 5+: nobody in 2023-24, 2 of 9 in 2024-25.
     assertThat(figure(figures, Measures.SHIFT_PCT_LEVEL5_PLUS, "ks2", "reading", "100001").value())
         .isCloseTo(200.0 / 9, within(1e-9));

@@ -16,7 +16,7 @@ class MetricsCsvTest {
     assertThat(csv)
         .isEqualTo(
             "measure,assessment,subject,school,group,group_value,academic_year,term,"
-                + "numerator,denominator,value\r\n");
+                + "numerator,denominator,value,lower,upper,method\r\n");
   }
 
   @Test
@@ -33,7 +33,10 @@ class MetricsCsvTest {
             "summer",
             36.0,
             50L,
-            72.0);
+            72.0,
+            58.3349,
+            82.5258,
+            "Wilson score, 95%");
 
     List<List<String>> rows = parse(MetricsCsv.render(List.of(f)));
 
@@ -50,7 +53,10 @@ class MetricsCsvTest {
             "summer",
             "36",
             "50",
-            "72");
+            "72",
+            "58.3349",
+            "82.5258",
+            "Wilson score, 95%");
   }
 
   @Test

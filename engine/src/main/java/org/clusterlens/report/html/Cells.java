@@ -1,6 +1,7 @@
 package org.clusterlens.report.html;
 
 import org.clusterlens.report.AveragePoints;
+import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.Numbers;
 import org.clusterlens.report.Proportion;
 
@@ -27,6 +28,20 @@ final class Cells {
     String text = Numbers.signedPoints(change);
     String css = text.startsWith("+") ? "num up" : text.startsWith("-") ? "num down" : "num";
     return "<td class=\"" + css + "\">" + Html.escape(text) + "</td>";
+  }
+
+  /** The range chance alone could produce for a change, e.g. "-9 to +24 points". */
+  static String range(ChangeRange range) {
+    if (range == null) {
+      return NONE;
+    }
+    return "<td class=\"num\">"
+        + Html.escape(
+            Numbers.signedPoints(range.lower())
+                + " to "
+                + Numbers.signedPoints(range.upper())
+                + " points")
+        + "</td>";
   }
 
   /** What one pupil is worth, in percentage points, for a cohort of n. */

@@ -2,6 +2,7 @@ package org.clusterlens.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.SchoolResults;
@@ -170,9 +171,24 @@ public final class GovernorPackHtml {
         .append(Cells.colHeader(before))
         .append(Cells.colHeader(now))
         .append(Cells.colHeader("Change (percentage points)"))
+        .append(Cells.colHeader("Range chance alone could produce"))
         .append("</tr>\n</thead>\n<tbody>\n");
-    shiftRow(out, "This school, Level 4+", self.level4Before(), self.level4(), self.shift4(), "");
-    shiftRow(out, "This school, Level 5+", self.level5Before(), self.level5(), self.shift5(), "");
+    shiftRow(
+        out,
+        "This school, Level 4+",
+        self.level4Before(),
+        self.level4(),
+        self.shift4(),
+        self.shift4Range(),
+        "");
+    shiftRow(
+        out,
+        "This school, Level 5+",
+        self.level5Before(),
+        self.level5(),
+        self.shift5(),
+        self.shift5Range(),
+        "");
     if (cluster != null) {
       shiftRow(
           out,
@@ -180,6 +196,7 @@ public final class GovernorPackHtml {
           cluster.level4Before(),
           cluster.level4(),
           cluster.shift4(),
+          cluster.shift4Range(),
           " class=\"pooled\"");
       shiftRow(
           out,
@@ -187,6 +204,7 @@ public final class GovernorPackHtml {
           cluster.level5Before(),
           cluster.level5(),
           cluster.shift5(),
+          cluster.shift5Range(),
           " class=\"pooled\"");
     }
     out.append("</tbody>\n</table>\n</div>\n");
@@ -223,6 +241,7 @@ public final class GovernorPackHtml {
       org.clusterlens.report.Proportion before,
       org.clusterlens.report.Proportion now,
       Double change,
+      ChangeRange range,
       String rowClass) {
     out.append("<tr")
         .append(rowClass)
@@ -231,6 +250,7 @@ public final class GovernorPackHtml {
         .append(Cells.percent(before))
         .append(Cells.percent(now))
         .append(Cells.shift(change))
+        .append(Cells.range(range))
         .append("</tr>\n");
   }
 
