@@ -8,7 +8,12 @@ import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.FalseDiscoveryControl;
+import org.clusterlens.stats.Finding;
+import org.clusterlens.stats.FisherExactTest;
+import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionDifference;
+import org.clusterlens.stats.ScreenedFinding;
 
 /**
  * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of the KS2 cohort
@@ -38,35 +43,53 @@ public final class ThresholdShifts {
       }
     }
     List<Figure> shifts = new ArrayList<>();
+    List<Finding> tests = new ArrayList<>();
     for (Figure now : byKey.values()) {
       String previousYear =
           Term.academicYearStarting(Term.parse(now.academicYear() + "-summer").startYear() - 1);
       Figure before = byKey.get(key(now, previousYear));
-      if (before != null) {
-        ProportionDifference change =
-            ProportionDifference.newcombe(
-                AttainmentMetrics.proportionOf(before),
-                AttainmentMetrics.proportionOf(now),
-                ConfidenceLevel.NINETY_FIVE);
-        shifts.add(
-            new Figure(
-                SHIFT_OF.get(now.measure()),
-                now.assessment(),
-                now.subject(),
-                now.school(),
-                now.group(),
-                now.groupValue(),
-                now.academicYear(),
-                now.term(),
-                null,
-                null,
-                now.value() - before.value(),
-                100 * change.interval().lower(),
-                100 * change.interval().upper(),
-                change.method().label() + ", " + change.confidence().label()));
+      if (before == null) {
+        continue;
       }
+      Proportion then = AttainmentMetrics.proportionOf(before);
+      Proportion later = AttainmentMetrics.proportionOf(now);
+      ProportionDifference change =
+          ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
+      shifts.add(
+          new Figure(
+                  SHIFT_OF.get(now.measure()),
+                  now.assessment(),
+                  now.subject(),
+                  now.school(),
+                  now.group(),
+                  now.groupValue(),
+                  now.academicYear(),
+                  now.term(),
+                  null,
+                  null,
+                  now.value() - before.value())
+              .withInterval(
+                  100 * change.interval().lower(),
+                  100 * change.interval().upper(),
+                  change.method().label() + ", " + change.confidence().label()));
+      tests.add(
+          new Finding(key(now, now.academicYear()), FisherExactTest.twoSidedPValue(then, later)));
     }
-    return shifts;
+    return withFalseDiscoveryControl(shifts, tests);
+  }
+
+  /**
+   * Adjusts every shift's p-value for all the shifts tested together (Benjamini–Hochberg): with
+   * eight schools, four subjects and two thresholds, some raw p-values under 0.05 are expected by
+   * chance alone, so a change is called clear only when its adjusted p-value is.
+   */
+  private static List<Figure> withFalseDiscoveryControl(List<Figure> shifts, List<Finding> tests) {
+    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
+    List<Figure> out = new ArrayList<>(shifts.size());
+    for (int i = 0; i < shifts.size(); i++) {
+      out.add(shifts.get(i).withTest(tests.get(i).pValue(), screened.get(i).adjustedPValue()));
+    }
+    return out;
   }
 
   private static boolean isKs2Threshold(Figure f) {

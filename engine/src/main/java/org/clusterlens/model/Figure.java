@@ -22,6 +22,11 @@ package org.clusterlens.model;
  *     has none (average points)
  * @param upper the upper end of the 95% interval, or null with {@code lower}
  * @param method how the interval was made, e.g. "Wilson score, 95%", or null with {@code lower}
+ * @param pValue for a change, the two-sided p-value of the test that chance alone produced it
+ *     (Fisher's exact test), or null where no test was made
+ * @param adjustedPValue that p-value adjusted for every change tested alongside it
+ *     (Benjamini–Hochberg), or null with {@code pValue}: compare this, not {@code pValue}, with the
+ *     false discovery rate
  */
 public record Figure(
     String measure,
@@ -37,7 +42,9 @@ public record Figure(
     double value,
     Double lower,
     Double upper,
-    String method) {
+    String method,
+    Double pValue,
+    Double adjustedPValue) {
 
   /** The {@code school} value of figures pooled over the whole cluster. */
   public static final String CLUSTER = "CLUSTER";
@@ -64,6 +71,9 @@ public record Figure(
     if ((lower == null) != (upper == null) || (lower == null) != (method == null)) {
       throw new IllegalArgumentException(
           "A figure's interval needs a lower end, an upper end and a method, or none of them");
+    }
+    if ((pValue == null) != (adjustedPValue == null)) {
+      throw new IllegalArgumentException("A figure's p-value needs its adjusted p-value beside it");
     }
   }
 
@@ -94,6 +104,8 @@ public record Figure(
         value,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -113,6 +125,29 @@ public record Figure(
         value,
         lowerEnd,
         upperEnd,
-        intervalMethod);
+        intervalMethod,
+        pValue,
+        adjustedPValue);
+  }
+
+  /** This figure with its test's p-value and the adjusted p-value: a new figure. */
+  public Figure withTest(double p, double adjusted) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        p,
+        adjusted);
   }
 }

@@ -1,26 +1,37 @@
 package org.clusterlens.report;
 
+import org.clusterlens.model.Figure;
+import org.clusterlens.stats.FalseDiscoveryControl;
+
 /**
- * The range of changes that chance alone could produce, in percentage points: a shift's 95%
- * interval.
+ * A shift's 95% interval and whether it stands out from chance once every change tested alongside
+ * it is allowed for.
  *
- * @param lower the lower end
- * @param upper the upper end
- * @param method how the range was worked out, e.g. "Newcombe hybrid score, 95%"; never null
+ * @param lower the interval's lower end, in percentage points
+ * @param upper the interval's upper end, in percentage points
+ * @param method how the interval was worked out, e.g. "Newcombe hybrid score, 95%"; never null
+ * @param adjustedPValue the change's p-value adjusted for all the changes tested
+ *     (Benjamini–Hochberg), or null when it was not tested
  */
-public record ChangeRange(double lower, double upper, String method) {
+public record ChangeRange(double lower, double upper, String method, Double adjustedPValue) {
 
   /** The shift's range, or null when the figure carries none. */
-  static ChangeRange of(org.clusterlens.model.Figure shift) {
+  static ChangeRange of(Figure shift) {
     return shift.lower() == null
         ? null
-        : new ChangeRange(shift.lower(), shift.upper(), shift.method());
+        : new ChangeRange(shift.lower(), shift.upper(), shift.method(), shift.adjustedPValue());
+  }
+
+  /** Tells whether no change at all lies outside the interval. */
+  public boolean excludesNoChange() {
+    return lower > 0 || upper < 0;
   }
 
   /**
-   * Tells whether no change at all lies inside the range, i.e. chance alone is an unlikely cause.
+   * Tells whether the change stands out from chance even allowing for the many comparisons made:
+   * its adjusted p-value is within the false discovery rate.
    */
-  public boolean excludesNoChange() {
-    return lower > 0 || upper < 0;
+  public boolean clearChange() {
+    return adjustedPValue != null && adjustedPValue <= FalseDiscoveryControl.DEFAULT_Q;
   }
 }

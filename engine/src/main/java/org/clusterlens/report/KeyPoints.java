@@ -64,20 +64,27 @@ final class KeyPoints {
     return points;
   }
 
-  /**
-   * Whether chance alone could explain a change, in one sentence with the range it could produce.
-   */
+  /** Whether chance alone could explain a change, in one sentence with its range. */
   static String chance(ChangeRange range) {
     String span =
         Numbers.signedPoints(range.lower())
             + " to "
             + Numbers.signedPoints(range.upper())
             + " points";
-    return range.excludesNoChange()
-        ? "Chance alone would rarely produce a change this size; its range here is " + span + "."
-        : "With cohorts this size, chance alone could produce anything from "
-            + span
-            + ", so this is not yet a clear change.";
+    if (range.clearChange()) {
+      return "Chance alone would rarely produce a change this size, even allowing for the many"
+          + " comparisons here (range "
+          + span
+          + ").";
+    }
+    if (range.excludesNoChange()) {
+      return "Alone this change would be unusual by chance (range "
+          + span
+          + "), but among this many comparisons it may still be chance.";
+    }
+    return "With cohorts this size, chance alone could produce anything from "
+        + span
+        + ", so this is not yet a clear change.";
   }
 
   static List<String> forPartner(List<SchoolResults> schools, SchoolResults cluster, String year) {

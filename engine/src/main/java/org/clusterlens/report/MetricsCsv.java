@@ -29,7 +29,9 @@ public final class MetricsCsv {
           "value",
           "lower",
           "upper",
-          "method");
+          "method",
+          "p_value",
+          "adjusted_p_value");
 
   private static final Comparator<Figure> ROW_ORDER =
       Comparator.comparing(Figure::measure)
@@ -67,7 +69,9 @@ public final class MetricsCsv {
                         Numbers.round(f.value(), 4),
                         f.lower() == null ? "" : Numbers.round(f.lower(), 4),
                         f.upper() == null ? "" : Numbers.round(f.upper(), 4),
-                        f.method() == null ? "" : f.method())));
+                        f.method() == null ? "" : f.method(),
+                        f.pValue() == null ? "" : Numbers.round(f.pValue(), 6),
+                        f.adjustedPValue() == null ? "" : Numbers.round(f.adjustedPValue(), 6))));
     return out.toString();
   }
 

@@ -117,6 +117,25 @@ class DemoClusterEndToEndTest {
   }
 
   @Test
+  void aChanceDropInASmallSchoolIsNotFlaggedOnceEveryComparisonIsAllowedFor() throws IOException {
+    // Dunsmere Heath: nothing was planted, yet its RWM Level 4+ fell from 16 of 21 to 7 of 19.
+    // Fisher's exact test alone gives p < 0.05; among all the cluster's shifts it is not clear.
+    CSVRecord shift =
+        metrics().stream()
+            .filter(r -> r.get("measure").equals("shift_pct_level4_plus"))
+            .filter(r -> r.get("subject").equals("rwm") && r.get("school").equals("128436"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(shift.get("value"))).isLessThan(-30.0);
+    assertThat(Double.parseDouble(shift.get("p_value"))).isLessThan(0.05);
+    assertThat(Double.parseDouble(shift.get("adjusted_p_value"))).isGreaterThan(0.05);
+    String pack = Files.readString(packs.resolve("governor-128436.html"));
+    assertThat(pack)
+        .contains("it may still be chance")
+        .doesNotContain("Chance alone would rarely produce");
+  }
+
+  @Test
   void theClusterFigurePoolsPupilsNotSchools() throws IOException {
     // The generator's own count of the cluster's 2024-25 KS2 cohort: 140 of 201 at Level 4+ in all
     // three.

@@ -111,7 +111,9 @@ class IngestAndMeasureTest {
                 500.0 / 9,
                 0.0,
                 0.0,
-                "Clopper–Pearson exact, 95%"));
+                "Clopper–Pearson exact, 95%",
+                null,
+                null));
     assertThat(rwm.lower()).isCloseTo(21.2009, within(1e-3));
     assertThat(rwm.upper()).isCloseTo(86.3004, within(1e-3));
     // Teacher assessment by year group: all ten are in Year 6; in reading all but the pupils at 3b

@@ -16,7 +16,7 @@ class MetricsCsvTest {
     assertThat(csv)
         .isEqualTo(
             "measure,assessment,subject,school,group,group_value,academic_year,term,"
-                + "numerator,denominator,value,lower,upper,method\r\n");
+                + "numerator,denominator,value,lower,upper,method,p_value,adjusted_p_value\r\n");
   }
 
   @Test
@@ -36,7 +36,9 @@ class MetricsCsvTest {
             72.0,
             58.3349,
             82.5258,
-            "Wilson score, 95%");
+            "Wilson score, 95%",
+            null,
+            null);
 
     List<List<String>> rows = parse(MetricsCsv.render(List.of(f)));
 
@@ -56,7 +58,9 @@ class MetricsCsvTest {
             "72",
             "58.3349",
             "82.5258",
-            "Wilson score, 95%");
+            "Wilson score, 95%",
+            "",
+            "");
   }
 
   @Test
