@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,6 +58,8 @@ public final class Warehouse {
           .add("source_file", DataTypes.StringType, false)
           .add("source_sha256", DataTypes.StringType, false)
           .add("stored_at", DataTypes.TimestampType, false);
+
+  private static final int ROWS_PER_SLICE = 5_000;
 
   private final SparkSession spark;
   private final String tablePath;
@@ -129,7 +133,7 @@ public final class Warehouse {
     returns.forEach(r -> rows.addAll(rowsOf(r, storedAt)));
     var writer =
         spark
-            .createDataFrame(rows, SCHEMA)
+            .createDataFrame(distributed(rows), SCHEMA)
             .write()
             .format("delta")
             .option("userMetadata", metadata)
@@ -140,6 +144,15 @@ public final class Warehouse {
       writer.mode(SaveMode.Overwrite).option("replaceWhere", replaced(returns)).save(tablePath);
     }
     return versionWith(metadata);
+  }
+
+  /**
+   * Spreads rows built in the driver over slices of about {@value #ROWS_PER_SLICE}, so no single
+   * task carries a whole batch of returns (Spark warns above about 1 MB a task).
+   */
+  private JavaRDD<Row> distributed(List<Row> rows) {
+    int slices = Math.max(1, (rows.size() + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE);
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices);
   }
 
   /**
@@ -207,7 +220,7 @@ public final class Warehouse {
     // Collected first: Delta will not overwrite a table while reading the same table lazily.
     List<Row> rows = earlier.collectAsList();
     spark
-        .createDataFrame(rows, SCHEMA)
+        .createDataFrame(distributed(rows), SCHEMA)
         .write()
         .format("delta")
         .option("userMetadata", metadata)

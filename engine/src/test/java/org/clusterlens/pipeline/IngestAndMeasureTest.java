@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.clusterlens.ingest.ReturnCase;
+import org.clusterlens.ingest.ReturnCorpus;
+import org.clusterlens.ingest.ReturnLimits;
 import org.clusterlens.ingest.ReturnReader;
 import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.Measures;
@@ -231,6 +234,28 @@ class IngestAndMeasureTest {
     assertThat(outcomes.get(0).stored()).isEmpty();
     assertThat(checksums(dir.resolve("warehouse"))).isEqualTo(before);
     assertThat(warehouse.history()).hasSize(1);
+  }
+
+  @Test
+  void everyRejectedReturnInTheCorpusLeavesTheWarehouseByteForByteUnchanged() throws IOException {
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, "year6-2024-25");
+    Map<String, String> before = checksums(dir.resolve("warehouse"));
+    IngestRun run = new IngestRun(Fixtures.cluster(), () -> warehouse);
+    List<ReturnCase> rejected =
+        ReturnCorpus.rejected().stream()
+            .filter(c -> c.limits().equals(ReturnLimits.DEFAULT))
+            .toList();
+    assertThat(rejected).hasSizeGreaterThan(25);
+
+    for (ReturnCase c : rejected) {
+      List<IngestRun.FileOutcome> outcomes =
+          run.run(List.of(c.path()), Optional.of(c.school()), Optional.of(c.term()));
+
+      assertThat(outcomes).as(c.id()).singleElement();
+      assertThat(outcomes.get(0).stored()).as(c.id()).isEmpty();
+      assertThat(checksums(dir.resolve("warehouse"))).as(c.id()).isEqualTo(before);
+    }
   }
 
   @Test
