@@ -7,10 +7,8 @@ import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
-import org.clusterlens.report.PackWriter;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.ReturnVersion;
-import org.clusterlens.report.WrittenPacks;
 import org.clusterlens.warehouse.Warehouse;
 
 /** Computes every figure from the warehouse and writes every pack and the metrics export. */

@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
-import org.clusterlens.report.PackWriter;
+import org.clusterlens.pipeline.PackWriter;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.ReturnVersion;
 import org.clusterlens.report.SampleCluster;

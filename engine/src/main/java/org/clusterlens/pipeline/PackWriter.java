@@ -1,4 +1,4 @@
-package org.clusterlens.report;
+package org.clusterlens.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,6 +6,11 @@ import java.util.List;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
+import org.clusterlens.report.ClusterPack;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.MetricsCsv;
+import org.clusterlens.report.Provenance;
+import org.clusterlens.report.TextSaver;
 import org.clusterlens.report.excel.ClusterWorkbook;
 import org.clusterlens.report.excel.GovernorWorkbook;
 import org.clusterlens.report.excel.WorkbookSaver;
@@ -36,16 +41,15 @@ public final class PackWriter {
    */
   public static WrittenPacks writeAll(
       Cluster cluster, List<Figure> figures, Provenance provenance, Path outDir) {
-    FigureIndex index = new FigureIndex(figures);
     List<Path> written = new ArrayList<>();
     for (School school : cluster.schools()) {
-      GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), index, provenance);
+      GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), figures, provenance);
       String base = "governor-" + school.urn();
       written.add(TextSaver.save(GovernorPackHtml.render(pack), outDir.resolve(base + ".html")));
       written.add(
           WorkbookSaver.save(GovernorWorkbook.render(pack), outDir.resolve(base + ".xlsx")));
     }
-    ClusterPack clusterPack = ClusterPack.assemble(cluster, index, provenance);
+    ClusterPack clusterPack = ClusterPack.assemble(cluster, figures, provenance);
     written.add(
         TextSaver.save(ClusterPackHtml.render(clusterPack), outDir.resolve("cluster-pack.html")));
     written.add(

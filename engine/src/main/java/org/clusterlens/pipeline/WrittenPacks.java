@@ -1,4 +1,4 @@
-package org.clusterlens.report;
+package org.clusterlens.pipeline;
 
 import java.nio.file.Path;
 import java.util.List;
