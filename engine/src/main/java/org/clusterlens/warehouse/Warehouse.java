@@ -109,11 +109,14 @@ public final class Warehouse {
             .filter(r -> !r.sha256().equals(held.get(schoolTerm(r.schoolUrn(), r.term().id()))))
             .toList();
     long version = changed.isEmpty() ? -1 : write(changed);
+    Map<String, Long> storedBy = changed.size() < accepted.size() ? versionsByReturn() : Map.of();
     List<StoreOutcome> outcomes = new ArrayList<>();
     for (TermlyReturn r : accepted) {
       String before = held.get(schoolTerm(r.schoolUrn(), r.term().id()));
       if (r.sha256().equals(before)) {
-        outcomes.add(new StoreOutcome(StoreOutcome.Action.UNCHANGED, currentVersionOf(r)));
+        String key = CommitNote.key(r.schoolUrn(), r.term().id(), r.sha256());
+        long heldIn = storedBy.getOrDefault(key, -1L);
+        outcomes.add(new StoreOutcome(StoreOutcome.Action.UNCHANGED, heldIn));
       } else {
         outcomes.add(
             new StoreOutcome(
@@ -260,10 +263,7 @@ public final class Warehouse {
     if (isEmpty()) {
       return List.of();
     }
-    Map<String, Long> versions = new HashMap<>();
-    for (WarehouseVersion v : history()) {
-      v.notes().forEach(n -> versions.putIfAbsent(n.key(), v.version()));
-    }
+    Map<String, Long> versions = versionsByReturn();
     List<StoredReturn> out = new ArrayList<>();
     for (Row r :
         assessments()
@@ -305,13 +305,16 @@ public final class Warehouse {
     return out;
   }
 
-  private long currentVersionOf(TermlyReturn held) {
-    String key = CommitNote.key(held.schoolUrn(), held.term().id(), held.sha256());
-    return history().stream()
-        .filter(v -> v.notes().stream().anyMatch(n -> n.key().equals(key)))
-        .mapToLong(WarehouseVersion::version)
-        .findFirst()
-        .orElse(-1L);
+  /**
+   * For each return ever stored (keyed as {@link CommitNote#key()}), the newest version that stored
+   * it: one read of the history, however many returns are looked up.
+   */
+  private Map<String, Long> versionsByReturn() {
+    Map<String, Long> versions = new HashMap<>();
+    for (WarehouseVersion v : history()) {
+      v.notes().forEach(n -> versions.putIfAbsent(n.key(), v.version()));
+    }
+    return versions;
   }
 
   private long versionWith(String metadata) {
