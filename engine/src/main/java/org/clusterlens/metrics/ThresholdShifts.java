@@ -45,9 +45,7 @@ public final class ThresholdShifts {
     List<Figure> shifts = new ArrayList<>();
     List<Finding> tests = new ArrayList<>();
     for (Figure now : byKey.values()) {
-      String previousYear =
-          Term.academicYearStarting(Term.parse(now.academicYear() + "-summer").startYear() - 1);
-      Figure before = byKey.get(key(now, previousYear));
+      Figure before = byKey.get(key(now, Term.previousAcademicYear(now.academicYear())));
       if (before == null) {
         continue;
       }

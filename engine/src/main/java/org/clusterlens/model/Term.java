@@ -63,6 +63,15 @@ public record Term(String academicYear, Season season) implements Comparable<Ter
     return String.format(Locale.ROOT, "%d-%02d", startYear, (startYear + 1) % 100);
   }
 
+  /**
+   * The academic year before {@code academicYear}, e.g. {@code 2024-25} gives {@code 2023-24}.
+   *
+   * @throws IllegalArgumentException if {@code academicYear} is not written like 2024-25
+   */
+  public static String previousAcademicYear(String academicYear) {
+    return academicYearStarting(new Term(academicYear, Season.AUTUMN).startYear() - 1);
+  }
+
   /** The calendar year in which this term's academic year starts. */
   public int startYear() {
     return Integer.parseInt(academicYear.substring(0, 4));

@@ -68,7 +68,7 @@ public record ClusterPack(
         cluster.name(),
         index.latestTerm().orElse(null),
         ks2Year,
-        ks2Year == null ? null : FigureIndex.previousYear(ks2Year),
+        ks2Year == null ? null : Term.previousAcademicYear(ks2Year),
         teacherTerm,
         schools,
         pooled,

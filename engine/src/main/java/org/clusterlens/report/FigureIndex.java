@@ -105,10 +105,6 @@ final class FigureIndex {
   }
 
   /** The academic year before {@code academicYear}: 2024-25 gives 2023-24. */
-  static String previousYear(String academicYear) {
-    return Term.academicYearStarting(new Term(academicYear, Term.Season.SUMMER).startYear() - 1);
-  }
-
   private static Term termOf(Figure f) {
     return new Term(f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT)));
   }

@@ -112,7 +112,7 @@ public record GovernorPack(
         cluster.name(),
         index.latestTerm().orElse(null),
         ks2Year,
-        ks2Year == null ? null : FigureIndex.previousYear(ks2Year),
+        ks2Year == null ? null : Term.previousAcademicYear(ks2Year),
         teacherTerm,
         self,
         pooled,

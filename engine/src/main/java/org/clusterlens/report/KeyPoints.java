@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.clusterlens.model.Term;
 
 /**
  * The plain-English key points at the top of each pack: short sentences (25 words at most) that
@@ -23,7 +24,7 @@ final class KeyPoints {
       points.add("There are no Key Stage 2 results for this school in the returns yet.");
       return points;
     }
-    String before = FigureIndex.previousYear(year);
+    String before = Term.previousAcademicYear(year);
     SubjectResult clusterRwm = cluster.rwm().orElse(null);
     points.add(
         "In "
@@ -94,7 +95,7 @@ final class KeyPoints {
       points.add("There are no Key Stage 2 results for the cluster in the returns yet.");
       return points;
     }
-    String before = FigureIndex.previousYear(year);
+    String before = Term.previousAcademicYear(year);
     points.add(
         "In "
             + year

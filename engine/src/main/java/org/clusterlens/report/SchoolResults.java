@@ -3,6 +3,7 @@ package org.clusterlens.report;
 import java.util.List;
 import java.util.Optional;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Term;
 
 /**
  * A school's (or the cluster's) results as a pack shows them.
@@ -75,7 +76,7 @@ public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResu
 
   private static SubjectResult subjectResult(
       FigureIndex f, String school, String subject, String year) {
-    String before = FigureIndex.previousYear(year);
+    String before = Term.previousAcademicYear(year);
     return new SubjectResult(
         subject,
         f.ks2(Measures.PCT_LEVEL4, subject, school, year).map(Proportion::of).orElse(null),

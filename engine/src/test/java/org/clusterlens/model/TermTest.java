@@ -23,6 +23,12 @@ class TermTest {
   }
 
   @Test
+  void theYearBeforeCrossesTheCentury() {
+    assertThat(Term.previousAcademicYear("2024-25")).isEqualTo("2023-24");
+    assertThat(Term.previousAcademicYear("2000-01")).isEqualTo("1999-00");
+  }
+
+  @Test
   void rejectsAnAcademicYearThatDoesNotFollowOn() {
     assertThatThrownBy(() -> Term.parse("2024-26-autumn"))
         .hasMessage("'2024-26' is not an academic year; write it like 2024-25");
