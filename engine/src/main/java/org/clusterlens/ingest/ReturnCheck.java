@@ -49,8 +49,7 @@ public record ReturnCheck(
    * One line for the console, e.g. {@code 116001 2024-25-autumn 116001.xlsx: accepted, 212 pupils}.
    */
   public String summary() {
-    String head =
-        identity.schoolUrn() + " " + identity.term().id() + " " + identity.fileName() + ": ";
+    String head = identity.describe() + " " + identity.fileName() + ": ";
     if (accepted()) {
       return head
           + "accepted, "

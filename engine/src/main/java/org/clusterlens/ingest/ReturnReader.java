@@ -234,9 +234,7 @@ public final class ReturnReader {
       Optional<Term> term,
       String sha,
       List<ReturnProblem> problems) {
-    ReturnIdentity identity =
-        new ReturnIdentity(
-            school.orElse("?"), term.orElse(new Term("0000-01", Term.Season.AUTUMN)), name, sha);
+    ReturnIdentity identity = new ReturnIdentity(school.orElse(null), term.orElse(null), name, sha);
     return new ReturnCheck(identity, List.of(), problems);
   }
 

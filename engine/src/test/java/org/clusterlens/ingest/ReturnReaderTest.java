@@ -81,6 +81,18 @@ class ReturnReaderTest {
   }
 
   @Test
+  void aReturnThatDoesNotSayItsTermIsRejectedWithoutInventingOne(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.copy(fixture("year6-2024-25"), dir.resolve("100001.csv"));
+
+    ReturnCheck check = reader.read(file, Optional.empty(), Optional.empty());
+
+    assertThat(check.identity().term()).isNull();
+    assertThat(check.summary())
+        .isEqualTo("100001 (term unknown) 100001.csv: REJECTED, 1 error(s); nothing was stored");
+  }
+
+  @Test
   void aSchoolOutsideTheClusterIsRejected(@TempDir Path dir) throws Exception {
     Path file = Files.copy(fixture("year6-2024-25"), dir.resolve("999999.csv"));
 
