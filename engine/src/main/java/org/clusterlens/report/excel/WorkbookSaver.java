@@ -5,10 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -39,20 +36,9 @@ public final class WorkbookSaver {
    */
   public static Path save(Workbook workbook, Path file) {
     try (workbook) {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = TextSaver.siblingTemp(file);
-      try {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        workbook.write(bytes);
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
-          withFixedEntryTimes(bytes.toByteArray(), out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      return file;
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+      workbook.write(bytes);
+      return TextSaver.saveAtomically(file, out -> withFixedEntryTimes(bytes.toByteArray(), out));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file, e);
     }
