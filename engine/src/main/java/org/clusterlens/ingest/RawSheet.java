@@ -2,6 +2,7 @@ package org.clusterlens.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * The cells of a return's data sheet as text, before any meaning is given to them.
@@ -71,6 +72,15 @@ public record RawSheet(String file, String sheet, List<Row> rows, List<Merged> m
    * @param lastColumn the right column, 0-based
    */
   public record Merged(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+
+    /** The range POI read (0-based rows), with rows numbered as the spreadsheet shows them. */
+    static Merged of(CellRangeAddress range) {
+      return new Merged(
+          range.getFirstRow() + 1,
+          range.getLastRow() + 1,
+          range.getFirstColumn(),
+          range.getLastColumn());
+    }
 
     /** Tells whether the range covers a cell. */
     public boolean covers(int rowNumber, int column) {

@@ -113,12 +113,7 @@ public final class XlsSheetReader {
   private static List<RawSheet.Merged> merged(Sheet sheet) {
     List<RawSheet.Merged> merged = new ArrayList<>();
     for (CellRangeAddress range : sheet.getMergedRegions()) {
-      merged.add(
-          new RawSheet.Merged(
-              range.getFirstRow() + 1,
-              range.getLastRow() + 1,
-              range.getFirstColumn(),
-              range.getLastColumn()));
+      merged.add(RawSheet.Merged.of(range));
     }
     return merged;
   }

@@ -269,12 +269,7 @@ public final class XlsxSheetReader {
       if ("mergeCell".equals(localName) && atts.getValue("ref") != null) {
         try {
           CellRangeAddress range = CellRangeAddress.valueOf(atts.getValue("ref"));
-          merged.add(
-              new RawSheet.Merged(
-                  range.getFirstRow() + 1,
-                  range.getLastRow() + 1,
-                  range.getFirstColumn(),
-                  range.getLastColumn()));
+          merged.add(RawSheet.Merged.of(range));
         } catch (IllegalArgumentException e) {
           // A merge Excel could not have written: the cells are read as they are.
         }
