@@ -1,7 +1,9 @@
 package org.clusterlens.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.ingest.SchoolMapping;
 import org.clusterlens.model.Cluster;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,5 +29,11 @@ final class ClusterOption {
 
   Cluster cluster() throws ClusterFolder.InvalidClusterException {
     return ClusterFolder.read(clusterDir);
+  }
+
+  /** Each school's own column and grade names, from the cluster folder's mappings/. */
+  Map<String, SchoolMapping> mappings(Cluster cluster)
+      throws ClusterFolder.InvalidClusterException {
+    return ClusterFolder.mappings(clusterDir, cluster);
   }
 }

@@ -3,10 +3,13 @@ package org.clusterlens.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.ingest.ReturnLimits;
 import org.clusterlens.ingest.ReturnProblem;
+import org.clusterlens.ingest.SchoolMapping;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
@@ -42,6 +45,27 @@ final class IngestCommand implements Callable<Integer> {
       description = "The term every file reports, e.g. 2024-25-autumn.")
   String term;
 
+  @Option(
+      names = "--feedback",
+      paramLabel = "DIR",
+      defaultValue = "reports/feedback",
+      description =
+          "Where each return's feedback goes: an HTML page and a marked-up copy of the"
+              + " spreadsheet (default: ${DEFAULT-VALUE}).")
+  Path feedback;
+
+  @Option(
+      names = "--max-file-mb",
+      paramLabel = "MB",
+      description = "Refuse, unopened, a file larger than this (default: 20).")
+  Integer maxFileMb;
+
+  @Option(
+      names = "--max-pupils",
+      paramLabel = "N",
+      description = "Refuse a return listing more pupils than this (default: 5000).")
+  Integer maxPupils;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Return files or folders.")
   List<Path> paths;
 
@@ -62,9 +86,19 @@ final class IngestCommand implements Callable<Integer> {
       err.println("--term " + e.getMessage());
       return ClusterLens.BAD_INPUT;
     }
+    if ((maxFileMb != null && maxFileMb <= 0) || (maxPupils != null && maxPupils <= 0)) {
+      err.println("--max-file-mb and --max-pupils must be positive whole numbers");
+      return ClusterLens.BAD_INPUT;
+    }
+    ReturnLimits limits =
+        new ReturnLimits(
+            maxFileMb == null ? ReturnLimits.DEFAULT.maxBytes() : maxFileMb * 1024L * 1024L,
+            maxPupils == null ? ReturnLimits.DEFAULT.maxPupils() : maxPupils);
     Cluster cluster;
+    Map<String, SchoolMapping> mappings;
     try {
       cluster = options.cluster();
+      mappings = options.mappings(cluster);
     } catch (ClusterFolder.InvalidClusterException e) {
       err.println(e.getMessage());
       return ClusterLens.BAD_INPUT;
@@ -77,8 +111,15 @@ final class IngestCommand implements Callable<Integer> {
     }
     List<IngestRun.FileOutcome> outcomes =
         new IngestRun(cluster, () -> new Warehouse(EngineSpark.session(), options.warehouse()))
+            .withLimits(limits)
+            .withMappings(mappings)
+            .withFeedback(feedback)
             .run(paths, Optional.ofNullable(school), termOption);
-    return IngestReport.print(outcomes, out);
+    int code = IngestReport.print(outcomes, out);
+    if (outcomes.stream().anyMatch(o -> !o.feedback().isEmpty())) {
+      out.println("Feedback for each return (a page and a marked-up copy) is in " + feedback);
+    }
+    return code;
   }
 
   /** Prints what happened to each return; shared with the demo. */
@@ -87,7 +128,7 @@ final class IngestCommand implements Callable<Integer> {
 
     static int print(List<IngestRun.FileOutcome> outcomes, PrintWriter out) {
       if (outcomes.isEmpty()) {
-        out.println("No returns (.xlsx or .csv files) were found.");
+        out.println("No returns (.xlsx, .xls, .csv or CTF .xml files) were found.");
         return ClusterLens.BAD_INPUT;
       }
       int rejected = 0;

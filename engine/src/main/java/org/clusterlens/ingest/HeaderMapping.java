@@ -41,13 +41,22 @@ public record HeaderMapping(
    * @return the mapping, or empty when no header row could be found (an error is added)
    */
   public static Optional<HeaderMapping> find(RawSheet sheet, List<ReturnProblem> problems) {
+    return find(sheet, SchoolMapping.NONE, problems);
+  }
+
+  /**
+   * Maps the sheet's header as {@link #find(RawSheet, List)} does, reading the school's own header
+   * names first.
+   */
+  public static Optional<HeaderMapping> find(
+      RawSheet sheet, SchoolMapping mapping, List<ReturnProblem> problems) {
     List<RawSheet.Row> rows = sheet.rows();
     for (int i = 0; i < Math.min(ROWS_SEARCHED, rows.size()); i++) {
       RawSheet.Row row = rows.get(i);
       long recognised =
-          headerTexts(sheet, row).stream().filter(c -> NAMES.containsKey(normalise(c))).count();
+          headerTexts(sheet, row).stream().filter(c -> fieldNamed(c, mapping).isPresent()).count();
       if (recognised >= HEADERS_NEEDED) {
-        return Optional.of(map(sheet, lastRowOfHeader(sheet, row), problems));
+        return Optional.of(map(sheet, lastRowOfHeader(sheet, row), mapping, problems));
       }
     }
     String place =
@@ -139,7 +148,14 @@ public record HeaderMapping(
     return Optional.ofNullable(columns.get(field));
   }
 
-  private static HeaderMapping map(RawSheet sheet, RawSheet.Row header, List<ReturnProblem> out) {
+  /** The field a header names: the school's own name for it first, then the built-in names. */
+  static Optional<ReturnColumn> fieldNamed(String header, SchoolMapping mapping) {
+    Optional<ReturnColumn> own = mapping.column(header);
+    return own.isPresent() ? own : Optional.ofNullable(NAMES.get(normalise(header)));
+  }
+
+  private static HeaderMapping map(
+      RawSheet sheet, RawSheet.Row header, SchoolMapping mapping, List<ReturnProblem> out) {
     Map<ReturnColumn, Integer> columns = new EnumMap<>(ReturnColumn.class);
     Map<ReturnColumn, String> headers = new EnumMap<>(ReturnColumn.class);
     List<String> texts = headerTexts(sheet, header);
@@ -148,7 +164,7 @@ public record HeaderMapping(
       if (text.isEmpty()) {
         continue;
       }
-      ReturnColumn field = NAMES.get(normalise(text));
+      ReturnColumn field = fieldNamed(text, mapping).orElse(null);
       if (field == null) {
         out.add(
             problem(
@@ -157,7 +173,8 @@ public record HeaderMapping(
                 header,
                 text,
                 "is not a column ClusterLens reads, so it was left out",
-                null));
+                "If it holds one of ClusterLens's columns, name it in the cluster's"
+                    + " mappings/<URN>.csv"));
       } else if (columns.containsKey(field)) {
         out.add(
             problem(

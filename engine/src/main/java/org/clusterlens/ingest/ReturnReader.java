@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.clusterlens.model.Cluster;
@@ -26,8 +27,13 @@ public final class ReturnReader {
   /** Files larger than this are refused before they are opened, unless other limits are given. */
   public static final long MAX_FILE_BYTES = ReturnLimits.DEFAULT.maxBytes();
 
+  /** The file name endings read: workbooks, text files and Common Transfer Files. */
+  private static final List<String> READABLE =
+      List.of("xlsx", "xlsm", "xls", "csv", "tsv", "txt", "xml");
+
   private final Cluster cluster;
   private final ReturnLimits limits;
+  private final Map<String, SchoolMapping> mappings;
 
   /**
    * A reader with the {@linkplain ReturnLimits#DEFAULT default limits}.
@@ -43,12 +49,25 @@ public final class ReturnReader {
    * @param limits how large a return may be; never null
    */
   public ReturnReader(Cluster cluster, ReturnLimits limits) {
-    this.cluster = cluster;
-    this.limits = limits;
+    this(cluster, limits, Map.of());
   }
 
   /**
-   * Reads and validates one return.
+   * @param cluster the cluster whose schools may hand in returns; never null
+   * @param limits how large a return may be; never null
+   * @param mappings each school's own names for columns and grades, by URN; a school not in it has
+   *     none; never null
+   */
+  public ReturnReader(Cluster cluster, ReturnLimits limits, Map<String, SchoolMapping> mappings) {
+    this.cluster = cluster;
+    this.limits = limits;
+    this.mappings = Map.copyOf(mappings);
+  }
+
+  /**
+   * Reads and validates one return. The school and term come from the command line, the file's name
+   * and folders, and the workbook's "About this return" sheet; where two of these disagree, the
+   * return is rejected with an error naming both.
    *
    * @param file the file handed in
    * @param schoolOption the school's URN given on the command line, if any
@@ -57,39 +76,83 @@ public final class ReturnReader {
   public ReturnCheck read(Path file, Optional<String> schoolOption, Optional<Term> termOption) {
     String name = file.getFileName().toString();
     List<ReturnProblem> problems = new ArrayList<>();
-    Optional<String> school = resolveSchool(file, name, schoolOption, problems);
-    Optional<Term> term = resolveTerm(file, name, termOption, problems);
     byte[] bytes = readBytes(file, name, limits, problems);
+    RawSheet sheet = null;
+    AboutThisReturn about = AboutThisReturn.NONE;
+    List<ReturnProblem> unreadable = new ArrayList<>();
+    if (bytes != null) {
+      try {
+        sheet = readSheet(file, name, bytes, limits);
+        about = about(file, name, bytes, unreadable);
+      } catch (UnreadableReturnException e) {
+        unreadable.add(ReturnProblem.fileError(name, e.getMessage(), null));
+      }
+    }
+    Optional<String> school = resolveSchool(file, name, schoolOption, about, problems);
+    Optional<Term> term = resolveTerm(file, name, termOption, about, problems);
+    problems.addAll(unreadable);
     if (school.isEmpty() || term.isEmpty() || bytes == null) {
       return rejected(name, school, term, "", problems);
     }
     ReturnIdentity identity = new ReturnIdentity(school.get(), term.get(), name, sha256(bytes));
+    if (sheet == null || problems.stream().anyMatch(ReturnProblem::isError)) {
+      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, null);
+    }
+    SchoolMapping mapping = mappings.getOrDefault(school.get(), SchoolMapping.NONE);
+    // A subject given twice is a row's problem: reported with the others, after validation.
+    List<ReturnProblem> layoutProblems = new ArrayList<>();
+    Optional<LongLayout> layout = LongLayout.widen(sheet, mapping, layoutProblems);
+    RawSheet wide = layout.map(LongLayout::wide).orElse(sheet);
+    Optional<HeaderMapping> header = HeaderMapping.find(wide, mapping, problems);
+    if (header.isEmpty() || problems.stream().anyMatch(ReturnProblem::isError)) {
+      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, header.orElse(null));
+    }
+    long pupilRows =
+        wide.rows().stream().filter(r -> r.number() > header.get().headerRow()).count();
+    if (pupilRows > limits.maxPupils()) {
+      problems.add(
+          ReturnProblem.fileError(
+              name,
+              String.format(
+                  Locale.UK,
+                  "lists %,d pupils, more than the %,d a return may hold",
+                  pupilRows,
+                  limits.maxPupils()),
+              "Hand in one school's pupils, one row each"));
+      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, header.get());
+    }
+    ReturnCheck rows = ReturnValidator.validate(wide, header.get(), identity, mapping);
+    for (ReturnProblem p : rows.problems()) {
+      problems.add(layout.isPresent() ? layout.get().locate(p) : p);
+    }
+    problems.addAll(layoutProblems);
+    if (extension(name).equals("xml")) {
+      // A CTF has no header row: a problem with one of its columns is about the file as a whole.
+      problems.replaceAll(p -> CtfReader.withoutHeaderRow(p));
+    }
+    return new ReturnCheck(
+        identity, rows.pupils(), problems, rows.pupilRows(), sheet, header.get());
+  }
+
+  /** What the workbook's "About this return" sheet says; nothing for a csv or CTF file. */
+  private static AboutThisReturn about(
+      Path file, String name, byte[] bytes, List<ReturnProblem> problems)
+      throws UnreadableReturnException {
+    if (!extension(name).startsWith("xls")) {
+      return AboutThisReturn.NONE;
+    }
+    Optional<RawSheet> sheet =
+        magic(bytes) == FileMagic.OOXML
+            ? XlsxSheetReader.about(name, file)
+            : XlsSheetReader.about(name, file);
+    return sheet.map(s -> AboutThisReturn.of(s, problems)).orElse(AboutThisReturn.NONE);
+  }
+
+  private static FileMagic magic(byte[] bytes) {
     try {
-      RawSheet sheet = readSheet(file, name, bytes, limits);
-      Optional<HeaderMapping> header = HeaderMapping.find(sheet, problems);
-      if (header.isEmpty() || problems.stream().anyMatch(ReturnProblem::isError)) {
-        return new ReturnCheck(identity, List.of(), problems);
-      }
-      long pupilRows =
-          sheet.rows().stream().filter(r -> r.number() > header.get().headerRow()).count();
-      if (pupilRows > limits.maxPupils()) {
-        problems.add(
-            ReturnProblem.fileError(
-                name,
-                String.format(
-                    Locale.UK,
-                    "lists %,d pupils, more than the %,d a return may hold",
-                    pupilRows,
-                    limits.maxPupils()),
-                "Hand in one school's pupils, one row each"));
-        return new ReturnCheck(identity, List.of(), problems);
-      }
-      ReturnCheck rows = ReturnValidator.validate(sheet, header.get(), identity);
-      problems.addAll(rows.problems());
-      return new ReturnCheck(identity, rows.pupils(), problems);
-    } catch (UnreadableReturnException e) {
-      problems.add(ReturnProblem.fileError(name, e.getMessage(), null));
-      return new ReturnCheck(identity, List.of(), problems);
+      return FileMagic.valueOf(bytes);
+    } catch (RuntimeException e) {
+      return FileMagic.UNKNOWN;
     }
   }
 
@@ -100,22 +163,19 @@ public final class ReturnReader {
   private static RawSheet readSheet(Path file, String name, byte[] bytes, ReturnLimits limits)
       throws UnreadableReturnException {
     String extension = extension(name);
-    if (!List.of("xlsx", "xlsm", "xls", "csv", "tsv", "txt").contains(extension)) {
+    if (!READABLE.contains(extension)) {
       throw new UnreadableReturnException(
           "files ending ."
               + extension
-              + " are not returns ClusterLens reads; hand in .xlsx, .xls or .csv");
+              + " are not returns ClusterLens reads; hand in .xlsx, .xls, .csv or a CTF (.xml)");
+    }
+    if (extension.equals("xml")) {
+      return CtfReader.read(name, bytes, limits);
     }
     if (!extension.startsWith("xls")) {
       return CsvSheetReader.read(name, bytes, limits);
     }
-    FileMagic magic;
-    try {
-      magic = FileMagic.valueOf(bytes);
-    } catch (RuntimeException e) {
-      magic = FileMagic.UNKNOWN;
-    }
-    return switch (magic) {
+    return switch (magic(bytes)) {
       case OOXML -> XlsxSheetReader.read(name, file, limits);
       case OLE2 -> XlsSheetReader.read(name, file, limits);
       default ->
@@ -126,11 +186,23 @@ public final class ReturnReader {
   }
 
   private Optional<String> resolveSchool(
-      Path file, String name, Optional<String> option, List<ReturnProblem> problems) {
+      Path file,
+      String name,
+      Optional<String> option,
+      AboutThisReturn about,
+      List<ReturnProblem> problems) {
     String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
     Optional<String> fromName = School.isUrn(stem) ? Optional.of(stem) : Optional.empty();
     int before = problems.size();
-    Optional<String> urn = agree("school", option, fromName, name, problems);
+    Optional<String> urn =
+        agree(
+            "school",
+            List.of(
+                new Source<>("given on the command line", option),
+                new Source<>("its name says", fromName),
+                new Source<>("named in " + AboutThisReturn.place(), about.schoolUrn())),
+            name,
+            problems);
     if (urn.isEmpty()) {
       if (problems.size() == before) {
         problems.add(
@@ -153,7 +225,11 @@ public final class ReturnReader {
   }
 
   private static Optional<Term> resolveTerm(
-      Path file, String name, Optional<Term> option, List<ReturnProblem> problems) {
+      Path file,
+      String name,
+      Optional<Term> option,
+      AboutThisReturn about,
+      List<ReturnProblem> problems) {
     Optional<Term> fromFolders = Optional.empty();
     Path termDir = file.toAbsolutePath().getParent();
     Path yearDir = termDir == null ? null : termDir.getParent();
@@ -164,7 +240,15 @@ public final class ReturnReader {
       }
     }
     int before = problems.size();
-    Optional<Term> term = agree("term", option, fromFolders, name, problems);
+    Optional<Term> term =
+        agree(
+            "term",
+            List.of(
+                new Source<>("given on the command line", option),
+                new Source<>("its folders say", fromFolders),
+                new Source<>("named in " + AboutThisReturn.place(), about.term())),
+            name,
+            problems);
     if (term.isEmpty() && problems.size() == before) {
       problems.add(
           ReturnProblem.fileError(
@@ -176,26 +260,44 @@ public final class ReturnReader {
     return term;
   }
 
-  /** The one value two sources give; an error naming both when they disagree. */
+  /** Where a school or term came from, as a message says it, and what it said. */
+  private record Source<T>(String where, Optional<T> value) {}
+
+  /**
+   * The one value the sources give; an error naming the first two sources that disagree and both
+   * their values.
+   */
   private static <T> Optional<T> agree(
-      String what, Optional<T> option, Optional<T> fromFile, String name, List<ReturnProblem> out) {
-    if (option.isPresent() && fromFile.isPresent() && !option.get().equals(fromFile.get())) {
-      out.add(
-          ReturnProblem.fileError(
-              name,
-              "the "
-                  + what
-                  + " given on the command line ("
-                  + option.get()
-                  + ") differs from the "
-                  + what
-                  + " its name or folder says ("
-                  + fromFile.get()
-                  + ")",
-              "Give the right one, or move the file"));
-      return Optional.empty();
+      String what, List<Source<T>> sources, String name, List<ReturnProblem> out) {
+    Source<T> first = null;
+    for (Source<T> s : sources) {
+      if (s.value().isEmpty()) {
+        continue;
+      }
+      if (first == null) {
+        first = s;
+      } else if (!first.value().get().equals(s.value().get())) {
+        out.add(
+            ReturnProblem.fileError(
+                name,
+                "the "
+                    + what
+                    + " "
+                    + first.where()
+                    + " ("
+                    + first.value().get()
+                    + ") differs from the "
+                    + what
+                    + " "
+                    + s.where()
+                    + " ("
+                    + s.value().get()
+                    + ")",
+                "Make the two agree: correct the wrong one, or move the file"));
+        return Optional.empty();
+      }
     }
-    return option.isPresent() ? option : fromFile;
+    return first == null ? Optional.empty() : first.value();
   }
 
   private static byte[] readBytes(
@@ -235,7 +337,7 @@ public final class ReturnReader {
       String sha,
       List<ReturnProblem> problems) {
     ReturnIdentity identity = new ReturnIdentity(school.orElse(null), term.orElse(null), name, sha);
-    return new ReturnCheck(identity, List.of(), problems);
+    return new ReturnCheck(identity, problems);
   }
 
   private static String extension(String name) {
@@ -262,7 +364,10 @@ public final class ReturnReader {
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> !p.getFileName().toString().startsWith("~$"))
           .filter(
-              p -> List.of("xlsx", "xlsm", "xls", "csv", "tsv").contains(extension(p.toString())))
+              p -> {
+                String extension = extension(p.toString());
+                return READABLE.contains(extension) && !extension.equals("txt");
+              })
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -62,14 +62,24 @@ public final class ReturnValidator {
    */
   public static ReturnCheck validate(
       RawSheet sheet, HeaderMapping header, ReturnIdentity identity) {
+    return validate(sheet, header, identity, SchoolMapping.NONE);
+  }
+
+  /**
+   * Validates the rows below the header, reading grades through the school's own vocabulary first
+   * (a tracker's "Secure+" read as the code it maps to).
+   */
+  public static ReturnCheck validate(
+      RawSheet sheet, HeaderMapping header, ReturnIdentity identity, SchoolMapping mapping) {
     List<ReturnProblem> problems = new ArrayList<>();
     List<Pupil> pupils = new ArrayList<>();
     Map<String, Integer> rowOfUpn = new HashMap<>();
+    Map<String, Integer> pupilRows = new HashMap<>();
     for (RawSheet.Row row : sheet.rows()) {
       if (row.number() <= header.headerRow()) {
         continue;
       }
-      RowReader r = new RowReader(sheet, header, row, problems);
+      RowReader r = new RowReader(sheet, header, row, mapping, problems);
       String upn = r.text(ReturnColumn.UPN).toUpperCase(Locale.ROOT);
       Optional<String> upnProblem = Upn.problem(upn);
       if (upnProblem.isPresent()) {
@@ -107,6 +117,7 @@ public final class ReturnValidator {
         }
       }
       if (!r.hasErrors()) {
+        pupilRows.put(upn, row.number());
         pupils.add(
             new Pupil(upn, dob, gender, yearGroup, fsm, disadvantaged, sen, eal, assessments));
       }
@@ -123,7 +134,7 @@ public final class ReturnValidator {
               "this is the header row, but no pupils are listed below it",
               "Paste one row per pupil below the header"));
     }
-    return new ReturnCheck(identity, pupils, problems);
+    return new ReturnCheck(identity, pupils, problems, pupilRows, sheet, header);
   }
 
   /** Reads one row's cells, recording a problem for each cell that cannot be read. */
@@ -131,14 +142,20 @@ public final class ReturnValidator {
     private final RawSheet sheet;
     private final HeaderMapping header;
     private final RawSheet.Row row;
+    private final SchoolMapping mapping;
     private final List<ReturnProblem> problems;
     private boolean errors;
 
     RowReader(
-        RawSheet sheet, HeaderMapping header, RawSheet.Row row, List<ReturnProblem> problems) {
+        RawSheet sheet,
+        HeaderMapping header,
+        RawSheet.Row row,
+        SchoolMapping mapping,
+        List<ReturnProblem> problems) {
       this.sheet = sheet;
       this.header = header;
       this.row = row;
+      this.mapping = mapping;
       this.problems = problems;
     }
 
@@ -280,7 +297,7 @@ public final class ReturnValidator {
       }
       AssessmentScheme scheme =
           NationalCurriculumLevels.forAssessment(c.assessment().orElseThrow());
-      Optional<Grade> grade = scheme.read(value);
+      Optional<Grade> grade = scheme.read(mapping.grade(value));
       if (grade.isEmpty()) {
         error(
             c,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -60,6 +61,42 @@ public final class XlsSheetReader {
       throw new UnreadableReturnException(XlsxSheetReader.PASSWORD_PROTECTED, e);
     } catch (IOException | RuntimeException e) {
       // HSSF reports damaged files through many exception types, some unchecked.
+      throw new UnreadableReturnException(
+          "this .xls workbook is damaged and could not be read; open it in Excel, save it again"
+              + " as .xlsx and hand that in",
+          e);
+    }
+  }
+
+  /**
+   * Reads the template's "About this return" sheet, if the workbook has one. Call only after {@link
+   * #read(String, Path, ReturnLimits)} accepted the file.
+   *
+   * @throws UnreadableReturnException if the file is not a readable .xls workbook
+   */
+  public static Optional<RawSheet> about(String fileName, Path file)
+      throws UnreadableReturnException {
+    try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true);
+        HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
+      for (Sheet candidate : workbook) {
+        if (candidate.getSheetName().trim().equalsIgnoreCase(AboutThisReturn.SHEET)) {
+          List<RawSheet.Row> rows = new ArrayList<>();
+          for (Row row : candidate) {
+            if (row.getRowNum() >= AboutThisReturn.ROWS_READ) {
+              break;
+            }
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+              Cell cell = row.getCell(c);
+              cells.add(cell == null ? "" : text(cell, new DataFormatter(Locale.UK)).trim());
+            }
+            rows.add(new RawSheet.Row(row.getRowNum() + 1, cells));
+          }
+          return Optional.of(new RawSheet(fileName, candidate.getSheetName(), rows));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
       throw new UnreadableReturnException(
           "this .xls workbook is damaged and could not be read; open it in Excel, save it again"
               + " as .xlsx and hand that in",

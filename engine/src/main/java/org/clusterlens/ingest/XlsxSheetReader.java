@@ -78,17 +78,42 @@ public final class XlsxSheetReader {
    */
   public static RawSheet read(String fileName, Path file, ReturnLimits limits)
       throws UnreadableReturnException {
+    return read(fileName, file, PUPILS_SHEET, limits.maxRows(), limits).orElseThrow();
+  }
+
+  /**
+   * Reads the template's "About this return" sheet, if the workbook has one. Call only after {@link
+   * #read(String, Path, ReturnLimits)} accepted the file.
+   *
+   * @throws UnreadableReturnException if the file is not a readable xlsx workbook
+   */
+  public static Optional<RawSheet> about(String fileName, Path file)
+      throws UnreadableReturnException {
+    return read(fileName, file, AboutThisReturn.SHEET, AboutThisReturn.ROWS_READ, null);
+  }
+
+  /**
+   * Reads one sheet: the one named {@code wanted}, or (when {@code fallback} is given) the first
+   * sheet when none has that name.
+   */
+  private static Optional<RawSheet> read(
+      String fileName, Path file, String wanted, int maxRows, ReturnLimits fallback)
+      throws UnreadableReturnException {
     refuseOversizedEntries(file);
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
       StylesTable styles = reader.getStylesTable();
-      String chosen = chooseSheet(reader);
+      Optional<String> found = chooseSheet(reader, wanted, fallback != null);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      String chosen = found.get();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
           if (sheets.getSheetName().equals(chosen)) {
-            RowCollector rows = new RowCollector(limits.maxRows());
+            RowCollector rows = new RowCollector(maxRows);
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(
                 new MergeCollector(
@@ -98,9 +123,13 @@ public final class XlsxSheetReader {
             try {
               parser.parse(new InputSource(sheet));
             } catch (RowCollector.TooManyRows e) {
-              throw limits.tooManyRows();
+              if (fallback == null) {
+                // An About sheet longer than the template's: its first rows are all it needs.
+                return Optional.of(new RawSheet(fileName, chosen, rows.rows, rows.merged));
+              }
+              throw fallback.tooManyRows();
             }
-            return new RawSheet(fileName, chosen, rows.rows, rows.merged);
+            return Optional.of(new RawSheet(fileName, chosen, rows.rows, rows.merged));
           }
         }
       }
@@ -168,7 +197,7 @@ public final class XlsxSheetReader {
         e);
   }
 
-  private static String chooseSheet(XSSFReader reader)
+  private static Optional<String> chooseSheet(XSSFReader reader, String wanted, boolean orFirst)
       throws IOException, OpenXML4JException, UnreadableReturnException {
     XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
     Optional<String> first = Optional.empty();
@@ -176,15 +205,18 @@ public final class XlsxSheetReader {
       // Only the names are wanted here: each sheet's stream is closed unread.
       sheets.next().close();
       String name = sheets.getSheetName();
-      if (name.trim().equalsIgnoreCase(PUPILS_SHEET)) {
-        return name;
+      if (name.trim().equalsIgnoreCase(wanted)) {
+        return Optional.of(name);
       }
       if (first.isEmpty()) {
         first = Optional.of(name);
       }
     }
-    return first.orElseThrow(
-        () -> new UnreadableReturnException("this workbook has no worksheets"));
+    if (!orFirst) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        first.orElseThrow(() -> new UnreadableReturnException("this workbook has no worksheets")));
   }
 
   /** Formats cells as the reader needs them: dates as ISO, other numbers as Excel's General. */

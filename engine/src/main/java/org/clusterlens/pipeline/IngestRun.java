@@ -4,14 +4,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.clusterlens.feedback.FeedbackSaver;
+import org.clusterlens.ingest.MovedPupils;
 import org.clusterlens.ingest.ReturnCheck;
+import org.clusterlens.ingest.ReturnLimits;
 import org.clusterlens.ingest.ReturnProblem;
 import org.clusterlens.ingest.ReturnReader;
+import org.clusterlens.ingest.SchoolMapping;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Term;
 import org.clusterlens.model.TermlyReturn;
@@ -24,7 +32,10 @@ import org.clusterlens.warehouse.Warehouse;
  */
 public final class IngestRun {
 
-  private final ReturnReader reader;
+  private final Cluster cluster;
+  private final ReturnLimits limits;
+  private final Map<String, SchoolMapping> mappings;
+  private final Optional<Path> feedback;
   private final Supplier<Warehouse> warehouse;
 
   /**
@@ -33,8 +44,35 @@ public final class IngestRun {
    *     that rejecting returns never waits for Spark to start
    */
   public IngestRun(Cluster cluster, Supplier<Warehouse> warehouse) {
-    this.reader = new ReturnReader(cluster);
+    this(cluster, ReturnLimits.DEFAULT, Map.of(), Optional.empty(), warehouse);
+  }
+
+  private IngestRun(
+      Cluster cluster,
+      ReturnLimits limits,
+      Map<String, SchoolMapping> mappings,
+      Optional<Path> feedback,
+      Supplier<Warehouse> warehouse) {
+    this.cluster = cluster;
+    this.limits = limits;
+    this.mappings = Map.copyOf(mappings);
+    this.feedback = feedback;
     this.warehouse = warehouse;
+  }
+
+  /** The same run with other size limits for each file. */
+  public IngestRun withLimits(ReturnLimits newLimits) {
+    return new IngestRun(cluster, newLimits, mappings, feedback, warehouse);
+  }
+
+  /** The same run reading each school's own column and grade names (by URN). */
+  public IngestRun withMappings(Map<String, SchoolMapping> schoolMappings) {
+    return new IngestRun(cluster, limits, schoolMappings, feedback, warehouse);
+  }
+
+  /** The same run writing each return's feedback page and marked-up copy into {@code folder}. */
+  public IngestRun withFeedback(Path folder) {
+    return new IngestRun(cluster, limits, mappings, Optional.of(folder), warehouse);
   }
 
   /**
@@ -42,37 +80,105 @@ public final class IngestRun {
    *
    * @param check what validation found
    * @param stored what storing did, or empty when the return was rejected
+   * @param feedback the feedback files written for it (page first), empty when none were asked for
    */
-  public record FileOutcome(ReturnCheck check, Optional<StoreOutcome> stored) {}
+  public record FileOutcome(ReturnCheck check, Optional<StoreOutcome> stored, List<Path> feedback) {
+
+    public FileOutcome {
+      feedback = List.copyOf(feedback);
+    }
+
+    /** An outcome with no feedback files. */
+    public FileOutcome(ReturnCheck check, Optional<StoreOutcome> stored) {
+      this(check, stored, List.of());
+    }
+  }
 
   /**
-   * Ingests every return in {@code paths} (files, or folders searched for .xlsx and .csv files):
-   * all are validated first, then every accepted one is stored in a single commit, so the warehouse
-   * moves from one consistent state to the next. Two files for the same school and term are both
-   * rejected.
+   * Ingests every return in {@code paths} (files, or folders searched for returns): all are
+   * validated first, then every accepted one is stored in a single commit, so the warehouse moves
+   * from one consistent state to the next. Two files for the same school and term are both
+   * rejected; a pupil listed by two schools in one term (in this run or in the warehouse) is a
+   * warning on the return handed in.
    *
    * @param school the school to take every file as, if given on the command line
    * @param term the term to take every file as, if given on the command line
    */
   public List<FileOutcome> run(List<Path> paths, Optional<String> school, Optional<Term> term) {
+    ReturnReader reader = new ReturnReader(cluster, limits, mappings);
     List<ReturnCheck> checks = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       for (Path file : ReturnReader.returnFiles(path)) {
         checks.add(reader.read(file, school, term));
+        files.add(file);
       }
     }
     checks = rejectRivals(checks);
+    boolean anyAccepted = checks.stream().anyMatch(ReturnCheck::accepted);
+    Warehouse store = anyAccepted ? warehouse.get() : null;
+    if (store != null) {
+      checks = MovedPupils.warn(checks, upnsHeld(store, checks));
+    }
     List<TermlyReturn> accepted = checks.stream().flatMap(c -> c.termlyReturn().stream()).toList();
     Iterator<StoreOutcome> stored =
-        accepted.isEmpty()
-            ? Collections.emptyIterator()
-            : warehouse.get().storeAll(accepted).iterator();
+        accepted.isEmpty() ? Collections.emptyIterator() : store.storeAll(accepted).iterator();
     List<FileOutcome> outcomes = new ArrayList<>();
-    for (ReturnCheck check : checks) {
-      outcomes.add(
-          new FileOutcome(check, check.accepted() ? Optional.of(stored.next()) : Optional.empty()));
+    for (int i = 0; i < checks.size(); i++) {
+      ReturnCheck check = checks.get(i);
+      Optional<StoreOutcome> outcome =
+          check.accepted() ? Optional.of(stored.next()) : Optional.empty();
+      List<Path> written =
+          feedback.isPresent()
+              ? FeedbackSaver.save(check, files.get(i), storedSentence(outcome), feedback.get())
+              : List.of();
+      outcomes.add(new FileOutcome(check, outcome, written));
     }
     return outcomes;
+  }
+
+  private static String storedSentence(Optional<StoreOutcome> outcome) {
+    if (outcome.isEmpty()) {
+      return "";
+    }
+    StoreOutcome o = outcome.get();
+    return o.action() == StoreOutcome.Action.UNCHANGED
+        ? "This file is the one the warehouse already holds for this school and term, so nothing"
+            + " changed."
+        : "Stored as warehouse version "
+            + o.version()
+            + "; it replaces any earlier return for this"
+            + " school and term.";
+  }
+
+  /**
+   * The UPNs of every return the warehouse holds for the terms of this run's accepted returns, by
+   * term and school: one small query, UPNs only.
+   */
+  private static Map<String, Map<String, Set<String>>> upnsHeld(
+      Warehouse store, List<ReturnCheck> checks) {
+    List<String> terms =
+        checks.stream()
+            .filter(ReturnCheck::accepted)
+            .map(c -> c.identity().term().id())
+            .distinct()
+            .toList();
+    if (terms.isEmpty() || store.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Map<String, Set<String>>> held = new HashMap<>();
+    for (Row r :
+        store
+            .assessments()
+            .where(functions.col("term_id").isin(terms.toArray()))
+            .select("term_id", "school_urn", "upn")
+            .distinct()
+            .collectAsList()) {
+      held.computeIfAbsent(r.getString(0), t -> new HashMap<>())
+          .computeIfAbsent(r.getString(1), u -> new HashSet<>())
+          .add(r.getString(2));
+    }
+    return held;
   }
 
   /** Adds an error to every accepted return that shares its school and term with another file. */
@@ -106,7 +212,7 @@ public final class IngestRun {
                   + String.join(", ", rivals)
                   + ")",
               "Hand in one file per school per term"));
-      out.add(new ReturnCheck(c.identity(), c.pupils(), problems));
+      out.add(c.withProblems(problems.subList(c.problems().size(), problems.size())));
     }
     return out;
   }

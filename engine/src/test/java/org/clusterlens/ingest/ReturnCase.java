@@ -40,9 +40,18 @@ public record ReturnCase(
     return Fixtures.path("returns/" + file);
   }
 
-  /** Reads the fixture as the corpus says it must be read. */
+  /**
+   * Reads the fixture as the corpus says it must be read, with the test cluster's mapping files
+   * (fixtures/cluster/mappings/).
+   */
   public ReturnCheck read(org.clusterlens.model.Cluster cluster) {
-    return new ReturnReader(cluster, limits).read(path(), Optional.of(school), Optional.of(term));
+    try {
+      return new ReturnReader(
+              cluster, limits, ClusterFolder.mappings(Fixtures.path("cluster"), cluster))
+          .read(path(), Optional.of(school), Optional.of(term));
+    } catch (ClusterFolder.InvalidClusterException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -70,7 +70,13 @@ public final class ReturnFixtureBuilder {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args.length > 0 ? args[0] : "engine/src/test/resources/fixtures/returns");
     Files.createDirectories(out);
-    new ReturnFixtureBuilder(out).writeAll();
+    if (args.length > 1 && args[1].equals("sources")) {
+      // Only the files for where a return comes from and how it is laid out, leaving the
+      // others' bytes as they are.
+      new ReturnFixtureBuilder(out).sourcesAndLayouts();
+    } else {
+      new ReturnFixtureBuilder(out).writeAll();
+    }
   }
 
   private void writeAll() throws Exception {
@@ -78,6 +84,84 @@ public final class ReturnFixtureBuilder {
     goodWorkbooks();
     badCsv();
     hostileAndBroken();
+    sourcesAndLayouts();
+  }
+
+  // ---- which school and term, the school's own names, long layout, CTF -------------------
+
+  private void sourcesAndLayouts() throws Exception {
+    workbook(
+        "about-sheet-agrees.xlsx",
+        XSSFWorkbook::new,
+        wb -> withAbout(wb, "100002", "2024-25-autumn"));
+    workbook(
+        "about-sheet-other-school.xlsx",
+        XSSFWorkbook::new,
+        wb -> withAbout(wb, "100001", "2024-25-autumn"));
+    workbook(
+        "about-sheet-other-term.xls",
+        HSSFWorkbook::new,
+        wb -> withAbout(wb, "100002", "2023-24-summer"));
+    workbook(
+        "about-sheet-not-a-term.xlsx",
+        XSSFWorkbook::new,
+        wb -> withAbout(wb, "100002", "Autumn 24"));
+    // The test cluster's mappings/100001.csv names these headers and grades.
+    csv(
+        "school-own-names-mapped.csv",
+        lines(
+            "Pupil Ref,Forename,Surname,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,"
+                + "Rdg TA,Writing,Maths",
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,6,N,N,N,N,Secure+,5c,5b",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,Developing,5c,4a",
+            "Z850210011503,Clementine,Ashcombe,21/11/2013,F,6,N,N,N,Y,4b,4b,4b"));
+    csv(
+        "school-own-grade-not-mapped.csv",
+        lines(
+            "Pupil Ref,Forename,Surname,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,"
+                + "Rdg TA,Writing,Maths",
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,6,N,N,N,N,Secure+,5c,5b",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,Emerging,5c,4a"));
+    String longHeader =
+        "UPN,Forename,Surname,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Subject,Grade";
+    csv(
+        "long-layout.csv",
+        lines(
+            longHeader,
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,6,N,N,N,N,Reading,5b",
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,6,N,N,N,N,Writing,5c",
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,6,N,N,N,N,Maths,5b",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,Reading,4a",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,Writing,5c",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,Maths,4a",
+            "K850210011502,Barnaby,Quennell,02/10/2013,M,6,Y,Y,K,N,KS2 Maths,4"));
+    csv(
+        "long-layout-grade-not-in-scheme.csv",
+        lines(
+            "Unique Pupil Number,DOB,Gender,Year,FSM,Disadvantaged,SEN,EAL,Subject,Result",
+            "W850210011501,14/09/2013,F,6,N,N,N,N,Rdg,5b",
+            "W850210011501,14/09/2013,F,6,N,N,N,N,Wri,5c",
+            "W850210011501,14/09/2013,F,6,N,N,N,N,Ma,5b",
+            "K850210011502,02/10/2013,M,6,Y,Y,K,N,Rdg,4x",
+            "K850210011502,02/10/2013,M,6,Y,Y,K,N,Wri,5c",
+            "K850210011502,02/10/2013,M,6,Y,Y,K,N,Ma,4a",
+            "K850210011502,02/10/2013,M,6,Y,Y,K,N,Ma,4b"));
+  }
+
+  /** A "Pupils" sheet of two pupils behind the template's "About this return" sheet. */
+  private static void withAbout(Workbook wb, String urn, String term) {
+    Sheet about = wb.createSheet("About this return");
+    about.createRow(0).createCell(0).setCellValue("ClusterLens termly return");
+    Row u = about.createRow(2);
+    u.createCell(0).setCellValue("School URN");
+    u.createCell(1).setCellValue(urn);
+    Row n = about.createRow(3);
+    n.createCell(0).setCellValue("School name");
+    n.createCell(1).setCellValue("Beacon Church of England Primary School");
+    Row t = about.createRow(4);
+    t.createCell(0).setCellValue("Term");
+    t.createCell(1).setCellValue(term);
+    plainSheet(wb, "Pupils", 0, 2);
   }
 
   // ---- accepted csv ------------------------------------------------------------------------

@@ -77,7 +77,8 @@ class ReturnReaderTest {
         .extracting(ReturnProblem::sentence)
         .containsExactly(
             "100001.csv: the term given on the command line (2024-25-autumn) differs from the term"
-                + " its name or folder says (2024-25-summer). Give the right one, or move the file.");
+                + " its folders say (2024-25-summer). Make the two agree: correct the wrong one, or"
+                + " move the file.");
   }
 
   @Test
@@ -171,7 +172,8 @@ class ReturnReaderTest {
         .extracting(ReturnProblem::sentence)
         .containsExactly(
             "100002.xlsx, sheet 'Pupils', row 3, column 'Notes': is not a column ClusterLens reads,"
-                + " so it was left out.");
+                + " so it was left out. If it holds one of ClusterLens's columns, name it in the"
+                + " cluster's mappings/<URN>.csv.");
     Pupil pupil = check.pupils().get(0);
     assertThat(pupil.dateOfBirth()).isEqualTo(LocalDate.of(2017, 3, 14));
     assertThat(pupil.yearGroup()).isEqualTo(3);

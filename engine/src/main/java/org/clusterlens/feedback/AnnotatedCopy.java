@@ -1,0 +1,261 @@
+package org.clusterlens.feedback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.Drawing;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clusterlens.ingest.RawSheet;
+import org.clusterlens.ingest.ReturnCheck;
+import org.clusterlens.ingest.ReturnProblem;
+
+/**
+ * A copy of the school's own spreadsheet with each problem marked: the cell filled and bordered, a
+ * comment saying what is wrong and what would be accepted, and a text marker in a column added at
+ * the right of the row (so the mark does not rely on colour). An xlsx return is copied as it is; a
+ * csv, xls or CTF return is copied cell by cell as text into a new workbook. A "Problems" sheet
+ * first lists every problem, including those about the file as a whole. The file handed in is never
+ * changed.
+ */
+public final class AnnotatedCopy {
+
+  /** The header of the column the marker text goes in. */
+  public static final String MARKER_HEADER = "ClusterLens: problems on this row";
+
+  /** The sheet listing every problem. */
+  public static final String PROBLEMS_SHEET = "Problems";
+
+  /** The comments' author, as Excel shows it. */
+  static final String AUTHOR = "ClusterLens";
+
+  private AnnotatedCopy() {}
+
+  /**
+   * The marked-up workbook, or empty when the file's cells were never read (a refused file).
+   *
+   * @param check what ingest found; never null
+   * @param original the file as handed in; read, never written
+   * @throws UncheckedIOException if the original cannot be read again
+   */
+  public static Optional<XSSFWorkbook> render(ReturnCheck check, Path original) {
+    if (check.cells().isEmpty()) {
+      return Optional.empty();
+    }
+    RawSheet cells = check.cells().get();
+    XSSFWorkbook wb;
+    Sheet sheet;
+    try {
+      if (isXlsx(original) && cells.sheet() != null) {
+        try (InputStream in = Files.newInputStream(original)) {
+          wb = new XSSFWorkbook(in);
+        }
+        sheet = wb.getSheet(cells.sheet());
+      } else {
+        wb = new XSSFWorkbook();
+        sheet = null;
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new UncheckedIOException(
+          new IOException("Could not read " + original + " again to mark it up", e));
+    }
+    if (sheet == null) {
+      sheet = wb.createSheet(cells.sheet() == null ? "Return" : cells.sheet());
+      for (RawSheet.Row r : cells.rows()) {
+        Row row = sheet.createRow(r.number() - 1);
+        for (int c = 0; c < r.cells().size(); c++) {
+          if (!r.cell(c).isEmpty()) {
+            row.createCell(c).setCellValue(r.cell(c));
+          }
+        }
+      }
+    }
+    mark(wb, sheet, check, cells);
+    problemsSheet(wb, check);
+    return Optional.of(wb);
+  }
+
+  private static boolean isXlsx(Path file) {
+    try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+      return FileMagic.valueOf(in) == FileMagic.OOXML;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static void mark(XSSFWorkbook wb, Sheet sheet, ReturnCheck check, RawSheet cells) {
+    CellStyle error = markStyle(wb, IndexedColors.ROSE);
+    CellStyle warning = markStyle(wb, IndexedColors.LIGHT_YELLOW);
+    CreationHelper factory = wb.getCreationHelper();
+    Drawing<?> drawing = sheet.createDrawingPatriarch();
+    int headerRow = headerRow(check, cells);
+    int markerColumn = 0;
+    for (RawSheet.Row r : cells.rows()) {
+      markerColumn = Math.max(markerColumn, r.cells().size());
+    }
+    Map<Integer, List<String>> markers = new LinkedHashMap<>();
+    Map<String, StringBuilder> comments = new LinkedHashMap<>();
+    for (ReturnProblem p : check.problems()) {
+      if (p.row() == null || (p.sheet() != null && !p.sheet().equals(cells.sheet()))) {
+        continue;
+      }
+      int column = columnOf(p.column(), check, cells, headerRow);
+      int rowIndex = p.row() - 1;
+      Row row = sheet.getRow(rowIndex) == null ? sheet.createRow(rowIndex) : sheet.getRow(rowIndex);
+      Cell cell = row.getCell(column) == null ? row.createCell(column) : row.getCell(column);
+      CellStyle style = wb.createCellStyle();
+      style.cloneStyleFrom(cell.getCellStyle());
+      CellStyle mark = p.isError() ? error : warning;
+      style.setFillForegroundColor(mark.getFillForegroundColor());
+      style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      style.setBorderBottom(BorderStyle.THICK);
+      style.setBorderTop(BorderStyle.THICK);
+      style.setBorderLeft(BorderStyle.THICK);
+      style.setBorderRight(BorderStyle.THICK);
+      cell.setCellStyle(style);
+      String text = (p.isError() ? "Error: " : "Warning: ") + explanation(p);
+      comments
+          .computeIfAbsent(rowIndex + ":" + column, k -> new StringBuilder())
+          .append(text)
+          .append('\n');
+      markers
+          .computeIfAbsent(rowIndex, k -> new ArrayList<>())
+          .add(
+              (p.isError() ? "ERROR" : "WARNING")
+                  + (p.column() == null ? "" : " in '" + p.column() + "'")
+                  + ": "
+                  + explanation(p));
+    }
+    for (Map.Entry<String, StringBuilder> e : comments.entrySet()) {
+      String[] at = e.getKey().split(":");
+      int rowIndex = Integer.parseInt(at[0]);
+      int column = Integer.parseInt(at[1]);
+      Cell cell = sheet.getRow(rowIndex).getCell(column);
+      ClientAnchor anchor = factory.createClientAnchor();
+      anchor.setRow1(rowIndex);
+      anchor.setRow2(rowIndex + 4);
+      anchor.setCol1(column + 1);
+      anchor.setCol2(column + 5);
+      Comment comment = drawing.createCellComment(anchor);
+      comment.setString(factory.createRichTextString(e.getValue().toString().strip()));
+      comment.setAuthor(AUTHOR);
+      cell.setCellComment(comment);
+    }
+    if (!markers.isEmpty()) {
+      Row header = sheet.getRow(headerRow - 1);
+      if (header == null) {
+        header = sheet.createRow(headerRow - 1);
+      }
+      header.createCell(markerColumn).setCellValue(MARKER_HEADER);
+      for (Map.Entry<Integer, List<String>> e : markers.entrySet()) {
+        Row row = sheet.getRow(e.getKey());
+        Cell cell = row.createCell(markerColumn);
+        cell.setCellValue(String.join(" | ", e.getValue()));
+        cell.setCellStyle(e.getValue().get(0).startsWith("ERROR") ? error : warning);
+      }
+      sheet.setColumnWidth(markerColumn, 80 * 256);
+    }
+  }
+
+  private static CellStyle markStyle(XSSFWorkbook wb, IndexedColors colour) {
+    CellStyle style = wb.createCellStyle();
+    style.setFillForegroundColor(colour.getIndex());
+    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    Font bold = wb.createFont();
+    bold.setBold(true);
+    style.setFont(bold);
+    return style;
+  }
+
+  private static void problemsSheet(XSSFWorkbook wb, ReturnCheck check) {
+    Sheet sheet = wb.createSheet(PROBLEMS_SHEET);
+    wb.setSheetOrder(PROBLEMS_SHEET, 0);
+    wb.setActiveSheet(0);
+    wb.setSelectedTab(0);
+    String[] heads = {"Kind", "Where", "Value", "What is wrong", "What would be accepted"};
+    Row header = sheet.createRow(0);
+    for (int i = 0; i < heads.length; i++) {
+      header.createCell(i).setCellValue(heads[i]);
+    }
+    int r = 1;
+    for (ReturnProblem p : check.problems()) {
+      Row row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(p.isError() ? "Error" : "Warning");
+      row.createCell(1).setCellValue(ReturnFeedbackPage.where(p));
+      row.createCell(2).setCellValue(p.value() == null ? "" : p.value());
+      row.createCell(3).setCellValue(p.problem());
+      row.createCell(4).setCellValue(p.accepted() == null ? "" : p.accepted());
+    }
+    if (check.problems().isEmpty()) {
+      sheet.createRow(1).createCell(0).setCellValue("No problems were found.");
+    }
+    int[] widths = {10, 36, 20, 70, 70};
+    for (int i = 0; i < widths.length; i++) {
+      sheet.setColumnWidth(i, widths[i] * 256);
+    }
+  }
+
+  /** What is wrong and what would be accepted, as the comment and the marker say it. */
+  static String explanation(ReturnProblem p) {
+    String value = p.value() == null ? "" : "'" + p.value() + "' ";
+    return value + p.problem() + "." + (p.accepted() == null ? "" : " " + p.accepted() + ".");
+  }
+
+  private static int headerRow(ReturnCheck check, RawSheet cells) {
+    if (check.header() != null) {
+      return check.header().headerRow();
+    }
+    return cells.rows().isEmpty() ? 1 : cells.rows().get(0).number();
+  }
+
+  /**
+   * The 0-based column a problem names: the one header cell with that text, else the column ingest
+   * mapped to it (a heading merged above, such as "KS2" over "Reading"); column A when the problem
+   * names none or the header is not found.
+   */
+  static int columnOf(String column, ReturnCheck check, RawSheet cells, int headerRow) {
+    if (column == null) {
+      return 0;
+    }
+    String wanted = column.trim();
+    List<Integer> exact = new ArrayList<>();
+    for (RawSheet.Row r : cells.rows()) {
+      if (r.number() == headerRow) {
+        for (int c = 0; c < r.cells().size(); c++) {
+          if (r.cell(c).trim().equalsIgnoreCase(wanted)) {
+            exact.add(c);
+          }
+        }
+      }
+    }
+    if (exact.size() == 1) {
+      return exact.get(0);
+    }
+    if (check.header() != null) {
+      for (var e : check.header().headers().entrySet()) {
+        if (e.getValue().equalsIgnoreCase(wanted)) {
+          return check.header().columns().get(e.getKey());
+        }
+      }
+    }
+    return exact.isEmpty() ? 0 : exact.get(0);
+  }
+}

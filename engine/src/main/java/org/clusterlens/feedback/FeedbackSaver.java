@@ -1,0 +1,93 @@
+package org.clusterlens.feedback;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.clusterlens.ingest.ReturnCheck;
+
+/**
+ * Writes one return's feedback into a folder: {@code <school>-<term>-<file>.html} and, when the
+ * file's cells were read, {@code <school>-<term>-<file>-marked.xlsx} beside it. Each file is
+ * written beside its target and then moved into place, so a reader never sees half a page.
+ */
+public final class FeedbackSaver {
+
+  private FeedbackSaver() {}
+
+  /**
+   * Renders and writes the page and the marked-up copy.
+   *
+   * @param check what ingest found; never null
+   * @param original the file as handed in; never written
+   * @param stored one sentence on what the warehouse did with it; may be empty
+   * @param folder where to write; created if missing
+   * @return the files written, the page first
+   * @throws UncheckedIOException naming the file that could not be written
+   */
+  public static List<Path> save(ReturnCheck check, Path original, String stored, Path folder) {
+    String stem = stem(check);
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(folder);
+      Optional<XSSFWorkbook> copy = AnnotatedCopy.render(check, original);
+      String copyName = copy.isPresent() ? stem + "-marked.xlsx" : null;
+      Path page = folder.resolve(stem + ".html");
+      atomically(
+          page,
+          out ->
+              out.write(
+                  ReturnFeedbackPage.render(check, stored, copyName)
+                      .getBytes(StandardCharsets.UTF_8)));
+      written.add(page);
+      if (copy.isPresent()) {
+        try (XSSFWorkbook wb = copy.get()) {
+          Path xlsx = folder.resolve(copyName);
+          atomically(xlsx, wb::write);
+          written.add(xlsx);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not write the feedback for " + stem + " in " + folder, e);
+    }
+    return written;
+  }
+
+  /**
+   * The name both files start with, safe on every file system: {@code
+   * 100001-2024-25-autumn-100001}.
+   */
+  static String stem(ReturnCheck check) {
+    String school =
+        check.identity().schoolUrn() == null ? "unknown-school" : check.identity().schoolUrn();
+    String term = check.identity().term() == null ? "unknown-term" : check.identity().term().id();
+    String file = check.identity().fileName();
+    int dot = file.lastIndexOf('.');
+    String base = (dot > 0 ? file.substring(0, dot) : file).replaceAll("[^A-Za-z0-9_-]+", "_");
+    return school + "-" + term + "-" + base;
+  }
+
+  private interface Writing {
+    void to(OutputStream out) throws IOException;
+  }
+
+  private static void atomically(Path target, Writing writing) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), ".feedback-", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        writing.to(out);
+      }
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.clusterlens.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.clusterlens.model.Pupil;
+import org.clusterlens.model.ReturnColumn;
+
+/**
+ * Finds pupils listed by two schools in the same term: a warning on each accepted return (the pupil
+ * has probably moved school), never an error. Compares UPNs only.
+ */
+public final class MovedPupils {
+
+  private MovedPupils() {}
+
+  /**
+   * The checks with a warning added for every pupil whose UPN another school lists in the same
+   * term, either in another return of this run or in a return the warehouse already holds.
+   *
+   * @param checks this run's checks; only accepted ones are compared and warned
+   * @param held the UPNs of each return held already, by school URN within term id ({@code term id
+   *     → school URN → UPNs}); a school term handed in again in this run is read from the run, not
+   *     from here
+   * @return the checks in the same order; never null
+   */
+  public static List<ReturnCheck> warn(
+      List<ReturnCheck> checks, Map<String, Map<String, Set<String>>> held) {
+    Map<String, Map<String, Set<String>>> byTerm = new TreeMap<>();
+    held.forEach((term, schools) -> byTerm.put(term, new TreeMap<>(schools)));
+    for (ReturnCheck c : checks) {
+      if (c.accepted()) {
+        Set<String> upns = new HashSet<>();
+        for (Pupil p : c.pupils()) {
+          upns.add(p.upn());
+        }
+        byTerm
+            .computeIfAbsent(c.identity().term().id(), t -> new TreeMap<>())
+            .put(c.identity().schoolUrn(), upns);
+      }
+    }
+    List<ReturnCheck> out = new ArrayList<>();
+    for (ReturnCheck c : checks) {
+      if (!c.accepted()) {
+        out.add(c);
+        continue;
+      }
+      Map<String, Set<String>> schools = byTerm.get(c.identity().term().id());
+      List<ReturnProblem> warnings = new ArrayList<>();
+      for (Pupil p : c.pupils()) {
+        List<String> others = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> school : schools.entrySet()) {
+          if (!school.getKey().equals(c.identity().schoolUrn())
+              && school.getValue().contains(p.upn())) {
+            others.add(school.getKey());
+          }
+        }
+        if (!others.isEmpty()) {
+          warnings.add(warning(c, p, others));
+        }
+      }
+      out.add(warnings.isEmpty() ? c : c.withProblems(warnings));
+    }
+    return out;
+  }
+
+  private static ReturnProblem warning(ReturnCheck c, Pupil p, List<String> others) {
+    String header =
+        c.header() == null
+            ? ReturnColumn.UPN.header()
+            : c.header().headers().getOrDefault(ReturnColumn.UPN, ReturnColumn.UPN.header());
+    return new ReturnProblem(
+        ReturnProblem.Severity.WARNING,
+        c.identity().fileName(),
+        c.sheet() == null ? null : c.sheet().sheet(),
+        c.pupilRows().get(p.upn()),
+        header,
+        p.upn(),
+        "is also listed by school "
+            + String.join(" and ", others)
+            + " in "
+            + c.identity().term().id()
+            + ": has the pupil moved school?",
+        "If the pupil moved, nothing needs changing (both returns are kept); if not, check the"
+            + " UPN against the MIS");
+  }
+}
