@@ -83,7 +83,7 @@ public final class MovedPupils {
             + String.join(" and ", others)
             + " in "
             + c.identity().term().id()
-            + ": has the pupil moved school?",
+            + ", so the pupil may have moved school",
         "If the pupil moved, nothing needs changing (both returns are kept); if not, check the"
             + " UPN against the MIS");
   }

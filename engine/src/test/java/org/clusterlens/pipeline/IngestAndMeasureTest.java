@@ -298,4 +298,102 @@ class IngestAndMeasureTest {
     }
     return sums;
   }
+
+  @Test
+  void aPupilOnTwoSchoolsReturnsInOneTermIsAWarningAndBothReturnsAreStored() throws IOException {
+    Path first = dir.resolve("first/2024-25/summer/100001.csv");
+    Files.createDirectories(first.getParent());
+    Files.copy(Fixtures.path("cluster/year6-2024-25/2024-25/summer/100001.csv"), first);
+    Path second = dir.resolve("second/2024-25/summer/100002.csv");
+    Files.createDirectories(second.getParent());
+    Files.writeString(
+        second,
+        "UPN,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths\n"
+            + "B850210011599,05/12/2013,M,6,N,Y,N,N,4c,3a,4b\n"
+            + "W850210011501,14/09/2013,F,6,N,N,N,N,5b,5c,5b\n");
+    Warehouse warehouse = warehouse();
+    ingest(warehouse, dir.resolve("first"));
+
+    List<IngestRun.FileOutcome> later =
+        new IngestRun(Fixtures.cluster(), () -> warehouse)
+            .withFeedback(dir.resolve("feedback"))
+            .run(List.of(dir.resolve("second")), Optional.empty(), Optional.empty());
+
+    String warning =
+        "100002.csv, row 3, column 'UPN': 'W850210011501' is also listed by school 100001 in"
+            + " 2024-25-summer, so the pupil may have moved school. If the pupil moved, nothing needs"
+            + " changing (both returns are kept); if not, check the UPN against the MIS.";
+    assertThat(later).singleElement().satisfies(o -> assertThat(o.stored()).isPresent());
+    assertThat(later.get(0).check().warnings())
+        .extracting(p -> p.sentence())
+        .containsExactly(warning);
+    assertThat(later.get(0).check().summary()).endsWith("accepted, 2 pupils, 1 warning(s)");
+    assertThat(Files.readString(later.get(0).feedback().get(0)))
+        .contains("Warnings (the return was still accepted)")
+        .contains("is also listed by school 100001 in 2024-25-summer");
+    assertThat(warehouse.currentReturns())
+        .extracting(StoredReturn::schoolUrn)
+        .containsExactly("100001", "100002");
+
+    // Handed in together to an empty warehouse, each return warns about the other.
+    Warehouse fresh = new Warehouse(spark, dir.resolve("fresh").toString());
+    List<IngestRun.FileOutcome> together =
+        new IngestRun(Fixtures.cluster(), () -> fresh)
+            .run(
+                List.of(dir.resolve("first"), dir.resolve("second")),
+                Optional.empty(),
+                Optional.empty());
+    assertThat(together).allSatisfy(o -> assertThat(o.check().accepted()).isTrue());
+    assertThat(together.get(0).check().warnings())
+        .extracting(p -> p.sentence())
+        .containsExactly(
+            "100001.csv, row 2, column 'UPN': 'W850210011501' is also listed by school 100002 in"
+                + " 2024-25-summer, so the pupil may have moved school. If the pupil moved, nothing needs"
+                + " changing (both returns are kept); if not, check the UPN against the MIS.");
+    assertThat(together.get(1).check().warnings())
+        .extracting(p -> p.sentence())
+        .containsExactly(warning);
+  }
+
+  @Test
+  void aReturnMadeFromTheTemplateSaysItsOwnSchoolAndTerm() throws IOException {
+    Path file = dir.resolve("beacon autumn return.xlsx");
+    try (var wb =
+            org.clusterlens.report.excel.ReturnTemplate.render(
+                Fixtures.cluster().school("100002").orElseThrow(),
+                org.clusterlens.model.Term.parse("2024-25-autumn"));
+        var out = Files.newOutputStream(file)) {
+      var pupils = wb.getSheet(org.clusterlens.report.excel.ReturnTemplate.PUPILS_SHEET);
+      String[] cells = "W850210011501,,,2013-09-14,F,6,N,N,N,N,5b,5c,5b".split(",", -1);
+      var row = pupils.createRow(1);
+      for (int c = 0; c < cells.length; c++) {
+        row.createCell(c).setCellValue(cells[c]);
+      }
+      wb.write(out);
+    }
+
+    List<IngestRun.FileOutcome> outcomes =
+        new IngestRun(Fixtures.cluster(), this::warehouse)
+            .run(List.of(file), Optional.empty(), Optional.empty());
+
+    assertThat(outcomes.get(0).check().summary())
+        .isEqualTo("100002 2024-25-autumn beacon autumn return.xlsx: accepted, 1 pupils");
+    List<IngestRun.FileOutcome> wrongTerm =
+        new IngestRun(Fixtures.cluster(), this::warehouse)
+            .run(
+                List.of(file),
+                Optional.empty(),
+                Optional.of(org.clusterlens.model.Term.parse("2024-25-spring")));
+    assertThat(wrongTerm.get(0).check().errors())
+        .extracting(p -> p.sentence())
+        .containsExactly(
+            "beacon autumn return.xlsx: the term given on the command line (2024-25-spring)"
+                + " differs from the term named in the 'About this return' sheet (2024-25-autumn)."
+                + " Make the two agree: correct the wrong one, or move the file.");
+  }
+
+  private static List<IngestRun.FileOutcome> ingest(Warehouse warehouse, Path folder) {
+    return new IngestRun(Fixtures.cluster(), () -> warehouse)
+        .run(List.of(folder), Optional.empty(), Optional.empty());
+  }
 }
