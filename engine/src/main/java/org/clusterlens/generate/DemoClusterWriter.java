@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clusterlens.model.School;
 
 /**
@@ -15,7 +16,27 @@ import org.clusterlens.model.School;
  */
 public final class DemoClusterWriter {
 
+  /**
+   * Schools whose MIS exports the return in a less tidy shape than the template, so the demo shows
+   * ingest taking real exports: a title row above the header, other header names, and a Windows csv
+   * with semicolons. Every other school's file is written in the format it was generated with.
+   */
+  static final Map<String, ReturnFormat> EXPORT_VARIANTS =
+      Map.of(
+          "128422", ReturnFormat.XLSX_TITLE_ROW,
+          "128436", ReturnFormat.CSV_WINDOWS_SEMICOLON,
+          "128458", ReturnFormat.XLSX_OTHER_HEADERS);
+
   private DemoClusterWriter() {}
+
+  /** The return in the shape its school's MIS exports it. */
+  static GeneratedReturn asExported(GeneratedReturn generated) {
+    ReturnFormat variant = EXPORT_VARIANTS.get(generated.school().urn());
+    if (variant == null || !variant.extension().equals(generated.format().extension())) {
+      return generated;
+    }
+    return new GeneratedReturn(generated.school(), generated.term(), variant, generated.rows());
+  }
 
   /**
    * Writes the dataset into {@code datasetDir}, creating folders as needed and replacing files of
@@ -44,10 +65,9 @@ public final class DemoClusterWriter {
     written.add(save(datasetDir.resolve("schools.csv"), bytes(schools.toString())));
     written.add(save(datasetDir.resolve("README.md"), bytes(DatasetReadme.render(generated))));
     for (GeneratedReturn generatedReturn : generated.returns()) {
+      GeneratedReturn exported = asExported(generatedReturn);
       written.add(
-          save(
-              datasetDir.resolve(generatedReturn.relativePath()),
-              ReturnFileRenderer.render(generatedReturn)));
+          save(datasetDir.resolve(exported.relativePath()), ReturnFileRenderer.render(exported)));
     }
     return written;
   }

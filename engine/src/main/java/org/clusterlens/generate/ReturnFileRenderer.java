@@ -3,11 +3,13 @@ package org.clusterlens.generate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -17,8 +19,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.clusterlens.model.ReturnColumn;
 
 /**
- * Turns a generated return into the bytes of the file a school would hand in: an xlsx workbook or a
- * UTF-8 csv. Pure apart from the temporary files POI's streaming workbook uses while it works.
+ * Turns a generated return into the bytes of the file a school would hand in: an xlsx workbook
+ * (plain, below a title row, or with other header names) or a csv (UTF-8 with commas, or
+ * Windows-1252 with semicolons). Pure apart from the temporary files POI's streaming workbook uses
+ * while it works.
  */
 public final class ReturnFileRenderer {
 
@@ -34,14 +38,29 @@ public final class ReturnFileRenderer {
 
   private static final String CSV_LINE_END = "\r\n";
 
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
   private ReturnFileRenderer() {}
 
   /** The file's bytes in the return's own format. */
   public static byte[] render(GeneratedReturn generatedReturn) {
     return switch (generatedReturn.format()) {
-      case XLSX -> xlsx(generatedReturn);
+      case XLSX -> xlsx(generatedReturn, 0, ReturnFileRenderer::templateHeader);
+      case XLSX_TITLE_ROW -> xlsx(generatedReturn, 2, ReturnFileRenderer::templateHeader);
+      case XLSX_OTHER_HEADERS -> xlsx(generatedReturn, 0, ReturnFileRenderer::otherHeader);
       case CSV -> csv(generatedReturn).getBytes(StandardCharsets.UTF_8);
+      case CSV_WINDOWS_SEMICOLON ->
+          csv(generatedReturn, ';', ReturnFileRenderer::otherHeader).getBytes(WINDOWS_1252);
     };
+  }
+
+  private static String templateHeader(ReturnColumn column) {
+    return column.header();
+  }
+
+  /** The first other name ingest understands for a column, as MIS exports write it. */
+  private static String otherHeader(ReturnColumn column) {
+    return column.synonyms().isEmpty() ? column.header() : column.synonyms().get(0);
   }
 
   /**
@@ -52,6 +71,15 @@ public final class ReturnFileRenderer {
    * @throws UncheckedIOException if POI cannot use its temporary files
    */
   public static byte[] xlsx(GeneratedReturn generatedReturn) {
+    return xlsx(generatedReturn, 0, ReturnFileRenderer::templateHeader);
+  }
+
+  /**
+   * The workbook with {@code titleRows} rows above the header (a title, then blanks) and each
+   * column headed as {@code header} names it.
+   */
+  private static byte[] xlsx(
+      GeneratedReturn generatedReturn, int titleRows, Function<ReturnColumn, String> header) {
     // A shared strings table, as Excel itself writes; close() also deletes the streaming
     // workbook's temporary files (POI 5).
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true)) {
@@ -66,11 +94,20 @@ public final class ReturnFileRenderer {
       CellStyle dateStyle = workbook.createCellStyle();
       dateStyle.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
       Sheet sheet = workbook.createSheet(SHEET_NAME);
-      Row header = sheet.createRow(0);
-      for (ReturnColumn column : ReturnColumn.values()) {
-        header.createCell(column.ordinal()).setCellValue(column.header());
+      if (titleRows > 0) {
+        sheet
+            .createRow(0)
+            .createCell(0)
+            .setCellValue(
+                generatedReturn.school().name()
+                    + ": pupil attainment, "
+                    + generatedReturn.term().label());
       }
-      int rowIndex = 1;
+      Row headerRow = sheet.createRow(titleRows);
+      for (ReturnColumn column : ReturnColumn.values()) {
+        headerRow.createCell(column.ordinal()).setCellValue(header.apply(column));
+      }
+      int rowIndex = titleRows + 1;
       for (ReturnRow pupil : generatedReturn.rows()) {
         Row row = sheet.createRow(rowIndex++);
         for (ReturnColumn column : ReturnColumn.values()) {
@@ -104,23 +141,28 @@ public final class ReturnFileRenderer {
    * ending CRLF, dates as dd/mm/yyyy, fields quoted only when they need it.
    */
   public static String csv(GeneratedReturn generatedReturn) {
+    return csv(generatedReturn, ',', ReturnFileRenderer::templateHeader);
+  }
+
+  private static String csv(
+      GeneratedReturn generatedReturn, char separator, Function<ReturnColumn, String> header) {
     StringBuilder text = new StringBuilder();
     ReturnColumn[] columns = ReturnColumn.values();
     for (int i = 0; i < columns.length; i++) {
-      text.append(i == 0 ? "" : ",").append(csvField(columns[i].header()));
+      text.append(i == 0 ? "" : separator).append(csvField(header.apply(columns[i]), separator));
     }
     text.append(CSV_LINE_END);
     for (ReturnRow pupil : generatedReturn.rows()) {
       for (int i = 0; i < columns.length; i++) {
-        text.append(i == 0 ? "" : ",").append(csvField(pupil.text(columns[i])));
+        text.append(i == 0 ? "" : separator).append(csvField(pupil.text(columns[i]), separator));
       }
       text.append(CSV_LINE_END);
     }
     return text.toString();
   }
 
-  private static String csvField(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+  private static String csvField(String value, char separator) {
+    if (value.indexOf(separator) >= 0 || value.contains("\"") || value.contains("\n")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;

@@ -34,6 +34,7 @@ public final class ReturnValidator {
   private static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter UK_DATE_OUT = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+  private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
   private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{4,5}(\\.0+)?");
   private static final Pattern YEAR_GROUP =
       Pattern.compile("(?:y|yr|year|ncy)?\\s*([0-6])(?:\\.0+)?");
@@ -73,13 +74,18 @@ public final class ReturnValidator {
       RawSheet sheet, HeaderMapping header, ReturnIdentity identity, SchoolMapping mapping) {
     List<ReturnProblem> problems = new ArrayList<>();
     List<Pupil> pupils = new ArrayList<>();
+    // Each field's column, looked up once rather than on every row: -1 where the return lacks it.
+    int[] columnOf = new int[ReturnColumn.values().length];
+    for (ReturnColumn c : ReturnColumn.values()) {
+      columnOf[c.ordinal()] = header.column(c).orElse(-1);
+    }
     Map<String, Integer> rowOfUpn = new HashMap<>();
     Map<String, Integer> pupilRows = new HashMap<>();
     for (RawSheet.Row row : sheet.rows()) {
       if (row.number() <= header.headerRow()) {
         continue;
       }
-      RowReader r = new RowReader(sheet, header, row, mapping, problems);
+      RowReader r = new RowReader(sheet, header, columnOf, row, mapping, problems);
       String upn = r.text(ReturnColumn.UPN).toUpperCase(Locale.ROOT);
       Optional<String> upnProblem = Upn.problem(upn);
       if (upnProblem.isPresent()) {
@@ -105,7 +111,7 @@ public final class ReturnValidator {
       boolean eal = r.flag(ReturnColumn.EAL);
       List<PupilAssessment> assessments = new ArrayList<>();
       for (ReturnColumn c : ReturnColumn.values()) {
-        if (c.assessment().isEmpty() || header.column(c).isEmpty()) {
+        if (c.assessment().isEmpty() || columnOf[c.ordinal()] < 0) {
           continue;
         }
         Optional<Grade> grade = r.grade(c);
@@ -141,6 +147,7 @@ public final class ReturnValidator {
   private static final class RowReader {
     private final RawSheet sheet;
     private final HeaderMapping header;
+    private final int[] columnOf;
     private final RawSheet.Row row;
     private final SchoolMapping mapping;
     private final List<ReturnProblem> problems;
@@ -149,11 +156,13 @@ public final class ReturnValidator {
     RowReader(
         RawSheet sheet,
         HeaderMapping header,
+        int[] columnOf,
         RawSheet.Row row,
         SchoolMapping mapping,
         List<ReturnProblem> problems) {
       this.sheet = sheet;
       this.header = header;
+      this.columnOf = columnOf;
       this.row = row;
       this.mapping = mapping;
       this.problems = problems;
@@ -164,7 +173,8 @@ public final class ReturnValidator {
     }
 
     String text(ReturnColumn c) {
-      return header.column(c).map(row::cell).orElse("").trim();
+      int column = columnOf[c.ordinal()];
+      return column < 0 ? "" : row.cell(column).trim();
     }
 
     void error(ReturnColumn c, String problem, String accepted) {
@@ -234,12 +244,31 @@ public final class ReturnValidator {
           return DateUtil.getLocalDateTime(Double.parseDouble(value)).toLocalDate();
         }
         if (value.contains("/")) {
-          return LocalDate.parse(value, UK_DATE);
+          return ukDate(value);
         }
         return LocalDate.parse(value);
       } catch (DateTimeParseException e) {
         error(c, "is not a date", "Write the date as day/month/year, e.g. 14/03/2015");
         return null;
+      }
+    }
+
+    /**
+     * A day/month/year date, read strictly: 31/02/2013 is not a date. The common shape is read by
+     * hand, as the formatter costs more than the rest of a row's checks together.
+     */
+    private static LocalDate ukDate(String value) {
+      Matcher m = DAY_MONTH_YEAR.matcher(value);
+      if (!m.matches()) {
+        return LocalDate.parse(value, UK_DATE);
+      }
+      try {
+        return LocalDate.of(
+            Integer.parseInt(m.group(3)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(1)));
+      } catch (java.time.DateTimeException e) {
+        throw new DateTimeParseException("'" + value + "' is not a date", value, 0, e);
       }
     }
 
