@@ -29,6 +29,18 @@ public final class DemoClusterWriter {
 
   private DemoClusterWriter() {}
 
+  /** The README's closing section on the schools whose files are written as their MIS exports. */
+  static String exportVariantsNote() {
+    return "\n## Real export shapes\n\n"
+        + "Three schools' files are written as their MIS exports them rather than as the template"
+        + " lays them out, so ingest is shown taking real exports (each reads clean):\n\n"
+        + "- 128422: a title row and a blank row above the header.\n"
+        + "- 128436: csv saved by Excel with a European list separator: Windows-1252, semicolons,"
+        + " and the other header names MIS exports use (`Unique Pupil Number`, `DOB`, `Sex`,"
+        + " `Rdg`, ...), instead of UTF-8 with commas.\n"
+        + "- 128458: the other header names MIS exports use.\n";
+  }
+
   /** The return in the shape its school's MIS exports it. */
   static GeneratedReturn asExported(GeneratedReturn generated) {
     ReturnFormat variant = EXPORT_VARIANTS.get(generated.school().urn());
@@ -63,7 +75,10 @@ public final class DemoClusterWriter {
       schools.append(school.urn()).append(',').append(school.name()).append('\n');
     }
     written.add(save(datasetDir.resolve("schools.csv"), bytes(schools.toString())));
-    written.add(save(datasetDir.resolve("README.md"), bytes(DatasetReadme.render(generated))));
+    written.add(
+        save(
+            datasetDir.resolve("README.md"),
+            bytes(DatasetReadme.render(generated) + exportVariantsNote())));
     for (GeneratedReturn generatedReturn : generated.returns()) {
       GeneratedReturn exported = asExported(generatedReturn);
       written.add(

@@ -122,4 +122,40 @@ class DemoClusterWriterTest {
     Thread.sleep(1100);
     assertThat(ReturnFileRenderer.render(workbook)).isEqualTo(first);
   }
+
+  @Test
+  void threeSchoolsExportAsTheirMisDoesAndEveryReturnStillReadsClean() throws Exception {
+    Path semicolons = dataset.resolve("returns/2024-25/autumn/128436.csv");
+    byte[] bytes = Files.readAllBytes(semicolons);
+    String firstLine =
+        new String(bytes, java.nio.charset.Charset.forName("windows-1252"))
+            .lines()
+            .findFirst()
+            .get();
+    assertThat(firstLine).startsWith("Unique Pupil Number;First name;Last name;DOB;Sex;Year;");
+    try (InputStream in =
+            Files.newInputStream(dataset.resolve("returns/2024-25/autumn/128422.xlsx"));
+        XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      Sheet sheet = workbook.getSheet("Pupils");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Coombe Abbas Primary School: pupil attainment, Autumn 2024-25");
+      assertThat(sheet.getRow(1)).isNull();
+      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("UPN");
+    }
+    try (InputStream in =
+            Files.newInputStream(dataset.resolve("returns/2024-25/autumn/128458.xlsx"));
+        XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      assertThat(workbook.getSheet("Pupils").getRow(0).getCell(10).getStringCellValue())
+          .isEqualTo("Rdg");
+    }
+    assertThat(Files.readString(dataset.resolve("README.md"))).contains("## Real export shapes");
+
+    org.clusterlens.model.Cluster cluster = org.clusterlens.ingest.ClusterFolder.read(dataset);
+    org.clusterlens.ingest.ReturnReader reader = new org.clusterlens.ingest.ReturnReader(cluster);
+    for (Path file : org.clusterlens.ingest.ReturnReader.returnFiles(dataset.resolve("returns"))) {
+      org.clusterlens.ingest.ReturnCheck check =
+          reader.read(file, java.util.Optional.empty(), java.util.Optional.empty());
+      assertThat(check.problems()).as(check.summary()).isEmpty();
+    }
+  }
 }
