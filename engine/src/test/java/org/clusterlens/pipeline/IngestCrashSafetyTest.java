@@ -90,6 +90,8 @@ class IngestCrashSafetyTest {
             clusterDir.toString(),
             "--warehouse",
             warehouseDir.toString(),
+            "--feedback",
+            warehouseDir.resolveSibling("feedback").toString(),
             clusterDir.resolve("returns").toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(warehouseDir.resolveSibling("ingest.log").toFile());

@@ -1,0 +1,102 @@
+package org.clusterlens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.clusterlens.testing.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clusterlens ingest} with its own limits and feedback folder. Every return here is
+ * rejected, so no Spark session starts.
+ */
+class IngestCommandLimitsTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream stdout;
+  private PrintStream stderr;
+
+  @BeforeEach
+  void capture() {
+    stdout = System.out;
+    stderr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(stdout);
+    System.setErr(stderr);
+  }
+
+  private int ingest(String... more) {
+    String[] args = new String[more.length + 11];
+    String[] fixed = {
+      "ingest",
+      "--cluster",
+      Fixtures.path("cluster").toString(),
+      "--warehouse",
+      dir.resolve("warehouse").toString(),
+      "--feedback",
+      dir.resolve("feedback").toString(),
+      "--school",
+      "100001",
+      "--term",
+      "2024-25-autumn"
+    };
+    System.arraycopy(fixed, 0, args, 0, fixed.length);
+    System.arraycopy(more, 0, args, fixed.length, more.length);
+    return ClusterLens.run(args);
+  }
+
+  @Test
+  void aReturnOverTheGivenPupilLimitIsRefusedAndItsFeedbackWritten() throws Exception {
+    int code = ingest("--max-pupils", "2", Fixtures.path("returns/good-basic.csv").toString());
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
+    assertThat(printed)
+        .contains(
+            "100001 2024-25-autumn good-basic.csv: REJECTED, 1 error(s); nothing was stored",
+            "Error: good-basic.csv: lists 3 pupils, more than the 2 a return may hold.",
+            "Feedback for each return (a page and a marked-up copy) is in "
+                + dir.resolve("feedback"));
+    assertThat(dir.resolve("feedback/100001-2024-25-autumn-good-basic.html")).exists();
+    assertThat(dir.resolve("feedback/100001-2024-25-autumn-good-basic-marked.xlsx")).exists();
+    assertThat(Files.exists(dir.resolve("warehouse"))).isFalse();
+  }
+
+  @Test
+  void aFileOverTheGivenSizeIsRefusedUnopened() throws Exception {
+    Path big = dir.resolve("100001.csv");
+    Files.write(big, new byte[1024 * 1024 + 1]);
+
+    int code = ingest("--max-file-mb", "1", big.toString());
+
+    assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "Error: 100001.csv: is 1,048,577 bytes, more than the 1 MB a return may be, so it was"
+                + " not opened.");
+  }
+
+  @Test
+  void aLimitThatIsNotPositiveIsAUsageError() {
+    int code = ingest("--max-pupils", "0", Fixtures.path("returns/good-basic.csv").toString());
+
+    assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--max-file-mb and --max-pupils must be positive whole numbers");
+  }
+}
