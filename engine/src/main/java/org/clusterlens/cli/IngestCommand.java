@@ -29,8 +29,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks termly returns and stores each accepted one, replacing that school's term.",
       "A return with any error is rejected whole and nothing of it is stored.",
+      "Reads .xlsx, .xls, .csv/.tsv and Common Transfer Files (.xml).",
       "School and term come from the layout returns/<academic-year>/<term>/<URN>.xlsx,"
-          + " or from --school and --term."
+          + " a workbook's 'About this return' sheet, or --school and --term; they must agree.",
+      "A school's own column and grade names go in <cluster>/mappings/<URN>.csv."
     })
 final class IngestCommand implements Callable<Integer> {
 
