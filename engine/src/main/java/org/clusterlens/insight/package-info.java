@@ -1,7 +1,6 @@
 /**
- * Turns figures and their statistics into words a governor or School Improvement Partner can act on
- * — shared cluster priorities, the governors' "reading your data" page, self-evaluation text — each
- * sentence carrying its n and the figures it rests on; it computes no figures from pupils and must
- * not touch Spark, files or markup.
+ * The packs' words: ranked key points, the questions they suggest, each school's visit brief and
+ * the "how to read this" lines, written from the pack model's figures; it computes no figures and
+ * renders nothing (no HTML, no cells).
  */
 package org.clusterlens.insight;

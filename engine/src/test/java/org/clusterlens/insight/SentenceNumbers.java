@@ -36,6 +36,45 @@ public final class SentenceNumbers {
     }
   }
 
+  /** Every row read back as a figure, as the packs were built from. */
+  public List<Figure> figures() {
+    List<Figure> out = new ArrayList<>();
+    for (CSVRecord r : rows) {
+      Figure f =
+          new Figure(
+              r.get("measure"),
+              r.get("assessment"),
+              r.get("subject"),
+              r.get("school"),
+              r.get("group"),
+              r.get("group_value"),
+              r.get("academic_year"),
+              r.get("term"),
+              number(r.get("numerator")),
+              r.get("denominator").isEmpty() ? null : Long.parseLong(r.get("denominator")),
+              Double.parseDouble(r.get("value")));
+      if (!r.get("lower").isEmpty()) {
+        f =
+            f.withInterval(
+                Double.parseDouble(r.get("lower")),
+                Double.parseDouble(r.get("upper")),
+                r.get("method"));
+      }
+      if (!r.get("p_value").isEmpty()) {
+        f =
+            f.withTest(
+                Double.parseDouble(r.get("p_value")),
+                Double.parseDouble(r.get("adjusted_p_value")));
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static Double number(String text) {
+    return text.isEmpty() ? null : Double.parseDouble(text);
+  }
+
   /** The numbers a sentence states, labels left out. */
   public static List<String> numbersIn(String sentence) {
     Matcher m = NUMBER.matcher(LABELS.matcher(sentence).replaceAll(" "));
@@ -85,6 +124,20 @@ public final class SentenceNumbers {
   private static void printed(CSVRecord r, Set<String> allowed) {
     allowed.add(r.get("numerator"));
     allowed.add(r.get("denominator"));
+    if (!r.get("denominator").isEmpty() && !r.get("numerator").isEmpty()) {
+      long n = Long.parseLong(r.get("denominator"));
+      double x = Double.parseDouble(r.get("numerator"));
+      allowed.add("100");
+      allowed.add(Numbers.points(100.0 / n));
+      allowed.add(Numbers.round(100.0 * (x + 1) / n, 0));
+    }
+    for (String column : List.of("p_value", "adjusted_p_value")) {
+      if (!r.get(column).isEmpty()) {
+        double p = Double.parseDouble(r.get(column));
+        allowed.add(Numbers.round(p, 3));
+        allowed.add("0.001");
+      }
+    }
     for (String column : List.of("value", "lower", "upper")) {
       String text = r.get(column);
       if (!text.isEmpty()) {
