@@ -14,8 +14,9 @@ import org.clusterlens.report.Numbers;
  * as "School A…" whatever the cluster shares (the page is for training, not comparison).
  *
  * <p>The worked examples are chosen from the latest Key Stage 2 results in reading, writing and
- * maths combined: the largest fall that does not survive the check for many comparisons, the
- * largest rise, and the smallest cohort set beside the cluster.
+ * maths combined: the largest fall that does not survive the check for many comparisons, the rise
+ * that stands out most from chance (smallest adjusted p-value), and the smallest cohort set beside
+ * the cluster.
  */
 public final class DataTraining {
 
@@ -58,7 +59,9 @@ public final class DataTraining {
           .ifPresent(examples::add);
       shifts.stream()
           .filter(f -> f.value() > 0)
-          .max(Comparator.comparingDouble(Figure::value))
+          .min(
+              Comparator.comparingDouble(Figure::adjustedPValue)
+                  .thenComparing(Comparator.comparingDouble(Figure::value).reversed()))
           .flatMap(s -> before(figures, s).map(b -> rise(s, b, now(figures, s), names)))
           .ifPresent(examples::add);
       Optional<Figure> smallest =

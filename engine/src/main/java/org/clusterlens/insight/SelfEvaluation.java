@@ -142,12 +142,21 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + " by "
                   + size
                   + (size.equals("1") ? " percentage point" : " percentage points");
-      String chance =
-          change.adjustedPValue() != null
-                  && change.adjustedPValue() <= ClusterPriorities.Q
-                  && (change.lower() > 0 || change.upper() < 0)
-              ? "chance alone would rarely produce a change this size"
-              : "chance alone could produce a change this size, so it is not yet a clear change";
+      boolean excludesNoChange = change.lower() > 0 || change.upper() < 0;
+      String chance;
+      if (excludesNoChange
+          && change.adjustedPValue() != null
+          && change.adjustedPValue() <= ClusterPriorities.Q) {
+        chance =
+            "chance alone would rarely produce a change this size, even allowing for the many"
+                + " changes checked";
+      } else if (excludesNoChange) {
+        chance =
+            "on its own the change would be unusual, but among the many changes checked across"
+                + " the cluster it may still be chance";
+      } else {
+        chance = "chance alone could produce a change this size, so it is not yet a clear change";
+      }
       s.add(
           new TracedSentence(
               PriorityWording.threshold(measure)

@@ -27,6 +27,14 @@ import org.clusterlens.generate.GeneratedCluster;
 import org.clusterlens.generate.GeneratedReturn;
 import org.clusterlens.generate.ReturnRow;
 import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.insight.ClusterPriorities;
+import org.clusterlens.insight.DataTraining;
+import org.clusterlens.insight.PriorityWording;
+import org.clusterlens.insight.SchoolNames;
+import org.clusterlens.insight.SelfEvaluation;
+import org.clusterlens.insight.SentenceNumbers;
+import org.clusterlens.insight.TracedSentence;
+import org.clusterlens.insight.TrainingPage;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.ReturnColumn;
 import org.clusterlens.report.check.PackBrowserCheck;
@@ -150,6 +158,69 @@ class DemoClusterEndToEndTest {
             .orElseThrow();
     assertThat(cluster.get("numerator")).isEqualTo("140");
     assertThat(cluster.get("denominator")).isEqualTo("201");
+  }
+
+  @Test
+  void theTrainingPagesWorkedExamplesAreTheDemosOwnFigures() throws Exception {
+    // The page is rebuilt from metrics.csv read back: every sentence is on the page, every number
+    // in it is a metrics.csv row, and the fall it explains is Dunsmere Heath's chance drop.
+    String csv = Files.readString(packs.resolve("metrics.csv"));
+    SentenceNumbers rows = new SentenceNumbers(csv);
+    Cluster cluster = ClusterFolder.read(demoCluster());
+    TrainingPage page = DataTraining.of(cluster, rows.figures());
+    String html = Files.readString(packs.resolve(SharedWork.TRAINING_PAGE));
+
+    assertThat(page.examples()).hasSize(3);
+    assertThat(page.examples().get(0).steps().get(0).sources())
+        .anyMatch(f -> f.school().equals("128436") && f.measure().startsWith("shift_"));
+    assertThat(page.examples().get(1).steps().get(0).sources())
+        .anyMatch(f -> f.school().equals("128479") && f.measure().startsWith("shift_"));
+    for (TrainingPage.WorkedExample example : page.examples()) {
+      for (TracedSentence step : example.steps()) {
+        assertThat(html).contains(escaped(step.text()));
+        assertThat(rows.untraced(step)).as(step.text()).isEmpty();
+      }
+    }
+    assertThat(html).contains("School D").doesNotContain("Dunsmere");
+  }
+
+  @Test
+  void everySelfEvaluationNumberIsARowOfTheDemosMetricsCsv() throws Exception {
+    SentenceNumbers rows = new SentenceNumbers(Files.readString(packs.resolve("metrics.csv")));
+    Cluster cluster = ClusterFolder.read(demoCluster());
+    List<org.clusterlens.model.Figure> figures = rows.figures();
+    ClusterPriorities priorities =
+        ClusterPriorities.find(
+            figures, cluster.schools().stream().map(org.clusterlens.model.School::urn).toList());
+    for (org.clusterlens.model.School school : cluster.schools()) {
+      SelfEvaluation text = SelfEvaluation.of(cluster, school.urn(), figures, priorities);
+      String written = Files.readString(packs.resolve("self-evaluation-" + school.urn() + ".txt"));
+      for (TracedSentence s : text.sentences()) {
+        assertThat(written).contains(s.text());
+        assertThat(rows.untraced(s)).as(s.text()).isEmpty();
+      }
+    }
+    String clusterPack = Files.readString(packs.resolve("cluster-pack.html"));
+    assertThat(clusterPack).contains("What the schools could work on together");
+    System.out.printf(
+        "DemoClusterEndToEndTest: %d shared priorities from %d comparisons: %s%n",
+        priorities.all().size(),
+        priorities.candidates(),
+        priorities.all().stream()
+            .map(p -> PriorityWording.headline(p, SchoolNames.named(cluster)))
+            .toList());
+  }
+
+  private static Path demoCluster() {
+    return Path.of(System.getProperty("clusterlens.repo.root"), "datasets", "demo-cluster");
+  }
+
+  private static String escaped(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   @Test
