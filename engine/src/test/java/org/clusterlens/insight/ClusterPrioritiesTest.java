@@ -15,23 +15,9 @@ class ClusterPrioritiesTest {
   private static final String L4 = "pct_level4_plus";
   private static final String L5 = "pct_level5_plus";
 
-  /**
-   * Eight schools of 30: reading 12 of 30 at Level 5+ everywhere; writing 4 of 30 in seven schools
-   * (the eighth 13 of 30); maths 12 of 30 except the last school, 26 of 30.
-   */
-  private static PriorityFixtures plantedCluster() {
-    PriorityFixtures f = new PriorityFixtures(8);
-    for (int i = 0; i < 8; i++) {
-      f.add(L5, "reading", i, 12, 30);
-      f.add(L5, "writing", i, i == 7 ? 13 : 4, 30);
-      f.add(L5, "maths", i, i == 7 ? 26 : 12, 30);
-    }
-    return f;
-  }
-
   @Test
   void findsAWeaknessMostSchoolsShareAndTheOneSchoolThatCouldLead() {
-    PriorityFixtures f = plantedCluster();
+    PriorityFixtures f = PriorityFixtures.planted();
 
     ClusterPriorities found = ClusterPriorities.find(f.figures(), f.urns());
 
@@ -62,7 +48,7 @@ class ClusterPrioritiesTest {
 
   @Test
   void theWeaknessReadsWithItsCountsAndNamesTheLeaderAsTheClusterAgreed() {
-    PriorityFixtures f = plantedCluster();
+    PriorityFixtures f = PriorityFixtures.planted();
     Cluster cluster = f.cluster(false);
     SharedPriority writing = ClusterPriorities.find(f.figures(), f.urns()).all().get(0);
 

@@ -12,26 +12,26 @@ import org.clusterlens.model.School;
  * Builds Key Stage 2 figures for a cluster of schools from counts, with the cluster's pooled
  * figures summed from them, as the metrics stage would.
  */
-final class PriorityFixtures {
+public final class PriorityFixtures {
 
-  static final String YEAR = "2024-25";
+  public static final String YEAR = "2024-25";
 
   private final List<String> urns;
   private final Map<String, long[]> pooled = new LinkedHashMap<>();
   private final List<Figure> figures = new ArrayList<>();
 
-  PriorityFixtures(int schools) {
+  public PriorityFixtures(int schools) {
     urns = new ArrayList<>();
     for (int i = 0; i < schools; i++) {
       urns.add(String.valueOf(200001 + i));
     }
   }
 
-  List<String> urns() {
+  public List<String> urns() {
     return urns;
   }
 
-  Cluster cluster(boolean shareNames) {
+  public Cluster cluster(boolean shareNames) {
     List<School> schools = new ArrayList<>();
     for (int i = 0; i < urns.size(); i++) {
       schools.add(new School(urns.get(i), "School number " + (i + 1)));
@@ -40,11 +40,11 @@ final class PriorityFixtures {
   }
 
   /** Adds school i's count x of n at a threshold in a subject (whole cohort). */
-  PriorityFixtures add(String measure, String subject, int school, int x, int n) {
+  public PriorityFixtures add(String measure, String subject, int school, int x, int n) {
     return add(measure, subject, school, "all", "all", x, n);
   }
 
-  PriorityFixtures add(
+  public PriorityFixtures add(
       String measure, String subject, int school, String group, String value, int x, int n) {
     figures.add(figure(measure, subject, urns.get(school), group, value, x, n));
     long[] sum =
@@ -56,7 +56,7 @@ final class PriorityFixtures {
   }
 
   /** Every school's figures, then the cluster's pooled ones. */
-  List<Figure> figures() {
+  public List<Figure> figures() {
     List<Figure> all = new ArrayList<>(figures);
     pooled.forEach(
         (key, sum) -> {
@@ -80,5 +80,19 @@ final class PriorityFixtures {
         (double) x,
         n,
         100.0 * x / n);
+  }
+
+  /**
+   * Eight schools of 30: reading 12 of 30 at Level 5+ everywhere; writing 4 of 30 in seven schools
+   * (the eighth 13 of 30); maths 12 of 30 except the last school, 26 of 30.
+   */
+  public static PriorityFixtures planted() {
+    PriorityFixtures f = new PriorityFixtures(8);
+    for (int i = 0; i < 8; i++) {
+      f.add("pct_level5_plus", "reading", i, 12, 30);
+      f.add("pct_level5_plus", "writing", i, i == 7 ? 13 : 4, 30);
+      f.add("pct_level5_plus", "maths", i, i == 7 ? 26 : 12, 30);
+    }
+    return f;
   }
 }
