@@ -40,7 +40,7 @@ public final class PriorityWording {
     };
   }
 
-  /** "in Year 6", "for pupils in group fsm = Y", or "" for all pupils. */
+  /** "in Year 6", "for disadvantaged pupils", or "" for all pupils. */
   public static String who(Figure f) {
     if (f.group().equals(Figure.ALL)) {
       return "";
@@ -48,7 +48,41 @@ public final class PriorityWording {
     if (f.group().equals("year_group")) {
       return " in " + Labels.yearGroup(f.groupValue());
     }
-    return " for pupils with " + f.group().replace('_', ' ') + " " + f.groupValue();
+    return " for " + group(f.group(), f.groupValue());
+  }
+
+  /**
+   * A pupil group in words, for the group codes of docs/METRICS.md: "disadvantaged pupils", "pupils
+   * with SEN support", "girls"; codes it does not know read "pupils with group = value".
+   */
+  public static String group(String group, String value) {
+    String v = value.toLowerCase(java.util.Locale.ROOT);
+    String words =
+        switch (group + "=" + v) {
+          case "disadvantaged=y" -> "disadvantaged pupils";
+          case "disadvantaged=n" -> "pupils who are not disadvantaged";
+          case "fsm=y" -> "pupils eligible for free school meals";
+          case "fsm=n" -> "pupils not eligible for free school meals";
+          case "sen=k" -> "pupils with SEN support";
+          case "sen=e" -> "pupils with an education, health and care plan";
+          case "sen=n" -> "pupils with no special educational needs";
+          case "eal=y" -> "pupils with English as an additional language";
+          case "eal=n" -> "pupils whose first language is English";
+          case "gender=m" -> "boys";
+          case "gender=f" -> "girls";
+          case "mobility=stable" -> "pupils who joined before the previous school year";
+          case "mobility=mobile" -> "pupils who joined more recently";
+          default -> null;
+        };
+    if (words != null) {
+      return words;
+    }
+    return switch (group) {
+      case "season_of_birth" -> v + "-born pupils";
+      case "prior_attainment" -> "pupils with " + v + " prior attainment";
+      case "ethnicity" -> "pupils of " + v + " ethnicity";
+      default -> "pupils with " + group.replace('_', ' ') + " = " + value;
+    };
   }
 
   /** "Writing at Level 5+ in Year 6". */

@@ -70,6 +70,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
             year -> {
               paragraphs.add(attainment(look, urn, year));
               shifts(look, urn, year).ifPresent(paragraphs::add);
+              progress(look, urn, year).ifPresent(paragraphs::add);
             });
     look.latestTeacherTerm().flatMap(t -> teacher(look, urn, t)).ifPresent(paragraphs::add);
     paragraphs.add(priorities(priorities, urn, SchoolNames.forSchool(cluster, urn)));
@@ -176,6 +177,67 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
               List.of(change, then.get())));
     }
     return s.isEmpty() ? Optional.empty() : Optional.of(new Paragraph("Change since " + before, s));
+  }
+
+  /**
+   * Expected progress (two whole levels from Key Stage 1) and value added against the cluster's
+   * similar pupils, per subject, where the metrics hold them ({@code pct_expected_progress}, {@code
+   * value_added}).
+   */
+  private static Optional<Paragraph> progress(Lookup look, String urn, String year) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (String subject : List.of("reading", "writing", "maths")) {
+      String name = Labels.subject(subject).toLowerCase(Locale.ROOT);
+      look.ks2("pct_expected_progress", subject, urn, year)
+          .filter(f -> f.numerator() != null && f.denominator() != null)
+          .ifPresent(
+              f -> {
+                List<Figure> sources = new ArrayList<>(List.of(f));
+                String text =
+                    "In "
+                        + name
+                        + ", "
+                        + PriorityWording.figure(f)
+                        + " made the expected progress of two whole levels from Key Stage 1";
+                Optional<Figure> all =
+                    look.ks2("pct_expected_progress", subject, Figure.CLUSTER, year)
+                        .filter(c -> c.numerator() != null && c.denominator() != null);
+                if (all.isPresent()) {
+                  sources.add(all.get());
+                  text += ", against " + PriorityWording.figure(all.get()) + " across the cluster";
+                }
+                s.add(new TracedSentence(text + ".", sources));
+              });
+      look.ks2("value_added", subject, urn, year)
+          .filter(f -> f.denominator() != null && f.lower() != null)
+          .ifPresent(
+              f ->
+                  s.add(
+                      new TracedSentence(
+                          "Value added in "
+                              + name
+                              + " was "
+                              + signedPoints(f.value())
+                              + " points for "
+                              + f.denominator()
+                              + (f.denominator() == 1 ? " pupil" : " pupils")
+                              + " (range "
+                              + signedPoints(f.lower())
+                              + " to "
+                              + signedPoints(f.upper())
+                              + "), where zero means the same progress as pupils across the cluster"
+                              + " who started from the same Key Stage 1 band.",
+                          List.of(f))));
+    }
+    return s.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Paragraph("Progress from Key Stage 1, " + year, s));
+  }
+
+  /** Points to one decimal place with a sign: "+1.2", "-0.4", "0". */
+  private static String signedPoints(double points) {
+    String text = Numbers.points(points);
+    return points > 0 && !text.equals("0") ? "+" + text : text;
   }
 
   private static Optional<Paragraph> teacher(Lookup look, String urn, Term term) {

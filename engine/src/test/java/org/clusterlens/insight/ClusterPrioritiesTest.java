@@ -135,7 +135,7 @@ class ClusterPrioritiesTest {
                 p.kind() == SharedPriority.Kind.SHARED_WEAKNESS
                     && p.subject().equals("writing")
                     && PriorityWording.headline(p, u -> u)
-                        .contains("for pupils with disadvantaged Y"));
+                        .contains("Writing at Level 5+ for disadvantaged pupils"));
   }
 
   @Test

@@ -37,7 +37,7 @@ final class RealisticFigures {
     Random random = new Random(42);
     List<Figure> f = new ArrayList<>();
     for (String year : List.of("2023-24", "2024-25")) {
-      long[][] pooled = new long[8][2];
+      long[][] pooled = new long[9][2];
       for (int i = 0; i < URNS.length; i++) {
         int n = COHORT[i] + (year.equals("2023-24") ? random.nextInt(5) - 2 : 0);
         int[] l4 = new int[3];
@@ -61,9 +61,39 @@ final class RealisticFigures {
           pooled[4 + s][1] += n;
         }
         if (year.equals("2024-25")) {
+          int progressed = Math.max(0, n - 1 - random.nextInt(Math.max(1, n / 3)));
+          f.add(ks2("pct_expected_progress", "reading", URNS[i], year, progressed, n));
+          pooled[8][0] += progressed;
+          pooled[8][1] += n;
+          double va = (random.nextDouble() - 0.5) * 3;
+          double half = 1.96 * 4.2 / Math.sqrt(n);
+          f.add(
+              new Figure(
+                      "value_added",
+                      "ks2",
+                      "maths",
+                      URNS[i],
+                      "all",
+                      "all",
+                      year,
+                      "summer",
+                      va * n,
+                      (long) n,
+                      va)
+                  .withInterval(va - half, va + half, "normal, 95%"));
           f.add(teacher("pct_level4_plus", URNS[i], Math.min(n, rwm4 + 1), n));
           f.add(teacher("pct_level5_plus", URNS[i], rwm5, n));
         }
+      }
+      if (year.equals("2024-25")) {
+        f.add(
+            ks2(
+                "pct_expected_progress",
+                "reading",
+                Figure.CLUSTER,
+                year,
+                (int) pooled[8][0],
+                (int) pooled[8][1]));
       }
       String[] subjects = {"reading", "writing", "maths", "rwm"};
       for (int s = 0; s < 4; s++) {

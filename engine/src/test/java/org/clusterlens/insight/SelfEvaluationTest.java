@@ -60,7 +60,11 @@ class SelfEvaluationTest {
     assertThat(SelfEvaluation.of(CLUSTER, weak, FIGURES, PRIORITIES).plainText("Orchard Cluster"))
         .contains("Writing at Level 5+ is a priority the cluster shares: ")
         .contains("Attainment at the end of Key Stage 2, 2024-25")
-        .contains("Change since 2023-24");
+        .contains("Change since 2023-24")
+        .contains("Progress from Key Stage 1, 2024-25")
+        .contains(" made the expected progress of two whole levels from Key Stage 1, against ")
+        .containsPattern(
+            "Value added in maths was [-+]?\\d+(\\.\\d)? points for \\d+ pupils \\(range");
     assertThat(
             SelfEvaluation.of(CLUSTER, "300006", FIGURES, PRIORITIES).plainText("Orchard Cluster"))
         .contains("so the school could help lead the shared work")

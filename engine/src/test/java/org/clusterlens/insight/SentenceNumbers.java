@@ -19,9 +19,12 @@ import org.clusterlens.report.Numbers;
  */
 public final class SentenceNumbers {
 
-  /** Numbers that are labels, not figures: academic years, thresholds, year groups, "95%". */
+  /**
+   * Numbers that are labels, not figures: academic years, thresholds, year groups, key stages,
+   * "95%".
+   */
   private static final Pattern LABELS =
-      Pattern.compile("\\d{4}-\\d{2}|Level [0-9]\\+|Year [0-9]|95%");
+      Pattern.compile("\\d{4}-\\d{2}|Level [0-9]\\+|Year [0-9]|Key Stage [12]|95%");
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
@@ -60,7 +63,7 @@ public final class SentenceNumbers {
                 Double.parseDouble(r.get("upper")),
                 r.get("method"));
       }
-      if (!r.get("p_value").isEmpty()) {
+      if (!r.get("p_value").isEmpty() && !r.get("adjusted_p_value").isEmpty()) {
         f =
             f.withTest(
                 Double.parseDouble(r.get("p_value")),
@@ -145,6 +148,8 @@ public final class SentenceNumbers {
         allowed.add(Numbers.round(v, 0));
         allowed.add(Numbers.signedPoints(v));
         allowed.add(Numbers.round(Math.abs(v), 0));
+        allowed.add(Numbers.points(v));
+        allowed.add((v > 0 ? "+" : "") + Numbers.points(v));
       }
     }
   }
