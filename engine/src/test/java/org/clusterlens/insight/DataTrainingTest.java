@@ -49,7 +49,7 @@ class DataTrainingTest {
         FIGURES.stream()
             .filter(f -> f.measure().equals("shift_pct_level4_plus") && f.subject().equals("rwm"))
             .filter(f -> !f.school().equals(Figure.CLUSTER) && f.value() < 0)
-            .filter(f -> f.adjustedPValue() > 0.05)
+            .filter(f -> f.adjustedPValue() != null && f.adjustedPValue() > 0.05)
             .min((a, b) -> Double.compare(a.value(), b.value()))
             .orElseThrow();
     TrainingPage page = DataTraining.of(RealisticFigures.cluster(false), FIGURES);
