@@ -290,7 +290,9 @@ public final class DataTraining {
                 ? "Not on these figures: the cluster's figure lies inside the school's range, so"
                     + " chance alone could produce the difference. Ask again next year."
                 : "Probably: the cluster's figure lies outside the school's range, so chance alone"
-                    + " would rarely produce a gap this size. Ask what lies behind it.",
+                    + " would rarely produce a gap this size for one school. With several schools"
+                    + " compared, one can still sit outside by chance: check the cluster pack's"
+                    + " funnel plot, then ask what lies behind it.",
             List.of()));
   }
 

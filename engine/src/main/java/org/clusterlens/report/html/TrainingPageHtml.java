@@ -30,9 +30,9 @@ public final class TrainingPageHtml {
             "<section aria-labelledby=\"words\">\n<h2 id=\"words\">The words in the packs</h2>\n")
         .append("<dl class=\"glossary\">\n");
     for (TrainingPage.GlossaryEntry e : page.glossary()) {
-      main.append("<dt>")
+      main.append("<dt><strong>")
           .append(Html.escape(e.term()))
-          .append("</dt>\n<dd>")
+          .append("</strong></dt>\n<dd>")
           .append(Html.escape(e.meaning()))
           .append("</dd>\n");
     }
