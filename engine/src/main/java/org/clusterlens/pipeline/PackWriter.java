@@ -11,15 +11,12 @@ import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.MetricsCsv;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.TextSaver;
-import org.clusterlens.report.excel.ClusterWorkbook;
-import org.clusterlens.report.excel.GovernorWorkbook;
 import org.clusterlens.report.excel.WorkbookSaver;
-import org.clusterlens.report.html.ClusterPackHtml;
-import org.clusterlens.report.html.GovernorPackHtml;
 
 /**
  * Writes every pack of a run: per school {@code governor-<URN>.html} and {@code .xlsx}, the
- * cluster's {@code cluster-pack.html} and {@code .xlsx}, and {@code metrics.csv}.
+ * cluster's {@code cluster-pack.html} and {@code .xlsx}, {@code metrics.csv}, and what the schools
+ * do together ({@link SharedWork}: priorities, self-evaluation text, the training page).
  *
  * <p>The one class in this package that knows the renderers: assemble the packs, render them, then
  * save them. Each file replaces any earlier one in one step.
@@ -42,20 +39,22 @@ public final class PackWriter {
   public static WrittenPacks writeAll(
       Cluster cluster, List<Figure> figures, Provenance provenance, Path outDir) {
     List<Path> written = new ArrayList<>();
+    SharedWork together = new SharedWork(cluster, figures);
     for (School school : cluster.schools()) {
       GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), figures, provenance);
       String base = "governor-" + school.urn();
-      written.add(TextSaver.save(GovernorPackHtml.render(pack), outDir.resolve(base + ".html")));
+      written.add(TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")));
       written.add(
-          WorkbookSaver.save(GovernorWorkbook.render(pack), outDir.resolve(base + ".xlsx")));
+          WorkbookSaver.save(together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
     }
     ClusterPack clusterPack = ClusterPack.assemble(cluster, figures, provenance);
     written.add(
-        TextSaver.save(ClusterPackHtml.render(clusterPack), outDir.resolve("cluster-pack.html")));
+        TextSaver.save(together.clusterHtml(clusterPack), outDir.resolve("cluster-pack.html")));
     written.add(
         WorkbookSaver.save(
-            ClusterWorkbook.render(clusterPack), outDir.resolve("cluster-pack.xlsx")));
+            together.clusterWorkbook(clusterPack), outDir.resolve("cluster-pack.xlsx")));
     written.add(TextSaver.save(MetricsCsv.render(figures), outDir.resolve("metrics.csv")));
+    written.addAll(together.writeFiles(outDir, provenance.generatedAt()));
     return new WrittenPacks(written);
   }
 }

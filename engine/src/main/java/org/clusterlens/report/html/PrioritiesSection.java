@@ -1,0 +1,86 @@
+package org.clusterlens.report.html;
+
+import java.util.List;
+import org.clusterlens.insight.ClusterPriorities;
+import org.clusterlens.insight.PriorityWording;
+import org.clusterlens.insight.SchoolNames;
+import org.clusterlens.insight.SharedPriority;
+
+/**
+ * The "work on together" section: the cluster's shared priorities in the cluster pack, and the ones
+ * touching one school in its governor pack. The words come from the insight stage; this only lays
+ * them out, escaped.
+ */
+public final class PrioritiesSection {
+
+  private PrioritiesSection() {}
+
+  /** Every shared priority, for the School Improvement Partner; never null. */
+  public static String forCluster(ClusterPriorities priorities, SchoolNames names) {
+    StringBuilder out = open("What the schools could work on together");
+    out.append("<p>Measures where most schools are below (or above) the cluster's own rate across")
+        .append(" reading, writing and maths, and schools clearly above the cluster that could")
+        .append(" lead others. Each one survived a check against chance over every comparison")
+        .append(" made");
+    if (!priorities.periods().isEmpty()) {
+      out.append(" (").append(Html.escape(String.join("; ", priorities.periods()))).append(")");
+    }
+    out.append(".</p>\n");
+    list(out, priorities.all(), names, priorities.candidates());
+    method(out);
+    return out.append("</section>\n").toString();
+  }
+
+  /** The shared priorities that name one school, for its governors; never null. */
+  public static String forGovernors(ClusterPriorities priorities, String urn, SchoolNames names) {
+    StringBuilder out = open("What the cluster could work on together");
+    out.append("<p>The schools in the cluster look for measures they share a weakness or a")
+        .append(" strength in, so they can tackle them together. These are the ones that")
+        .append(" include ")
+        .append(Html.escape(names.of(urn)))
+        .append(".</p>\n");
+    list(out, priorities.touching(urn), names, priorities.candidates());
+    return out.append("</section>\n").toString();
+  }
+
+  private static StringBuilder open(String title) {
+    return new StringBuilder(4_000)
+        .append("<section aria-labelledby=\"work-together\">\n<h2 id=\"work-together\">")
+        .append(Html.escape(title))
+        .append("</h2>\n");
+  }
+
+  private static void list(
+      StringBuilder out, List<SharedPriority> priorities, SchoolNames names, int candidates) {
+    if (priorities.isEmpty()) {
+      out.append("<p>No shared priority stands out from chance in the latest figures (")
+          .append(candidates)
+          .append(" comparisons checked). With small cohorts, that is common: it does not mean")
+          .append(" there is nothing to work on, only that the figures cannot yet show it.</p>\n");
+      return;
+    }
+    out.append("<ol class=\"priorities\">\n");
+    for (SharedPriority p : priorities) {
+      out.append("<li>\n<p><strong>")
+          .append(Html.escape(PriorityWording.headline(p, names)))
+          .append("</strong></p>\n<p>")
+          .append(Html.escape(PriorityWording.evidence(p, names)))
+          .append("</p>\n<p>")
+          .append(Html.escape(PriorityWording.response(p)))
+          .append("</p>\n<p>")
+          .append(Html.escape(PriorityWording.leaders(p, names)))
+          .append("</p>\n</li>\n");
+    }
+    out.append("</ol>\n");
+  }
+
+  private static void method(StringBuilder out) {
+    out.append("<p class=\"note\">How this is judged: each school's figure is set against the")
+        .append(" cluster's rate across the three subjects (exact binomial), the schools'")
+        .append(" evidence is combined with each school counting once (Stouffer's method), and a")
+        .append(" pattern counts only when most schools lie on the same side. A single school's")
+        .append(" strength is its exact binomial test against the cluster's own figure. Every")
+        .append(" comparison goes through one false-discovery check (Benjamini–Hochberg, 5%).")
+        .append(" Teacher assessment during the year is not standardised across schools.</p>\n");
+  }
+}

@@ -1,0 +1,156 @@
+package org.clusterlens.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.clusterlens.model.Cluster;
+import org.junit.jupiter.api.Test;
+
+class ClusterPrioritiesTest {
+
+  private static final String L4 = "pct_level4_plus";
+  private static final String L5 = "pct_level5_plus";
+
+  @Test
+  void findsAWeaknessMostSchoolsShareAndTheOneSchoolThatCouldLead() {
+    PriorityFixtures f = PriorityFixtures.planted();
+
+    ClusterPriorities found = ClusterPriorities.find(f.figures(), f.urns());
+
+    SharedPriority writing =
+        found.all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.SHARED_WEAKNESS)
+            .filter(p -> p.subject().equals("writing"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(writing.onSide()).hasSize(7).doesNotContain(f.urns().get(7));
+    assertThat(writing.expectation().subject()).isEqualTo(ClusterPriorities.ACROSS_SUBJECTS);
+    assertThat(writing.expectation().value()).isCloseTo(100.0 * 247 / 720, within(1e-9));
+    assertThat(writing.adjustedPValue()).isLessThanOrEqualTo(ClusterPriorities.Q);
+    assertThat(writing.leaders()).extracting(x -> x.school()).containsExactly(f.urns().get(7));
+
+    SharedPriority maths =
+        found.all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE)
+            .filter(p -> p.subject().equals("maths"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(maths.onSide()).containsExactly(f.urns().get(7));
+    // Reading and maths sit above the rate across subjects only because writing pulls it down:
+    // that mirror image is not reported as a shared strength, and no school stands out in reading.
+    assertThat(found.all()).noneMatch(p -> p.subject().equals("reading"));
+    assertThat(found.all()).noneMatch(p -> p.kind() == SharedPriority.Kind.SHARED_STRENGTH);
+  }
+
+  @Test
+  void theWeaknessReadsWithItsCountsAndNamesTheLeaderAsTheClusterAgreed() {
+    PriorityFixtures f = PriorityFixtures.planted();
+    Cluster cluster = f.cluster(false);
+    SharedPriority writing = ClusterPriorities.find(f.figures(), f.urns()).all().get(0);
+
+    // In the first school's governor pack the last school is the seventh peer: School G.
+    String text =
+        PriorityWording.paragraph(writing, SchoolNames.forSchool(cluster, f.urns().get(0)));
+
+    assertThat(text)
+        .startsWith("Writing at Level 5+ (Key Stage 2, 2024-25): 7 of 8 schools are below")
+        .contains("the cluster's Level 5+ rate is 34% (247 of 720 pupil results)")
+        .contains("the cluster reached 17% (41 of 240 pupils)")
+        .contains("joint moderation of writing")
+        .contains("Could lead: School G (43% (13 of 30 pupils))")
+        .doesNotContain("School number 8");
+    assertThat(PriorityWording.paragraph(writing, SchoolNames.named(cluster)))
+        .contains("Could lead: School number 8");
+  }
+
+  @Test
+  void schoolsThatDifferOnlyByChanceGiveNoPriorityInMostClusters() {
+    // 200 clusters of eight schools (12 to 40 pupils) whose pupils all reach Level 4+ at 70% and
+    // Level 5+ at 30% in every subject: any priority found is a false alarm.
+    Random sizes = new Random(20251123L);
+    JDKRandomGenerator rng = new JDKRandomGenerator(7);
+    int clustersWithAlarm = 0;
+    int clusters = 200;
+    for (int c = 0; c < clusters; c++) {
+      PriorityFixtures f = new PriorityFixtures(8);
+      for (int i = 0; i < 8; i++) {
+        int n = 12 + sizes.nextInt(29);
+        for (String subject : List.of("reading", "writing", "maths")) {
+          f.add(L4, subject, i, new BinomialDistribution(rng, n, 0.7).sample(), n);
+          f.add(L5, subject, i, new BinomialDistribution(rng, n, 0.3).sample(), n);
+        }
+      }
+      if (!ClusterPriorities.find(f.figures(), f.urns()).all().isEmpty()) {
+        clustersWithAlarm++;
+      }
+    }
+    System.out.printf(
+        "ClusterPrioritiesTest: %d of %d null clusters raised any priority%n",
+        clustersWithAlarm, clusters);
+    assertThat(clustersWithAlarm).isLessThanOrEqualTo(clusters / 10);
+  }
+
+  @Test
+  void aFixedNullClusterRaisesNothing() {
+    PriorityFixtures f = new PriorityFixtures(6);
+    int[][] counts = {{8, 20}, {6, 18}, {9, 25}, {5, 15}, {11, 30}, {7, 22}};
+    for (int i = 0; i < 6; i++) {
+      f.add(L5, "reading", i, counts[i][0], counts[i][1]);
+      f.add(
+          L5,
+          "writing",
+          i,
+          counts[(i + 1) % 6][0] * counts[i][1] / counts[(i + 1) % 6][1],
+          counts[i][1]);
+      f.add(L5, "maths", i, counts[i][0] + (i % 2 == 0 ? 1 : -1), counts[i][1]);
+    }
+
+    assertThat(ClusterPriorities.find(f.figures(), f.urns()).all()).isEmpty();
+  }
+
+  @Test
+  void aPupilGroupBelowTheReportingThresholdIsNotCompared() {
+    PriorityFixtures f = new PriorityFixtures(8);
+    for (int i = 0; i < 8; i++) {
+      f.add(L5, "reading", i, "disadvantaged", "Y", 4, 10);
+      f.add(L5, "writing", i, "disadvantaged", "Y", 0, 10);
+      f.add(L5, "maths", i, "disadvantaged", "Y", 4, 10);
+    }
+    assertThat(ClusterPriorities.find(f.figures(), f.urns()).candidates()).isZero();
+
+    PriorityFixtures bigger = new PriorityFixtures(8);
+    for (int i = 0; i < 8; i++) {
+      bigger.add(L5, "reading", i, "disadvantaged", "Y", 5, 12);
+      bigger.add(L5, "writing", i, "disadvantaged", "Y", 0, 12);
+      bigger.add(L5, "maths", i, "disadvantaged", "Y", 5, 12);
+    }
+    ClusterPriorities found = ClusterPriorities.find(bigger.figures(), bigger.urns());
+    assertThat(found.all())
+        .anyMatch(
+            p ->
+                p.kind() == SharedPriority.Kind.SHARED_WEAKNESS
+                    && p.subject().equals("writing")
+                    && PriorityWording.headline(p, u -> u)
+                        .contains("Writing at Level 5+ for disadvantaged pupils"));
+  }
+
+  @Test
+  void theSignTestOverSchoolsMatchesHandWorkedCases() {
+    // Three fair coins: P(2 or more heads) = 4/8.
+    assertThat(ClusterPriorities.atLeast(2, new double[] {0.5, 0.5, 0.5}))
+        .isCloseTo(0.5, within(1e-12));
+    // P(K >= 1) for probabilities 0.2 and 0.5 = 1 - 0.8 * 0.5.
+    assertThat(ClusterPriorities.atLeast(1, new double[] {0.2, 0.5})).isCloseTo(0.6, within(1e-12));
+    // Binomial(10, 0.3): P(X < 3) = P(X <= 2) = 0.3827828.
+    assertThat(ClusterPriorities.sideProbability(10, 0.3, true)).isCloseTo(0.3827828, within(1e-6));
+    // ... and P(X > 3) = 1 - P(X <= 3) = 0.3503893.
+    assertThat(ClusterPriorities.sideProbability(10, 0.3, false))
+        .isCloseTo(0.3503893, within(1e-6));
+    // One of two at 0.5 sits exactly at the middle: mid-p 0.5, z = 0.
+    assertThat(ClusterPriorities.midPZ(1, 2, 0.5)).isCloseTo(0, within(1e-12));
+  }
+}

@@ -1,0 +1,204 @@
+package org.clusterlens.insight;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.clusterlens.model.Figure;
+import org.clusterlens.report.Numbers;
+
+/**
+ * Checks every number a sentence states against the rows of {@code metrics.csv} its figures name:
+ * the test-side reader of a traced sentence, independent of the code that wrote it.
+ */
+public final class SentenceNumbers {
+
+  /**
+   * Numbers that are labels, not figures: academic years, thresholds, year groups, key stages,
+   * "95%".
+   */
+  private static final Pattern LABELS =
+      Pattern.compile("\\d{4}-\\d{2}|Level [0-9]\\+|Year [0-9]|Key Stage [12]|95%");
+
+  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
+  private final List<CSVRecord> rows;
+
+  public SentenceNumbers(String metricsCsv) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try {
+      this.rows = format.parse(new StringReader(metricsCsv)).getRecords();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every row read back as a figure, as the packs were built from. */
+  public List<Figure> figures() {
+    List<Figure> out = new ArrayList<>();
+    for (CSVRecord r : rows) {
+      Figure f =
+          new Figure(
+              r.get("measure"),
+              r.get("assessment"),
+              r.get("subject"),
+              r.get("school"),
+              r.get("group"),
+              r.get("group_value"),
+              r.get("academic_year"),
+              r.get("term"),
+              number(r.get("numerator")),
+              r.get("denominator").isEmpty() ? null : Long.parseLong(r.get("denominator")),
+              Double.parseDouble(r.get("value")));
+      if (!r.get("lower").isEmpty()) {
+        f =
+            f.withInterval(
+                Double.parseDouble(r.get("lower")),
+                Double.parseDouble(r.get("upper")),
+                r.get("method"));
+      }
+      if (!r.get("p_value").isEmpty() && !r.get("adjusted_p_value").isEmpty()) {
+        f =
+            f.withTest(
+                Double.parseDouble(r.get("p_value")),
+                Double.parseDouble(r.get("adjusted_p_value")));
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static Double number(String text) {
+    return text.isEmpty() ? null : Double.parseDouble(text);
+  }
+
+  /** The numbers a sentence states, labels left out. */
+  public static List<String> numbersIn(String sentence) {
+    Matcher m = NUMBER.matcher(LABELS.matcher(sentence).replaceAll(" "));
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  /**
+   * The numbers in the sentence that no cited metrics.csv row gives, as printed; empty when every
+   * number is traced.
+   */
+  public List<String> untraced(TracedSentence sentence) {
+    Set<String> allowed = new HashSet<>();
+    for (Figure f : sentence.sources()) {
+      if (f.subject().equals(ClusterPriorities.ACROSS_SUBJECTS)) {
+        acrossSubjects(f, allowed);
+      } else {
+        printed(row(f), allowed);
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String n : numbersIn(sentence.text())) {
+      if (!allowed.contains(n)) {
+        missing.add(n);
+      }
+    }
+    return missing;
+  }
+
+  private CSVRecord row(Figure f) {
+    return rows.stream()
+        .filter(r -> r.get("measure").equals(f.measure()))
+        .filter(r -> r.get("assessment").equals(f.assessment()))
+        .filter(r -> r.get("subject").equals(f.subject()))
+        .filter(r -> r.get("school").equals(f.school()))
+        .filter(r -> r.get("group").equals(f.group()))
+        .filter(r -> r.get("group_value").equals(f.groupValue()))
+        .filter(r -> r.get("academic_year").equals(f.academicYear()))
+        .filter(r -> r.get("term").equals(f.term()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("metrics.csv has no row for " + f));
+  }
+
+  private static void printed(CSVRecord r, Set<String> allowed) {
+    allowed.add(r.get("numerator"));
+    allowed.add(r.get("denominator"));
+    if (!r.get("denominator").isEmpty() && !r.get("numerator").isEmpty()) {
+      long n = Long.parseLong(r.get("denominator"));
+      double x = Double.parseDouble(r.get("numerator"));
+      allowed.add("100");
+      allowed.add(Numbers.points(100.0 / n));
+      allowed.add(Numbers.round(100.0 * (x + 1) / n, 0));
+    }
+    for (String column : List.of("p_value", "adjusted_p_value")) {
+      if (!r.get(column).isEmpty()) {
+        double p = Double.parseDouble(r.get(column));
+        allowed.add(Numbers.round(p, 3));
+        allowed.add("0.001");
+      }
+    }
+    for (String column : List.of("value", "lower", "upper")) {
+      String text = r.get(column);
+      if (!text.isEmpty()) {
+        double v = Double.parseDouble(text);
+        allowed.add(Numbers.round(v, 0));
+        allowed.add(Numbers.signedPoints(v));
+        allowed.add(Numbers.round(Math.abs(v), 0));
+        allowed.add(Numbers.points(v));
+        allowed.add((v > 0 ? "+" : "") + Numbers.points(v));
+      }
+    }
+  }
+
+  /**
+   * The cluster's rate across subjects is not a row: it is the three subjects' cluster rows summed;
+   * the schools counted on each side of it are the school rows of the same measure.
+   */
+  private void acrossSubjects(Figure f, Set<String> allowed) {
+    double met = 0;
+    long results = 0;
+    for (String subject : ClusterPriorities.SUBJECTS) {
+      CSVRecord r =
+          row(
+              new Figure(
+                  f.measure(),
+                  f.assessment(),
+                  subject,
+                  Figure.CLUSTER,
+                  f.group(),
+                  f.groupValue(),
+                  f.academicYear(),
+                  f.term(),
+                  null,
+                  null,
+                  0));
+      met += Double.parseDouble(r.get("numerator"));
+      results += Long.parseLong(r.get("denominator"));
+    }
+    double percent = 100.0 * met / results;
+    allowed.add(Numbers.count(met));
+    allowed.add(Long.toString(results));
+    allowed.add(Numbers.round(percent, 0));
+    for (String subject : ClusterPriorities.SUBJECTS) {
+      List<Double> values =
+          rows.stream()
+              .filter(r -> r.get("measure").equals(f.measure()))
+              .filter(r -> r.get("assessment").equals(f.assessment()))
+              .filter(r -> r.get("subject").equals(subject))
+              .filter(r -> !r.get("school").equals(Figure.CLUSTER))
+              .filter(r -> r.get("group").equals(f.group()))
+              .filter(r -> r.get("group_value").equals(f.groupValue()))
+              .filter(r -> r.get("academic_year").equals(f.academicYear()))
+              .filter(r -> r.get("term").equals(f.term()))
+              .map(r -> Double.parseDouble(r.get("value")))
+              .toList();
+      allowed.add(Integer.toString(values.size()));
+      allowed.add(Long.toString(values.stream().filter(v -> v < percent).count()));
+      allowed.add(Long.toString(values.stream().filter(v -> v > percent).count()));
+    }
+  }
+}
