@@ -3,6 +3,7 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.clusterlens.insight.KeyPoints;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -21,8 +22,9 @@ import org.clusterlens.report.html.GovernorPackHtml;
  * Writes every pack of a run: per school {@code governor-<URN>.html} and {@code .xlsx}, the
  * cluster's {@code cluster-pack.html} and {@code .xlsx}, and {@code metrics.csv}.
  *
- * <p>The one class in this package that knows the renderers: assemble the packs, render them, then
- * save them. Each file replaces any earlier one in one step.
+ * <p>The one class in this package that knows the renderers: assemble the packs, explain them (the
+ * insight stage's words), render them, then save them. Each file replaces any earlier one in one
+ * step.
  */
 public final class PackWriter {
 
@@ -43,13 +45,13 @@ public final class PackWriter {
       Cluster cluster, List<Figure> figures, Provenance provenance, Path outDir) {
     List<Path> written = new ArrayList<>();
     for (School school : cluster.schools()) {
-      GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), figures, provenance);
+      GovernorPack pack = governorPack(cluster, school.urn(), figures, provenance);
       String base = "governor-" + school.urn();
       written.add(TextSaver.save(GovernorPackHtml.render(pack), outDir.resolve(base + ".html")));
       written.add(
           WorkbookSaver.save(GovernorWorkbook.render(pack), outDir.resolve(base + ".xlsx")));
     }
-    ClusterPack clusterPack = ClusterPack.assemble(cluster, figures, provenance);
+    ClusterPack clusterPack = clusterPack(cluster, figures, provenance);
     written.add(
         TextSaver.save(ClusterPackHtml.render(clusterPack), outDir.resolve("cluster-pack.html")));
     written.add(
@@ -57,5 +59,23 @@ public final class PackWriter {
             ClusterWorkbook.render(clusterPack), outDir.resolve("cluster-pack.xlsx")));
     written.add(TextSaver.save(MetricsCsv.render(figures), outDir.resolve("metrics.csv")));
     return new WrittenPacks(written);
+  }
+
+  /**
+   * One school's governor pack with its words: assembled from the figures, then explained.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster
+   */
+  public static GovernorPack governorPack(
+      Cluster cluster, String schoolUrn, List<Figure> figures, Provenance provenance) {
+    GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
+    return pack.withKeyPoints(KeyPoints.forGovernors(pack));
+  }
+
+  /** The cluster pack with its words: assembled from the figures, then explained. */
+  public static ClusterPack clusterPack(
+      Cluster cluster, List<Figure> figures, Provenance provenance) {
+    ClusterPack pack = ClusterPack.assemble(cluster, figures, provenance);
+    return pack.withKeyPoints(KeyPoints.forPartner(pack));
   }
 }

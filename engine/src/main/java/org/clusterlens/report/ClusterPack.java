@@ -18,7 +18,8 @@ import org.clusterlens.model.Term;
  * @param teacherTerm the latest term with teacher assessment, or null
  * @param schools each school's results, in the cluster's order; never null
  * @param cluster the cluster's results, pooled over all its pupils; never null
- * @param keyPoints short plain-English sentences; never null
+ * @param keyPoints the ranked key points, each with its question (empty until the insight stage
+ *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
  */
@@ -30,7 +31,7 @@ public record ClusterPack(
     Term teacherTerm,
     List<SchoolResults> schools,
     SchoolResults cluster,
-    List<String> keyPoints,
+    List<KeyPoint> keyPoints,
     Instant generatedAt,
     List<SourceLine> sources) {
 
@@ -40,8 +41,23 @@ public record ClusterPack(
     sources = List.copyOf(sources);
   }
 
+  /** This pack with its key points, as the insight stage wrote them. */
+  public ClusterPack withKeyPoints(List<KeyPoint> points) {
+    return new ClusterPack(
+        clusterName,
+        latestTerm,
+        ks2Year,
+        previousKs2Year,
+        teacherTerm,
+        schools,
+        cluster,
+        points,
+        generatedAt,
+        sources);
+  }
+
   /**
-   * Builds the cluster pack.
+   * Builds the cluster pack, without key points.
    *
    * @throws IllegalArgumentException if two figures share every label
    */
@@ -72,7 +88,7 @@ public record ClusterPack(
         teacherTerm,
         schools,
         pooled,
-        KeyPoints.forPartner(schools, pooled, ks2Year),
+        List.of(),
         provenance.generatedAt(),
         sources);
   }

@@ -24,7 +24,8 @@ import org.clusterlens.model.Term;
  * @param cluster the cluster's results, pooled over all its pupils; never null
  * @param peers the other schools' Key Stage 2 results, labelled as the cluster agreed; never null
  * @param peersNamed whether the cluster agreed to show peer schools' names (else "School A…")
- * @param keyPoints short plain-English sentences, most important first; never null
+ * @param keyPoints the ranked key points, each with its question (empty until the insight stage
+ *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
  */
@@ -39,7 +40,7 @@ public record GovernorPack(
     SchoolResults cluster,
     List<SchoolResults> peers,
     boolean peersNamed,
-    List<String> keyPoints,
+    List<KeyPoint> keyPoints,
     Instant generatedAt,
     List<SourceLine> sources) {
 
@@ -52,8 +53,26 @@ public record GovernorPack(
     sources = List.copyOf(sources);
   }
 
+  /** This pack with its key points, as the insight stage wrote them. */
+  public GovernorPack withKeyPoints(List<KeyPoint> points) {
+    return new GovernorPack(
+        school,
+        clusterName,
+        latestTerm,
+        ks2Year,
+        previousKs2Year,
+        teacherTerm,
+        self,
+        cluster,
+        peers,
+        peersNamed,
+        points,
+        generatedAt,
+        sources);
+  }
+
   /**
-   * Builds the governor pack of one school.
+   * Builds the governor pack of one school, without key points.
    *
    * @throws IllegalArgumentException if the school is not in the cluster, or two figures share
    *     every label
@@ -118,7 +137,7 @@ public record GovernorPack(
         pooled,
         peers,
         cluster.shareSchoolNames(),
-        KeyPoints.forGovernors(self, pooled, ks2Year),
+        List.of(),
         provenance.generatedAt(),
         sources);
   }

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.clusterlens.model.Figure;
+import org.clusterlens.stats.FunnelPosition;
 
 /** The words packs use for codes: subjects, year groups, peer schools, times. */
 public final class Labels {
@@ -40,6 +41,24 @@ public final class Labels {
    */
   public static String peer(int index) {
     return index < 26 ? "School " + (char) ('A' + index) : "School " + (index + 1);
+  }
+
+  /**
+   * Where a school sits on a funnel plot, in words that stand without colour: "Above the cluster
+   * range", "Well below the cluster range" (outside the 99.8% limits), "Within the cluster range".
+   */
+  public static String funnelPosition(FunnelPosition position95, FunnelPosition position998) {
+    return switch (position95) {
+      case ABOVE ->
+          position998 == FunnelPosition.ABOVE
+              ? "Well above the cluster range"
+              : "Above the cluster range";
+      case BELOW ->
+          position998 == FunnelPosition.BELOW
+              ? "Well below the cluster range"
+              : "Below the cluster range";
+      case INSIDE -> "Within the cluster range";
+    };
   }
 
   /** When packs were built, for people: "12 March 2025 at 10:15 UTC". */

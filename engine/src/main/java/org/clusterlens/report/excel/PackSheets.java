@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.clusterlens.model.Term;
+import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SourceLine;
@@ -22,7 +23,7 @@ final class PackSheets {
 
   /** Writes the summary sheet: who, when, and the key points, one per row. */
   static void summary(
-      Workbook wb, PackStyles st, String title, List<String> about, List<String> keyPoints) {
+      Workbook wb, PackStyles st, String title, List<String> about, List<KeyPoint> keyPoints) {
     Sheet sheet = wb.createSheet("Summary");
     sheet.setColumnWidth(0, 110 * 256);
     int r = 0;
@@ -34,8 +35,16 @@ final class PackSheets {
     Cell k = sheet.createRow(r++).createCell(0);
     k.setCellValue("Key points");
     k.setCellStyle(st.header());
-    for (String point : keyPoints) {
-      st.setText(sheet.createRow(r++).createCell(0), point, st.wrapped());
+    for (KeyPoint.Kind kind : KeyPoint.Kind.values()) {
+      List<KeyPoint> ofKind = keyPoints.stream().filter(p -> p.kind() == kind).toList();
+      if (ofKind.isEmpty()) {
+        continue;
+      }
+      st.setText(sheet.createRow(r++).createCell(0), kind.heading(), st.subheader());
+      for (KeyPoint point : ofKind) {
+        st.setText(sheet.createRow(r++).createCell(0), point.statement(), st.wrapped());
+        st.setText(sheet.createRow(r++).createCell(0), "Ask: " + point.question(), st.question());
+      }
     }
     r++;
     sheet

@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * @param header a table's header row: bold, shaded, wrapped
  * @param text plain text
  * @param wrapped text that wraps within its column
+ * @param subheader a bold line heading a group of rows
+ * @param question a suggested question: italic, wrapped
  * @param percent a percentage stored as a fraction, shown "72%"
  * @param count a whole number of pupils
  * @param points average points, one decimal place
@@ -29,6 +31,8 @@ record PackStyles(
     CellStyle header,
     CellStyle text,
     CellStyle wrapped,
+    CellStyle subheader,
+    CellStyle question,
     CellStyle percent,
     CellStyle count,
     CellStyle points,
@@ -62,12 +66,21 @@ record PackStyles(
     CellStyle text = wb.createCellStyle();
     CellStyle wrapped = wb.createCellStyle();
     wrapped.setWrapText(true);
+    CellStyle subheader = wb.createCellStyle();
+    subheader.setFont(bold);
+    Font italic = wb.createFont();
+    italic.setItalic(true);
+    CellStyle question = wb.createCellStyle();
+    question.setFont(italic);
+    question.setWrapText(true);
 
     return new PackStyles(
         title,
         header,
         text,
         wrapped,
+        subheader,
+        question,
         numeric(wb, format, "0%"),
         numeric(wb, format, "0"),
         numeric(wb, format, "0.0"),
@@ -76,14 +89,16 @@ record PackStyles(
             title, quoted(wb, title),
             header, quoted(wb, header),
             text, quoted(wb, text),
-            wrapped, quoted(wb, wrapped)));
+            wrapped, quoted(wb, wrapped),
+            subheader, quoted(wb, subheader),
+            question, quoted(wb, question)));
   }
 
   /**
    * Writes text into a cell in a text style. Text starting with = + - @ (or a tab or return) gets
    * the style's quote-prefixed twin, so a spreadsheet shows it as typed and never runs it.
    *
-   * @throws IllegalArgumentException if {@code style} is not one of the four text styles
+   * @throws IllegalArgumentException if {@code style} is not one of the text styles
    */
   void setText(Cell cell, String value, CellStyle style) {
     CellStyle twin = quotedTwins.get(style);

@@ -76,8 +76,8 @@ final class Charts {
   }
 
   /**
-   * Turns Tablesaw's {@code <script>…</script>} into a function-scoped script body that cannot end
-   * its {@code <script>} element early and cannot show Plotly's logo link.
+   * Turns Tablesaw's {@code <script>…</script>} into a function expression, called once Plotly has
+   * loaded, that cannot end its {@code <script>} element early and cannot show Plotly's logo link.
    */
   static String inlineScript(String tablesawJs) {
     String js = tablesawJs.strip();
@@ -89,7 +89,7 @@ final class Charts {
       throw new IllegalStateException("A chart script would show Plotly's logo link");
     }
     js = js.replace("</", "<\\/").replace("<!--", "<\\!--");
-    return "(function () {\n" + js.strip() + "\n})();";
+    return "function () {\n" + js.strip() + "\n}";
   }
 
   /**

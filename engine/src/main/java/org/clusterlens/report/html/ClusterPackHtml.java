@@ -21,7 +21,7 @@ public final class ClusterPackHtml {
   public static String render(ClusterPack pack) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
-    keyPoints(main, pack);
+    KeyPointsSection.render(main, pack.keyPoints());
     rwm(main, pack, charts);
     subjects(main, pack);
     thisTerm(main, pack);
@@ -50,17 +50,6 @@ public final class ClusterPackHtml {
       h.append(" · Key Stage 2 results for ").append(Html.escape(pack.ks2Year()));
     }
     return h.append("</p>\n").toString();
-  }
-
-  private static void keyPoints(StringBuilder out, ClusterPack pack) {
-    out.append("<section aria-labelledby=\"key-points\">\n<h2 id=\"key-points\">Key points</h2>\n")
-        .append("<p class=\"note\">Level 4+ means at least National Curriculum Level 4, the level")
-        .append(" expected at the end of Year 6. Level 5+ is above it.</p>\n")
-        .append("<ul class=\"key-points\">\n");
-    for (String point : pack.keyPoints()) {
-      out.append("<li>").append(Html.escape(point)).append("</li>\n");
-    }
-    out.append("</ul>\n</section>\n");
   }
 
   private static void rwm(StringBuilder out, ClusterPack pack, List<String> charts) {

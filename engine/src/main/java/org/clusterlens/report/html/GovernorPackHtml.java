@@ -17,7 +17,7 @@ public final class GovernorPackHtml {
   public static String render(GovernorPack pack) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
-    keyPoints(main, pack);
+    KeyPointsSection.render(main, pack.keyPoints());
     ks2(main, pack);
     shift(main, pack, charts);
     peers(main, pack);
@@ -50,17 +50,6 @@ public final class GovernorPackHtml {
       h.append("</p>\n");
     }
     return h.toString();
-  }
-
-  private static void keyPoints(StringBuilder out, GovernorPack pack) {
-    out.append("<section aria-labelledby=\"key-points\">\n<h2 id=\"key-points\">Key points</h2>\n")
-        .append("<p class=\"note\">Level 4+ means a pupil reached at least National Curriculum")
-        .append(" Level 4, the level expected at the end of Year 6. Level 5+ is above it.</p>\n")
-        .append("<ul class=\"key-points\">\n");
-    for (String point : pack.keyPoints()) {
-      out.append("<li>").append(Html.escape(point)).append("</li>\n");
-    }
-    out.append("</ul>\n</section>\n");
   }
 
   private static void ks2(StringBuilder out, GovernorPack pack) {

@@ -19,7 +19,7 @@ class ChartsTest {
             null);
 
     assertThat(js).doesNotContainIgnoringCase("</script").doesNotContain("<b>");
-    assertThat(js).startsWith("(function () {").endsWith("})();");
+    assertThat(js).startsWith("function () {").endsWith("}");
     assertThat(js).contains("St Mary\u2019s");
   }
 
