@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterlens.insight.KeyPoints;
+import org.clusterlens.insight.VisitBriefs;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -76,6 +77,6 @@ public final class PackWriter {
   public static ClusterPack clusterPack(
       Cluster cluster, List<Figure> figures, Provenance provenance) {
     ClusterPack pack = ClusterPack.assemble(cluster, figures, provenance);
-    return pack.withKeyPoints(KeyPoints.forPartner(pack));
+    return pack.withWords(KeyPoints.forPartner(pack), VisitBriefs.forPartner(pack));
   }
 }

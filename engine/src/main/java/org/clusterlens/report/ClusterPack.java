@@ -22,6 +22,8 @@ import org.clusterlens.model.Term;
  *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
+ * @param funnels one funnel plot per key measure with at least two schools; never null
+ * @param briefs one visit brief per school (empty until the insight stage adds them); never null
  */
 public record ClusterPack(
     String clusterName,
@@ -33,16 +35,20 @@ public record ClusterPack(
     SchoolResults cluster,
     List<KeyPoint> keyPoints,
     Instant generatedAt,
-    List<SourceLine> sources) {
+    List<SourceLine> sources,
+    List<MeasureFunnel> funnels,
+    List<VisitBrief> briefs) {
 
   public ClusterPack {
     schools = List.copyOf(schools);
     keyPoints = List.copyOf(keyPoints);
     sources = List.copyOf(sources);
+    funnels = List.copyOf(funnels);
+    briefs = List.copyOf(briefs);
   }
 
-  /** This pack with its key points, as the insight stage wrote them. */
-  public ClusterPack withKeyPoints(List<KeyPoint> points) {
+  /** This pack with its key points and visit briefs, as the insight stage wrote them. */
+  public ClusterPack withWords(List<KeyPoint> points, List<VisitBrief> visitBriefs) {
     return new ClusterPack(
         clusterName,
         latestTerm,
@@ -53,7 +59,9 @@ public record ClusterPack(
         cluster,
         points,
         generatedAt,
-        sources);
+        sources,
+        funnels,
+        visitBriefs);
   }
 
   /**
@@ -90,6 +98,35 @@ public record ClusterPack(
         pooled,
         List.of(),
         provenance.generatedAt(),
-        sources);
+        sources,
+        funnels(schools),
+        List.of());
+  }
+
+  /** The key measures' funnels: RWM at Level 4+ and 5+, then each subject at Level 4+. */
+  private static List<MeasureFunnel> funnels(List<SchoolResults> schools) {
+    List<MeasureFunnel> funnels = new ArrayList<>();
+    add(funnels, "Reading, writing and maths combined, Level 4+", schools, Figure.RWM, true);
+    add(funnels, "Reading, writing and maths combined, Level 5+", schools, Figure.RWM, false);
+    for (String subject : List.of("reading", "writing", "maths")) {
+      add(funnels, Labels.subject(subject) + ", Level 4+", schools, subject, true);
+    }
+    return funnels;
+  }
+
+  private static void add(
+      List<MeasureFunnel> funnels,
+      String title,
+      List<SchoolResults> schools,
+      String subject,
+      boolean level4) {
+    MeasureFunnel f =
+        MeasureFunnel.of(
+            title,
+            schools,
+            s -> s.ks2(subject).map(r -> level4 ? r.level4() : r.level5()).orElse(null));
+    if (f != null) {
+      funnels.add(f);
+    }
   }
 }

@@ -28,6 +28,7 @@ import org.clusterlens.model.Term;
  *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
+ * @param details trends, context, data completeness, progress and groups; never null
  */
 public record GovernorPack(
     School school,
@@ -42,7 +43,8 @@ public record GovernorPack(
     boolean peersNamed,
     List<KeyPoint> keyPoints,
     Instant generatedAt,
-    List<SourceLine> sources) {
+    List<SourceLine> sources,
+    GovernorDetails details) {
 
   /** The label packs give the pooled cluster. */
   public static final String CLUSTER_LABEL = "Cluster (all schools)";
@@ -68,7 +70,8 @@ public record GovernorPack(
         peersNamed,
         points,
         generatedAt,
-        sources);
+        sources,
+        details);
   }
 
   /**
@@ -139,6 +142,7 @@ public record GovernorPack(
         cluster.shareSchoolNames(),
         List.of(),
         provenance.generatedAt(),
-        sources);
+        sources,
+        GovernorDetails.of(school.urn(), index, teacherTerm, ks2Year, provenance));
   }
 }

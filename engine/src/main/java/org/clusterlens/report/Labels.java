@@ -61,6 +61,46 @@ public final class Labels {
     };
   }
 
+  /** A pupil group as packs name it: "Disadvantaged pupils", "Pupils with SEN support", "Girls". */
+  public static String group(String group, String value) {
+    return switch (group + ":" + value) {
+      case "disadvantaged:Y" -> "Disadvantaged pupils";
+      case "disadvantaged:N" -> "Other pupils (not disadvantaged)";
+      case "fsm:Y" -> "Pupils eligible for free school meals";
+      case "sen:K" -> "Pupils with SEN support";
+      case "sen:E" -> "Pupils with an EHC plan";
+      case "sen:N" -> "Pupils without special educational needs";
+      case "eal:Y" -> "Pupils with English as an additional language";
+      case "gender:M" -> "Boys";
+      case "gender:F" -> "Girls";
+      default ->
+          switch (group) {
+            case "season_of_birth" -> "Pupils born in " + value;
+            case "prior_attainment" -> capitalised(value) + " prior attainment at Key Stage 1";
+            case "mobility" -> capitalised(value) + " pupils (joining)";
+            case "ethnicity" -> capitalised(value) + " pupils (ethnicity)";
+            default -> group + " " + value;
+          };
+    };
+  }
+
+  /** A progress measure as packs name it. */
+  public static String measure(String code) {
+    return switch (code) {
+      case Measures.PROGRESS_TERM -> "Points gained since last term";
+      case Measures.PROGRESS_YEAR -> "Points gained since the same term last year";
+      case Measures.EXPECTED_PROGRESS ->
+          "% making expected progress (two levels since Key Stage 1)";
+      case Measures.VALUE_ADDED ->
+          "Value added: points against pupils with similar starting points";
+      default -> code;
+    };
+  }
+
+  private static String capitalised(String word) {
+    return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
   /** When packs were built, for people: "12 March 2025 at 10:15 UTC". */
   public static String builtAt(java.time.Instant instant) {
     return BUILT.format(instant);

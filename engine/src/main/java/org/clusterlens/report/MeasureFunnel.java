@@ -17,14 +17,14 @@ import org.clusterlens.stats.FunnelPosition;
  * widened by √φ when the schools spread more than chance allows.
  *
  * @param title the measure, e.g. "Reading, writing and maths combined, Level 4+"; never null
- * @param targetPercent the cluster rate, pooled over every pupil of the schools shown, 0–100
+ * @param target the cluster rate, pooled over every pupil of the schools shown, with its n
  * @param widenedBy the factor the limits were widened by (1 when not widened)
  * @param schools one row per school with a figure, in the cluster's order; never null
  * @param curve the limits at every n from 1 to a little beyond the largest school; never null
  */
 public record MeasureFunnel(
     String title,
-    double targetPercent,
+    Proportion target,
     double widenedBy,
     List<FunnelRow> schools,
     List<FunnelRow.Limits> curve) {
@@ -95,10 +95,14 @@ public record MeasureFunnel(
     Funnel funnel = Funnel.of(points);
     List<FunnelRow> rows = new ArrayList<>();
     int largest = 0;
+    double met = 0;
+    long total = 0;
     for (int i = 0; i < shown.size(); i++) {
       Proportion p = measure.apply(shown.get(i));
       int n = (int) p.pupils();
       largest = Math.max(largest, n);
+      met += Math.round(p.count());
+      total += n;
       FunnelRow.Limits limits = limits(funnel, n);
       rows.add(
           new FunnelRow(
@@ -114,7 +118,11 @@ public record MeasureFunnel(
       curve.add(limits(funnel, n));
     }
     return new MeasureFunnel(
-        title, funnel.target() * 100, funnel.overdispersion().scale(), rows, curve);
+        title,
+        new Proportion(met, total, 100.0 * met / total),
+        funnel.overdispersion().scale(),
+        rows,
+        curve);
   }
 
   private static FunnelRow.Limits limits(Funnel funnel, int n) {

@@ -50,6 +50,9 @@ final class HtmlPage {
       /* Plotly sets the drawing's height (taller for slanted labels): the box grows with it,
          so the drawing cannot cover the caption below. */
       .chart { width: 640px; min-height: 360px; }
+      article.brief { border: 1px solid #b8c4cc; padding: 0.5rem 1rem; margin: 1rem 0; }
+      h4 { font-size: 1rem; margin: 0.6rem 0 0.2rem 0; }
+      tr.missing th, tr.missing td { font-style: italic; }
       .up { color: #00613a; }
       .down { color: #a1260d; }
       footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
@@ -64,6 +67,9 @@ final class HtmlPage {
         section { break-inside: avoid-page; margin: 1rem 0; }
         table, figure, tr { break-inside: avoid; }
         h2 { break-after: avoid; }
+        section[aria-labelledby="briefs"], section[aria-labelledby="funnels"] {
+          break-inside: auto; }
+        article.brief { break-before: page; break-inside: avoid; border: 0; padding: 0; }
         .key-points { border-left: 3px solid #000000; background: none; }
         thead th, tr.pooled th, tr.pooled td, tr.self th, tr.self td { background: none; }
         tr.self th, tr.self td { font-weight: 700; }
