@@ -11,7 +11,6 @@ import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.KeyPoint.Kind;
 import org.clusterlens.report.MeasureFunnel;
 import org.clusterlens.report.Proportion;
-import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SubjectResult;
 import org.clusterlens.stats.FunnelPosition;
 
@@ -41,13 +40,9 @@ public final class KeyPoints {
               "When will this year's Year 6 results be in a return?"));
       return points;
     }
-    List<SchoolResults> schools = new ArrayList<>();
-    schools.add(pack.self());
-    schools.addAll(pack.peers());
     SubjectResult clusterRwm = pack.cluster().rwm().orElse(null);
 
-    MeasureFunnel level4 =
-        MeasureFunnel.of("", schools, s -> s.rwm().map(SubjectResult::level4).orElse(null));
+    MeasureFunnel level4 = funnel(pack, MeasureFunnel.RWM_LEVEL4);
     String clusterLevel4 =
         clusterRwm == null || clusterRwm.level4() == null
             ? ""
@@ -78,8 +73,7 @@ public final class KeyPoints {
     }
 
     if (rwm.level5() != null) {
-      MeasureFunnel level5 =
-          MeasureFunnel.of("", schools, s -> s.rwm().map(SubjectResult::level5).orElse(null));
+      MeasureFunnel level5 = funnel(pack, MeasureFunnel.RWM_LEVEL5);
       points.add(
           attainment(
               "At Level 5+ in all three subjects, the school's figure was "
@@ -138,7 +132,7 @@ public final class KeyPoints {
               "How does this compare with the schools' own expectations for this cohort?"));
     }
     MeasureFunnel level4 =
-        MeasureFunnel.of("", pack.schools(), s -> s.rwm().map(SubjectResult::level4).orElse(null));
+        MeasureFunnel.titled(pack.funnels(), MeasureFunnel.RWM_LEVEL4).orElse(null);
     if (level4 != null) {
       for (MeasureFunnel.FunnelRow row : level4.schools()) {
         if (row.position95() == FunnelPosition.ABOVE) {
@@ -186,6 +180,10 @@ public final class KeyPoints {
     return ranked(points);
   }
 
+  private static MeasureFunnel funnel(GovernorPack pack, String title) {
+    return MeasureFunnel.titled(pack.details().funnels(), title).orElse(null);
+  }
+
   /** A strength, a probe or not yet clear, by where the school sits on the funnel. */
   private static KeyPoint attainment(
       String statement,
@@ -194,13 +192,7 @@ public final class KeyPoints {
       String strengthQuestion,
       String probeQuestion,
       String unclearQuestion) {
-    MeasureFunnel.FunnelRow row =
-        funnel == null
-            ? null
-            : funnel.schools().stream()
-                .filter(r -> r.school().equals(school))
-                .findFirst()
-                .orElse(null);
+    MeasureFunnel.FunnelRow row = funnel == null ? null : funnel.row(school).orElse(null);
     if (row == null) {
       return new KeyPoint(Kind.NOT_YET_CLEAR, statement, unclearQuestion);
     }

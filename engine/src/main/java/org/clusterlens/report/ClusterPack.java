@@ -99,34 +99,7 @@ public record ClusterPack(
         List.of(),
         provenance.generatedAt(),
         sources,
-        funnels(schools),
+        MeasureFunnel.keyMeasures(schools),
         List.of());
-  }
-
-  /** The key measures' funnels: RWM at Level 4+ and 5+, then each subject at Level 4+. */
-  private static List<MeasureFunnel> funnels(List<SchoolResults> schools) {
-    List<MeasureFunnel> funnels = new ArrayList<>();
-    add(funnels, "Reading, writing and maths combined, Level 4+", schools, Figure.RWM, true);
-    add(funnels, "Reading, writing and maths combined, Level 5+", schools, Figure.RWM, false);
-    for (String subject : List.of("reading", "writing", "maths")) {
-      add(funnels, Labels.subject(subject) + ", Level 4+", schools, subject, true);
-    }
-    return funnels;
-  }
-
-  private static void add(
-      List<MeasureFunnel> funnels,
-      String title,
-      List<SchoolResults> schools,
-      String subject,
-      boolean level4) {
-    MeasureFunnel f =
-        MeasureFunnel.of(
-            title,
-            schools,
-            s -> s.ks2(subject).map(r -> level4 ? r.level4() : r.level5()).orElse(null));
-    if (f != null) {
-      funnels.add(f);
-    }
   }
 }

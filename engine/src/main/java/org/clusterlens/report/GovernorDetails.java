@@ -20,6 +20,7 @@ import org.clusterlens.model.Term;
  *     pupils with a grade; never null, empty when the figures cannot tell
  * @param progress progress and value-added rows; never null, empty when none are in the figures
  * @param gaps this school's group gaps at Level 4+ in RWM; never null, empty when none
+ * @param funnels the key measures' funnels over this school and its peers; never null
  */
 public record GovernorDetails(
     List<TrendYear> trends,
@@ -28,7 +29,8 @@ public record GovernorDetails(
     List<TermReturn> returns,
     List<MissingGrades> missingGrades,
     List<ProgressRow> progress,
-    List<GapRow> gaps) {
+    List<GapRow> gaps,
+    List<MeasureFunnel> funnels) {
 
   /** How many academic years the trends section shows at most. */
   public static final int TREND_YEARS = 3;
@@ -39,6 +41,7 @@ public record GovernorDetails(
     missingGrades = List.copyOf(missingGrades);
     progress = List.copyOf(progress);
     gaps = List.copyOf(gaps);
+    funnels = List.copyOf(funnels);
   }
 
   /**
@@ -131,7 +134,12 @@ public record GovernorDetails(
 
   /** Builds the sections from the figures and the returns held. */
   static GovernorDetails of(
-      String urn, FigureIndex index, Term teacherTerm, String ks2Year, Provenance provenance) {
+      String urn,
+      FigureIndex index,
+      Term teacherTerm,
+      String ks2Year,
+      Provenance provenance,
+      List<SchoolResults> schools) {
     List<TrendYear> trends = new ArrayList<>();
     List<String> years = index.ks2Years();
     for (String y : years.subList(Math.max(0, years.size() - TREND_YEARS), years.size())) {
@@ -244,7 +252,15 @@ public record GovernorDetails(
         }
       }
     }
-    return new GovernorDetails(trends, context, clusterContext, returns, missing, progress, gaps);
+    return new GovernorDetails(
+        trends,
+        context,
+        clusterContext,
+        returns,
+        missing,
+        progress,
+        gaps,
+        MeasureFunnel.keyMeasures(schools));
   }
 
   private static Context context(FigureIndex index, String school) {

@@ -143,6 +143,14 @@ public record GovernorPack(
         List.of(),
         provenance.generatedAt(),
         sources,
-        GovernorDetails.of(school.urn(), index, teacherTerm, ks2Year, provenance));
+        GovernorDetails.of(
+            school.urn(), index, teacherTerm, ks2Year, provenance, selfAndPeers(self, peers)));
+  }
+
+  private static List<SchoolResults> selfAndPeers(SchoolResults self, List<SchoolResults> peers) {
+    List<SchoolResults> all = new ArrayList<>();
+    all.add(self);
+    all.addAll(peers);
+    return all;
   }
 }

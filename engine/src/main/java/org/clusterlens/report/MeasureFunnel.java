@@ -3,6 +3,7 @@ package org.clusterlens.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.clusterlens.model.Figure;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Funnel;
 import org.clusterlens.stats.FunnelLimitMethod;
@@ -28,6 +29,12 @@ public record MeasureFunnel(
     double widenedBy,
     List<FunnelRow> schools,
     List<FunnelRow.Limits> curve) {
+
+  /** The title of the funnel of reading, writing and maths combined at Level 4+. */
+  public static final String RWM_LEVEL4 = "Reading, writing and maths combined, Level 4+";
+
+  /** The title of the funnel of reading, writing and maths combined at Level 5+. */
+  public static final String RWM_LEVEL5 = "Reading, writing and maths combined, Level 5+";
 
   /** Below this many pupils limits are exact binomial; from it on, the normal approximation. */
   public static final int EXACT_BELOW = 30;
@@ -148,5 +155,46 @@ public record MeasureFunnel(
       return FunnelPosition.ABOVE;
     }
     return FunnelPosition.INSIDE;
+  }
+
+  /**
+   * The key measures' funnels over these schools, those with at least two schools: reading, writing
+   * and maths combined at Level 4+ and 5+, then each subject at Level 4+.
+   */
+  public static List<MeasureFunnel> keyMeasures(List<SchoolResults> schools) {
+    List<MeasureFunnel> funnels = new ArrayList<>();
+    add(funnels, RWM_LEVEL4, schools, Figure.RWM, 4);
+    add(funnels, RWM_LEVEL5, schools, Figure.RWM, 5);
+    for (String subject : List.of("reading", "writing", "maths")) {
+      add(funnels, Labels.subject(subject) + ", Level 4+", schools, subject, 4);
+    }
+    return funnels;
+  }
+
+  private static void add(
+      List<MeasureFunnel> funnels,
+      String title,
+      List<SchoolResults> schools,
+      String subject,
+      int level) {
+    MeasureFunnel f =
+        of(
+            title,
+            schools,
+            s -> s.ks2(subject).map(r -> level == 4 ? r.level4() : r.level5()).orElse(null));
+    if (f != null) {
+      funnels.add(f);
+    }
+  }
+
+  /** The funnel with this title, if the list holds it. */
+  public static java.util.Optional<MeasureFunnel> titled(
+      List<MeasureFunnel> funnels, String title) {
+    return funnels.stream().filter(f -> f.title().equals(title)).findFirst();
+  }
+
+  /** The row of one school, if it is on this funnel. */
+  public java.util.Optional<FunnelRow> row(String school) {
+    return schools.stream().filter(r -> r.school().equals(school)).findFirst();
   }
 }

@@ -1,5 +1,7 @@
 package org.clusterlens.report.excel;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -9,6 +11,8 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The cell styles every workbook uses, by name. Percentages are stored as fractions (0.72) and
@@ -74,6 +78,21 @@ record PackStyles(
     question.setFont(italic);
     question.setWrapText(true);
 
+    CellStyle percent = numeric(wb, format, "0%");
+    CellStyle count = numeric(wb, format, "0");
+    CellStyle points = numeric(wb, format, "0.0");
+    CellStyle shift = numeric(wb, format, "+0;-0;0");
+    List<CellStyle> named =
+        List.of(title, header, text, wrapped, subheader, question, percent, count, points, shift);
+    // Named before the quoted twins are cloned (they inherit the name) and before the styles
+    // become map keys: an XSSF style's hash follows its record, which naming changes.
+    if (wb instanceof XSSFWorkbook xssf) {
+      Map<String, XSSFCellStyle> byName = new LinkedHashMap<>();
+      for (int i = 0; i < NAMES.size(); i++) {
+        byName.put(NAMES.get(i), (XSSFCellStyle) named.get(i));
+      }
+      NamedStyles.name(xssf, byName);
+    }
     return new PackStyles(
         title,
         header,
@@ -81,10 +100,10 @@ record PackStyles(
         wrapped,
         subheader,
         question,
-        numeric(wb, format, "0%"),
-        numeric(wb, format, "0"),
-        numeric(wb, format, "0.0"),
-        numeric(wb, format, "+0;-0;0"),
+        percent,
+        count,
+        points,
+        shift,
         Map.of(
             title, quoted(wb, title),
             header, quoted(wb, header),
@@ -93,6 +112,20 @@ record PackStyles(
             subheader, quoted(wb, subheader),
             question, quoted(wb, question)));
   }
+
+  /** The names Excel and Calc list in their Styles gallery, each for one of these styles. */
+  static final List<String> NAMES =
+      List.of(
+          "ClusterLens title",
+          "ClusterLens header",
+          "ClusterLens text",
+          "ClusterLens wrapped text",
+          "ClusterLens subheading",
+          "ClusterLens question",
+          "ClusterLens percent",
+          "ClusterLens pupils",
+          "ClusterLens points",
+          "ClusterLens change");
 
   /**
    * Writes text into a cell in a text style. Text starting with = + - @ (or a tab or return) gets
