@@ -20,7 +20,7 @@ public final class ReadingNotes {
     notes.add(
         "RWM means reading, writing and maths combined: a pupil counts only if they reached the"
             + " level in all three.");
-    notes.add("72% (36 of 50) means 36 of the 50 pupils counted, which is 72%.");
+    notes.add("72% (36 of 50) means 36 of the 50 pupils counted reached it.");
     notes.add(
         "One pupil is worth 100 ÷ n percentage points. In a small school one pupil can move a"
             + " figure a long way.");
