@@ -32,13 +32,10 @@ public final class KeyPoints {
     List<KeyPoint> points = new ArrayList<>();
     SubjectResult rwm = pack.self().rwm().orElse(null);
     String year = pack.ks2Year();
-    if (year == null || rwm == null || rwm.level4() == null) {
-      points.add(
-          new KeyPoint(
-              Kind.NOT_YET_CLEAR,
-              "There are no Key Stage 2 results for this school in the returns yet.",
-              "When will this year's Year 6 results be in a return?"));
-      return points;
+    if (noRwmLevel4(year, rwm)) {
+      return noResults(
+          "There are no Key Stage 2 results for this school in the returns yet.",
+          "When will this year's Year 6 results be in a return?");
     }
     SubjectResult clusterRwm = pack.cluster().rwm().orElse(null);
 
@@ -101,13 +98,10 @@ public final class KeyPoints {
     List<KeyPoint> points = new ArrayList<>();
     SubjectResult rwm = pack.cluster().rwm().orElse(null);
     String year = pack.ks2Year();
-    if (year == null || rwm == null || rwm.level4() == null) {
-      points.add(
-          new KeyPoint(
-              Kind.NOT_YET_CLEAR,
-              "There are no Key Stage 2 results for the cluster in the returns yet.",
-              "Which schools' summer returns are still to come?"));
-      return points;
+    if (noRwmLevel4(year, rwm)) {
+      return noResults(
+          "There are no Key Stage 2 results for the cluster in the returns yet.",
+          "Which schools' summer returns are still to come?");
     }
     String statement =
         "In "
@@ -178,6 +172,14 @@ public final class KeyPoints {
               "Which differences between schools persist over three years, not just one?"));
     }
     return ranked(points);
+  }
+
+  private static boolean noRwmLevel4(String year, SubjectResult rwm) {
+    return year == null || rwm == null || rwm.level4() == null;
+  }
+
+  private static List<KeyPoint> noResults(String statement, String question) {
+    return List.of(new KeyPoint(Kind.NOT_YET_CLEAR, statement, question));
   }
 
   private static MeasureFunnel funnel(GovernorPack pack, String title) {

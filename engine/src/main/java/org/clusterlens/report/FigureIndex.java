@@ -53,34 +53,30 @@ final class FigureIndex {
     if (academicYear == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        figures.get(
-            new Key(
-                measure,
-                Measures.KS2,
-                subject,
-                school,
-                Figure.ALL,
-                Figure.ALL,
-                academicYear,
-                Measures.SUMMER)));
+    return find(
+        measure,
+        Measures.KS2,
+        subject,
+        school,
+        Figure.ALL,
+        Figure.ALL,
+        academicYear,
+        Measures.SUMMER);
   }
 
   /** A teacher-assessment figure of a school (or the cluster) for a year group in a term. */
   Optional<Figure> teacher(
       String measure, String subject, String school, String yearGroup, Term term) {
     String group = yearGroup.equals(Figure.ALL) ? Figure.ALL : Measures.YEAR_GROUP;
-    return Optional.ofNullable(
-        figures.get(
-            new Key(
-                measure,
-                Measures.TEACHER,
-                subject,
-                school,
-                group,
-                yearGroup,
-                term.academicYear(),
-                term.season().word())));
+    return find(
+        measure,
+        Measures.TEACHER,
+        subject,
+        school,
+        group,
+        yearGroup,
+        term.academicYear(),
+        term.season().word());
   }
 
   /** Any figure by all its labels. */

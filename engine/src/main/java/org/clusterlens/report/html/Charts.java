@@ -127,10 +127,13 @@ final class Charts {
             .yAxis(Axis.builder().title("% of pupils").range(0, 100).gridColor("#d9d9d9").build())
             .build();
     Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
-    return inlineScript(
+    // Tablesaw cannot place text: put each school's name above its dot, not on it.
+    String js =
         new tech.tablesaw.plotly.components.Figure(
                 layout, config, traces.toArray(new ScatterTrace[0]))
-            .asJavascript(divId));
+            .asJavascript(divId)
+            .replace("mode: 'markers+text',", "mode: 'markers+text', textposition: 'top center',");
+    return inlineScript(js);
   }
 
   private static ScatterTrace line(

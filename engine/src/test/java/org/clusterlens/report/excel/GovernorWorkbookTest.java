@@ -178,8 +178,7 @@ class GovernorWorkbookTest {
       }
       for (int i = 1; i < wb.getNumberOfSheets(); i++) {
         XSSFSheet sheet = wb.getSheetAt(i);
-        XSSFCellStyle header =
-            (XSSFCellStyle) sheet.getRow(TableSheet.HEADER_ROW).getCell(0).getCellStyle();
+        XSSFCellStyle header = sheet.getRow(TableSheet.HEADER_ROW).getCell(0).getCellStyle();
         assertThat(header.getCoreXf().getXfId())
             .as(sheet.getSheetName() + " header points at a named style")
             .isPositive();

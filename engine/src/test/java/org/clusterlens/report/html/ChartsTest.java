@@ -24,6 +24,27 @@ class ChartsTest {
   }
 
   @Test
+  void aFunnelDrawsEachSchoolNamedAboveItsDotWithBothPairsOfLimits() {
+    var funnel =
+        org.clusterlens.report.MeasureFunnel.keyMeasures(
+                org.clusterlens.pipeline.PackWriter.clusterPack(
+                        org.clusterlens.report.SampleCluster.cluster(true),
+                        org.clusterlens.report.SampleCluster.figures(),
+                        org.clusterlens.report.SampleCluster.provenance())
+                    .schools())
+            .get(0);
+
+    String js = Charts.funnel("f1", funnel);
+
+    assertThat(js)
+        .contains("textposition: 'top center'")
+        .contains("Brook Lane School")
+        .contains("95% limits")
+        .contains("99.8% limits")
+        .contains("Cluster rate");
+  }
+
+  @Test
   void rejectsAChartIdThatCannotNameAJavaScriptVariable() {
     assertThatThrownBy(() -> Charts.groupedBars("shift-chart", List.of(), List.of(), "y", null))
         .isInstanceOf(IllegalArgumentException.class)

@@ -150,4 +150,26 @@ class GovernorPackHtmlTest {
         .contains("ashby-autumn.xlsx")
         .contains("warehouse version 7");
   }
+
+  @Test
+  void sectionsComeInTheOrderTheIssueGives() {
+    List<String> ids =
+        Pattern.compile("<h2 id=\"([a-z0-9-]+)\"")
+            .matcher(ASHBY)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+
+    assertThat(ids)
+        .containsSubsequence(
+            "key-points",
+            "ks2",
+            "shift",
+            "progress",
+            "groups",
+            "trends",
+            "context",
+            "completeness",
+            "how-to-read");
+  }
 }
