@@ -57,9 +57,9 @@ public final class VisitBriefs {
       facts.add(
           "Level 4+ is "
               + PlainWords.change(rwm.shift4(), pack.previousKs2Year())
-              + " ("
+              + ", when it was "
               + rwm.level4Before().describe()
-              + ").");
+              + ".");
     }
     facts.add(PlainWords.onePupil(rwm.level4()));
 
