@@ -3,6 +3,8 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.clusterlens.insight.KeyPoints;
+import org.clusterlens.insight.VisitBriefs;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -18,8 +20,9 @@ import org.clusterlens.report.excel.WorkbookSaver;
  * cluster's {@code cluster-pack.html} and {@code .xlsx}, {@code metrics.csv}, and what the schools
  * do together ({@link SharedWork}: priorities, self-evaluation text, the training page).
  *
- * <p>The one class in this package that knows the renderers: assemble the packs, render them, then
- * save them. Each file replaces any earlier one in one step.
+ * <p>The one class in this package that knows the renderers: assemble the packs, explain them (the
+ * insight stage's words), render them, then save them. Each file replaces any earlier one in one
+ * step.
  */
 public final class PackWriter {
 
@@ -41,13 +44,13 @@ public final class PackWriter {
     List<Path> written = new ArrayList<>();
     SharedWork together = new SharedWork(cluster, figures);
     for (School school : cluster.schools()) {
-      GovernorPack pack = GovernorPack.assemble(cluster, school.urn(), figures, provenance);
+      GovernorPack pack = governorPack(cluster, school.urn(), figures, provenance);
       String base = "governor-" + school.urn();
       written.add(TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")));
       written.add(
           WorkbookSaver.save(together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
     }
-    ClusterPack clusterPack = ClusterPack.assemble(cluster, figures, provenance);
+    ClusterPack clusterPack = clusterPack(cluster, figures, provenance);
     written.add(
         TextSaver.save(together.clusterHtml(clusterPack), outDir.resolve("cluster-pack.html")));
     written.add(
@@ -56,5 +59,23 @@ public final class PackWriter {
     written.add(TextSaver.save(MetricsCsv.render(figures), outDir.resolve("metrics.csv")));
     written.addAll(together.writeFiles(outDir, provenance.generatedAt()));
     return new WrittenPacks(written);
+  }
+
+  /**
+   * One school's governor pack with its words: assembled from the figures, then explained.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster
+   */
+  public static GovernorPack governorPack(
+      Cluster cluster, String schoolUrn, List<Figure> figures, Provenance provenance) {
+    GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
+    return pack.withKeyPoints(KeyPoints.forGovernors(pack));
+  }
+
+  /** The cluster pack with its words: assembled from the figures, then explained. */
+  public static ClusterPack clusterPack(
+      Cluster cluster, List<Figure> figures, Provenance provenance) {
+    ClusterPack pack = ClusterPack.assemble(cluster, figures, provenance);
+    return pack.withWords(KeyPoints.forPartner(pack), VisitBriefs.forPartner(pack));
   }
 }

@@ -18,14 +18,12 @@ public record AveragePoints(double totalPoints, long pupils, double mean) {
   }
 
   /**
-   * The average behind a metrics figure.
-   *
-   * @throws IllegalArgumentException if the figure has no numerator or denominator
+   * The average behind a metrics figure, or null when its counts are withheld (a suppressed
+   * figure): packs then show no figure.
    */
   public static AveragePoints of(Figure figure) {
     if (figure.numerator() == null || figure.denominator() == null) {
-      throw new IllegalArgumentException(
-          "Figure " + figure.measure() + " for " + figure.school() + " has no counts");
+      return null;
     }
     return new AveragePoints(figure.numerator(), figure.denominator(), figure.value());
   }

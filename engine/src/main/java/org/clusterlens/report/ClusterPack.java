@@ -18,9 +18,12 @@ import org.clusterlens.model.Term;
  * @param teacherTerm the latest term with teacher assessment, or null
  * @param schools each school's results, in the cluster's order; never null
  * @param cluster the cluster's results, pooled over all its pupils; never null
- * @param keyPoints short plain-English sentences; never null
+ * @param keyPoints the ranked key points, each with its question (empty until the insight stage
+ *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
+ * @param funnels one funnel plot per key measure with at least two schools; never null
+ * @param briefs one visit brief per school (empty until the insight stage adds them); never null
  */
 public record ClusterPack(
     String clusterName,
@@ -30,18 +33,39 @@ public record ClusterPack(
     Term teacherTerm,
     List<SchoolResults> schools,
     SchoolResults cluster,
-    List<String> keyPoints,
+    List<KeyPoint> keyPoints,
     Instant generatedAt,
-    List<SourceLine> sources) {
+    List<SourceLine> sources,
+    List<MeasureFunnel> funnels,
+    List<VisitBrief> briefs) {
 
   public ClusterPack {
     schools = List.copyOf(schools);
     keyPoints = List.copyOf(keyPoints);
     sources = List.copyOf(sources);
+    funnels = List.copyOf(funnels);
+    briefs = List.copyOf(briefs);
+  }
+
+  /** This pack with its key points and visit briefs, as the insight stage wrote them. */
+  public ClusterPack withWords(List<KeyPoint> points, List<VisitBrief> visitBriefs) {
+    return new ClusterPack(
+        clusterName,
+        latestTerm,
+        ks2Year,
+        previousKs2Year,
+        teacherTerm,
+        schools,
+        cluster,
+        points,
+        generatedAt,
+        sources,
+        funnels,
+        visitBriefs);
   }
 
   /**
-   * Builds the cluster pack.
+   * Builds the cluster pack, without key points.
    *
    * @throws IllegalArgumentException if two figures share every label
    */
@@ -72,8 +96,10 @@ public record ClusterPack(
         teacherTerm,
         schools,
         pooled,
-        KeyPoints.forPartner(schools, pooled, ks2Year),
+        List.of(),
         provenance.generatedAt(),
-        sources);
+        sources,
+        MeasureFunnel.keyMeasures(schools),
+        List.of());
   }
 }

@@ -53,34 +53,76 @@ final class FigureIndex {
     if (academicYear == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(
-        figures.get(
-            new Key(
-                measure,
-                Measures.KS2,
-                subject,
-                school,
-                Figure.ALL,
-                Figure.ALL,
-                academicYear,
-                Measures.SUMMER)));
+    return find(
+        measure,
+        Measures.KS2,
+        subject,
+        school,
+        Figure.ALL,
+        Figure.ALL,
+        academicYear,
+        Measures.SUMMER);
   }
 
   /** A teacher-assessment figure of a school (or the cluster) for a year group in a term. */
   Optional<Figure> teacher(
       String measure, String subject, String school, String yearGroup, Term term) {
     String group = yearGroup.equals(Figure.ALL) ? Figure.ALL : Measures.YEAR_GROUP;
+    return find(
+        measure,
+        Measures.TEACHER,
+        subject,
+        school,
+        group,
+        yearGroup,
+        term.academicYear(),
+        term.season().word());
+  }
+
+  /** Any figure by all its labels. */
+  Optional<Figure> find(
+      String measure,
+      String assessment,
+      String subject,
+      String school,
+      String group,
+      String groupValue,
+      String academicYear,
+      String term) {
     return Optional.ofNullable(
         figures.get(
-            new Key(
-                measure,
-                Measures.TEACHER,
-                subject,
-                school,
-                group,
-                yearGroup,
-                term.academicYear(),
-                term.season().word())));
+            new Key(measure, assessment, subject, school, group, groupValue, academicYear, term)));
+  }
+
+  /** The latest-term figure of a measure for a school and subject over all pupils. */
+  Optional<Figure> latest(String measure, String subject, String school) {
+    return all.stream()
+        .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
+        .filter(f -> f.school().equals(school) && f.group().equals(Figure.ALL))
+        .max(java.util.Comparator.comparing(FigureIndex::termOf));
+  }
+
+  /**
+   * Every group figure (group other than {@code all} and year group) of a measure for a school in
+   * one assessment, subject, year and term, in the order the metrics emitted them.
+   */
+  List<Figure> groups(String measure, String assessment, String subject, String school, Term term) {
+    return all.stream()
+        .filter(f -> f.measure().equals(measure) && f.assessment().equals(assessment))
+        .filter(f -> f.subject().equals(subject) && f.school().equals(school))
+        .filter(f -> !f.group().equals(Figure.ALL) && !f.group().equals(Measures.YEAR_GROUP))
+        .filter(f -> termOf(f).equals(term))
+        .toList();
+  }
+
+  /** Academic years with Key Stage 2 percentages, oldest first. */
+  List<String> ks2Years() {
+    return all.stream()
+        .filter(f -> f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_"))
+        .map(Figure::academicYear)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** The latest term any figure reports, or empty when there are no figures. */
@@ -104,8 +146,8 @@ final class FigureIndex {
         .max(String::compareTo);
   }
 
-  /** The academic year before {@code academicYear}: 2024-25 gives 2023-24. */
-  private static Term termOf(Figure f) {
+  /** The term a figure reports. */
+  static Term termOf(Figure f) {
     return new Term(f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT)));
   }
 }

@@ -24,9 +24,11 @@ import org.clusterlens.model.Term;
  * @param cluster the cluster's results, pooled over all its pupils; never null
  * @param peers the other schools' Key Stage 2 results, labelled as the cluster agreed; never null
  * @param peersNamed whether the cluster agreed to show peer schools' names (else "School A…")
- * @param keyPoints short plain-English sentences, most important first; never null
+ * @param keyPoints the ranked key points, each with its question (empty until the insight stage
+ *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
+ * @param details trends, context, data completeness, progress and groups; never null
  */
 public record GovernorPack(
     School school,
@@ -39,9 +41,10 @@ public record GovernorPack(
     SchoolResults cluster,
     List<SchoolResults> peers,
     boolean peersNamed,
-    List<String> keyPoints,
+    List<KeyPoint> keyPoints,
     Instant generatedAt,
-    List<SourceLine> sources) {
+    List<SourceLine> sources,
+    GovernorDetails details) {
 
   /** The label packs give the pooled cluster. */
   public static final String CLUSTER_LABEL = "Cluster (all schools)";
@@ -52,8 +55,27 @@ public record GovernorPack(
     sources = List.copyOf(sources);
   }
 
+  /** This pack with its key points, as the insight stage wrote them. */
+  public GovernorPack withKeyPoints(List<KeyPoint> points) {
+    return new GovernorPack(
+        school,
+        clusterName,
+        latestTerm,
+        ks2Year,
+        previousKs2Year,
+        teacherTerm,
+        self,
+        cluster,
+        peers,
+        peersNamed,
+        points,
+        generatedAt,
+        sources,
+        details);
+  }
+
   /**
-   * Builds the governor pack of one school.
+   * Builds the governor pack of one school, without key points.
    *
    * @throws IllegalArgumentException if the school is not in the cluster, or two figures share
    *     every label
@@ -118,8 +140,17 @@ public record GovernorPack(
         pooled,
         peers,
         cluster.shareSchoolNames(),
-        KeyPoints.forGovernors(self, pooled, ks2Year),
+        List.of(),
         provenance.generatedAt(),
-        sources);
+        sources,
+        GovernorDetails.of(
+            school.urn(), index, teacherTerm, ks2Year, provenance, selfAndPeers(self, peers)));
+  }
+
+  private static List<SchoolResults> selfAndPeers(SchoolResults self, List<SchoolResults> peers) {
+    List<SchoolResults> all = new ArrayList<>();
+    all.add(self);
+    all.addAll(peers);
+    return all;
   }
 }

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.clusterlens.model.Figure;
+import org.clusterlens.stats.FunnelPosition;
 
 /** The words packs use for codes: subjects, year groups, peer schools, times. */
 public final class Labels {
@@ -40,6 +41,64 @@ public final class Labels {
    */
   public static String peer(int index) {
     return index < 26 ? "School " + (char) ('A' + index) : "School " + (index + 1);
+  }
+
+  /**
+   * Where a school sits on a funnel plot, in words that stand without colour: "Above the cluster
+   * range", "Well below the cluster range" (outside the 99.8% limits), "Within the cluster range".
+   */
+  public static String funnelPosition(FunnelPosition position95, FunnelPosition position998) {
+    return switch (position95) {
+      case ABOVE ->
+          position998 == FunnelPosition.ABOVE
+              ? "Well above the cluster range"
+              : "Above the cluster range";
+      case BELOW ->
+          position998 == FunnelPosition.BELOW
+              ? "Well below the cluster range"
+              : "Below the cluster range";
+      case INSIDE -> "Within the cluster range";
+    };
+  }
+
+  /** A pupil group as packs name it: "Disadvantaged pupils", "Pupils with SEN support", "Girls". */
+  public static String group(String group, String value) {
+    return switch (group + ":" + value) {
+      case "disadvantaged:Y" -> "Disadvantaged pupils";
+      case "disadvantaged:N" -> "Other pupils (not disadvantaged)";
+      case "fsm:Y" -> "Pupils eligible for free school meals";
+      case "sen:K" -> "Pupils with SEN support";
+      case "sen:E" -> "Pupils with an EHC plan";
+      case "sen:N" -> "Pupils without special educational needs";
+      case "eal:Y" -> "Pupils with English as an additional language";
+      case "gender:M" -> "Boys";
+      case "gender:F" -> "Girls";
+      default ->
+          switch (group) {
+            case "season_of_birth" -> "Pupils born in " + value;
+            case "prior_attainment" -> capitalised(value) + " prior attainment at Key Stage 1";
+            case "mobility" -> capitalised(value) + " pupils (joining)";
+            case "ethnicity" -> capitalised(value) + " pupils (ethnicity)";
+            default -> group + " " + value;
+          };
+    };
+  }
+
+  /** A progress measure as packs name it. */
+  public static String measure(String code) {
+    return switch (code) {
+      case Measures.PROGRESS_TERM -> "Points gained since last term";
+      case Measures.PROGRESS_YEAR -> "Points gained since the same term last year";
+      case Measures.EXPECTED_PROGRESS ->
+          "% making expected progress (two levels since Key Stage 1)";
+      case Measures.VALUE_ADDED ->
+          "Value added: points against pupils with similar starting points";
+      default -> code;
+    };
+  }
+
+  private static String capitalised(String word) {
+    return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 
   /** When packs were built, for people: "12 March 2025 at 10:15 UTC". */

@@ -18,14 +18,13 @@ public record Proportion(double count, long pupils, double percent) {
   }
 
   /**
-   * The percentage figure behind a metrics figure.
-   *
-   * @throws IllegalArgumentException if the figure has no numerator or denominator (a shift)
+   * The percentage figure behind a metrics figure, or null when its counts are withheld (a
+   * suppressed figure, or a shift that has none): packs then show no figure rather than a number
+   * without its n.
    */
   public static Proportion of(Figure figure) {
     if (figure.numerator() == null || figure.denominator() == null) {
-      throw new IllegalArgumentException(
-          "Figure " + figure.measure() + " for " + figure.school() + " has no counts");
+      return null;
     }
     return new Proportion(figure.numerator(), figure.denominator(), figure.value());
   }

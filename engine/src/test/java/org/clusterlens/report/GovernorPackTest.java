@@ -17,24 +17,6 @@ class GovernorPackTest {
           SampleCluster.provenance());
 
   @Test
-  void keyPointsGiveRwmLevel4WithItsNAndTheShift() {
-    assertThat(ashby.keyPoints().get(0))
-        .isEqualTo(
-            "In 2024-25, 72% (36 of 50) of Year 6 pupils reached Level 4+ in reading, writing and"
-                + " maths combined (RWM).");
-    assertThat(ashby.keyPoints().get(1))
-        .isEqualTo(
-            "That is 8 percentage points higher than in 2023-24, when it was 64% (32 of 50).");
-  }
-
-  @Test
-  void keyPointsHaveAtMost25Words() {
-    assertThat(ashby.keyPoints())
-        .isNotEmpty()
-        .allSatisfy(p -> assertThat(p.split("\\s+")).hasSizeLessThanOrEqualTo(25));
-  }
-
-  @Test
   void peersAreLettersWhenTheClusterDoesNotShareNames() {
     assertThat(ashby.peers())
         .extracting(SchoolResults::label)

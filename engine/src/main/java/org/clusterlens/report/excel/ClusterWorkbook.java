@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.report.ClusterPack;
+import org.clusterlens.report.ReadingNotes;
 import org.clusterlens.report.SchoolResults;
 
 /** Renders the School Improvement Partner's cluster pack as a workbook, one sheet per topic. */
@@ -27,14 +28,16 @@ public final class ClusterWorkbook {
     List<SchoolResults> all = new ArrayList<>(pack.schools());
     all.add(pack.cluster());
     if (pack.ks2Year() != null) {
-      PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all);
+      PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all, pack.funnels());
       PackSheets.ks2(wb, st, pack.ks2Year(), all);
       PackSheets.shift(wb, st, pack.previousKs2Year(), pack.ks2Year(), all);
     }
     if (pack.teacherTerm() != null) {
       PackSheets.thisTerm(wb, st, pack.teacherTerm(), all);
     }
-    PackSheets.about(wb, st, PackSheets.howToRead(), pack.generatedAt(), pack.sources());
+    ClusterSheets.funnels(wb, st, pack);
+    ClusterSheets.briefs(wb, st, pack);
+    PackSheets.about(wb, st, ReadingNotes.forPartner(), pack.generatedAt(), pack.sources());
     WorkbookSaver.stamp(wb, "Cluster pack: " + pack.clusterName(), pack.generatedAt());
     return wb;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.ReadingNotes;
 import org.clusterlens.report.SchoolResults;
 
 /** Renders a governor pack as a workbook: a summary sheet, then one sheet per topic. */
@@ -33,16 +34,17 @@ public final class GovernorWorkbook {
       all.add(pack.self());
       all.addAll(pack.peers());
       all.add(pack.cluster());
-      PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all);
+      PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all, pack.details().funnels());
     }
+    GovernorSheets.progress(wb, st, pack);
+    GovernorSheets.groups(wb, st, pack);
+    GovernorSheets.trends(wb, st, pack);
+    GovernorSheets.context(wb, st, pack);
     if (pack.teacherTerm() != null) {
       PackSheets.thisTerm(wb, st, pack.teacherTerm(), List.of(pack.self()));
     }
-    List<String> howToRead = new ArrayList<>(PackSheets.howToRead());
-    if (!pack.peersNamed()) {
-      howToRead.add("Other schools are shown as School A, School B… as the cluster agreed.");
-    }
-    PackSheets.about(wb, st, howToRead, pack.generatedAt(), pack.sources());
+    GovernorSheets.completeness(wb, st, pack);
+    PackSheets.about(wb, st, ReadingNotes.forGovernors(pack), pack.generatedAt(), pack.sources());
     WorkbookSaver.stamp(wb, "Governor pack: " + pack.school().name(), pack.generatedAt());
     return wb;
   }

@@ -8,7 +8,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.clusterlens.model.Term;
+import org.clusterlens.report.ChangeRange;
+import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.Labels;
+import org.clusterlens.report.MeasureFunnel;
+import org.clusterlens.report.Proportion;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SourceLine;
 import org.clusterlens.report.SubjectResult;
@@ -22,7 +26,7 @@ final class PackSheets {
 
   /** Writes the summary sheet: who, when, and the key points, one per row. */
   static void summary(
-      Workbook wb, PackStyles st, String title, List<String> about, List<String> keyPoints) {
+      Workbook wb, PackStyles st, String title, List<String> about, List<KeyPoint> keyPoints) {
     Sheet sheet = wb.createSheet("Summary");
     sheet.setColumnWidth(0, 110 * 256);
     int r = 0;
@@ -34,8 +38,16 @@ final class PackSheets {
     Cell k = sheet.createRow(r++).createCell(0);
     k.setCellValue("Key points");
     k.setCellStyle(st.header());
-    for (String point : keyPoints) {
-      st.setText(sheet.createRow(r++).createCell(0), point, st.wrapped());
+    for (KeyPoint.Kind kind : KeyPoint.Kind.values()) {
+      List<KeyPoint> ofKind = keyPoints.stream().filter(p -> p.kind() == kind).toList();
+      if (ofKind.isEmpty()) {
+        continue;
+      }
+      st.setText(sheet.createRow(r++).createCell(0), kind.heading(), st.subheader());
+      for (KeyPoint point : ofKind) {
+        st.setText(sheet.createRow(r++).createCell(0), point.statement(), st.wrapped());
+        st.setText(sheet.createRow(r++).createCell(0), "Ask: " + point.question(), st.question());
+      }
     }
     r++;
     sheet
@@ -50,7 +62,7 @@ final class PackSheets {
         .setCellValue(
             "Each topic has its own sheet; the About sheet explains the figures and lists the returns"
                 + " they come from.");
-    TableSheet.printSetup(sheet);
+    TableSheet.printSetup(sheet, 0);
   }
 
   /** One row per school (or cluster) and subject: Key Stage 2 results with their counts. */
@@ -58,11 +70,7 @@ final class PackSheets {
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("School", 30, st.text()));
     cols.add(new Column("Subject", 34, st.text()));
-    proportionColumns(cols, st, "Level 4+");
-    proportionColumns(cols, st, "Level 5+");
-    cols.add(new Column("Average points", 10, st.points()));
-    cols.add(new Column("Pupils (average points)", 11, st.count()));
-    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    attainmentColumns(cols, st);
     TableSheet t =
         TableSheet.create(
             wb,
@@ -80,14 +88,43 @@ final class PackSheets {
             orBlank(r.level4()),
             orBlank(r.level5()),
             orBlank(r.points()),
-            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+            onePupil(r.pupils()));
       }
     }
     t.filter();
+    // The chart compares at most four rows of schools; a cluster pack charts the pooled cluster.
+    List<SchoolResults> charted = schools.size() <= 4 ? schools : List.of(last(schools));
+    List<String> subjects =
+        charted.stream()
+            .flatMap(s -> s.ks2().stream().map(SubjectResult::subject))
+            .distinct()
+            .toList();
+    if (!subjects.isEmpty()) {
+      double[][] values = new double[charted.size()][subjects.size()];
+      for (int k = 0; k < charted.size(); k++) {
+        for (int c = 0; c < subjects.size(); c++) {
+          values[k][c] =
+              fraction(charted.get(k).ks2(subjects.get(c)).map(SubjectResult::level4).orElse(null));
+        }
+      }
+      t.barChart(
+          "% at Level 4+ by subject, " + year,
+          subjects.stream().map(Labels::subjectShort).toList(),
+          charted.stream().map(SchoolResults::label).toList(),
+          values);
+    }
   }
 
-  /** One row per school: reading, writing and maths combined, with the shifts. */
-  static void ks2Rwm(Workbook wb, PackStyles st, String year, List<SchoolResults> schools) {
+  /**
+   * One row per school: reading, writing and maths combined, with the shifts and where the school
+   * sits against the cluster's range; a chart of Level 4+ and Level 5+ beside it.
+   */
+  static void ks2Rwm(
+      Workbook wb,
+      PackStyles st,
+      String year,
+      List<SchoolResults> schools,
+      List<MeasureFunnel> funnels) {
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("School", 30, st.text()));
     proportionColumns(cols, st, "Level 4+");
@@ -95,6 +132,7 @@ final class PackSheets {
     proportionColumns(cols, st, "Level 5+");
     cols.add(new Column("Shift at Level 5+ (percentage points)", 12, st.shift()));
     cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    cols.add(new Column("Level 4+ against the cluster range", 26, st.text()));
     TableSheet t =
         TableSheet.create(
             wb,
@@ -102,12 +140,20 @@ final class PackSheets {
             "Schools",
             "Reading, writing and maths combined (RWM) at Key Stage 2, " + year,
             "Each school and the cluster. A pupil counts only if they reached the level in all"
-                + " three subjects.",
+                + " three subjects. The last column says where the school sits on the funnel plot.",
             cols);
+    MeasureFunnel level4 = MeasureFunnel.titled(funnels, MeasureFunnel.RWM_LEVEL4).orElse(null);
     for (SchoolResults s : schools) {
       SubjectResult r = s.rwm().orElse(null);
+      String where =
+          level4 == null
+              ? null
+              : level4
+                  .row(s.label())
+                  .map(f -> Labels.funnelPosition(f.position95(), f.position998()))
+                  .orElse(null);
       if (r == null) {
-        t.add(s.label(), TableSheet.blank(3), null, TableSheet.blank(3), null, null);
+        t.add(s.label(), TableSheet.blank(3), null, TableSheet.blank(3), null, null, where);
       } else {
         t.add(
             s.label(),
@@ -115,12 +161,29 @@ final class PackSheets {
             r.shift4(),
             orBlank(r.level5()),
             r.shift5(),
-            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+            onePupil(r.pupils()),
+            where);
       }
     }
+    t.shadeLabels(cols.size() - 1);
+    t.barChart(
+        "Reading, writing and maths combined, " + year,
+        schools.stream().map(SchoolResults::label).toList(),
+        List.of("% at Level 4+", "% at Level 5+"),
+        new double[][] {
+          schools.stream()
+              .mapToDouble(s -> fraction(s.rwm().map(SubjectResult::level4).orElse(null)))
+              .toArray(),
+          schools.stream()
+              .mapToDouble(s -> fraction(s.rwm().map(SubjectResult::level5).orElse(null)))
+              .toArray()
+        });
   }
 
-  /** One row per school, subject and level: last year, this year and the shift. */
+  /**
+   * One row per school, subject and level: last year, this year, the shift and what it says; a
+   * chart of reading, writing and maths combined at Level 4+ in both years beside it.
+   */
   static void shift(
       Workbook wb, PackStyles st, String before, String now, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
@@ -130,6 +193,7 @@ final class PackSheets {
     proportionColumns(cols, st, before);
     proportionColumns(cols, st, now);
     cols.add(new Column("Shift (percentage points)", 12, st.shift()));
+    cols.add(new Column("What the shift says", 22, st.text()));
     TableSheet t =
         TableSheet.create(
             wb,
@@ -147,17 +211,43 @@ final class PackSheets {
             "Level 4+",
             orBlank(r.level4Before()),
             orBlank(r.level4()),
-            r.shift4());
+            r.shift4(),
+            shiftLabel(r.shift4(), r.shift4Range()));
         t.add(
             s.label(),
             Labels.subject(r.subject()),
             "Level 5+",
             orBlank(r.level5Before()),
             orBlank(r.level5()),
-            r.shift5());
+            r.shift5(),
+            shiftLabel(r.shift5(), r.shift5Range()));
       }
     }
     t.filter();
+    t.shadeLabels(cols.size() - 1);
+    t.barChart(
+        "Reading, writing and maths combined at Level 4+, " + before + " and " + now,
+        schools.stream().map(SchoolResults::label).toList(),
+        List.of(before, now),
+        new double[][] {
+          schools.stream()
+              .mapToDouble(s -> fraction(s.rwm().map(SubjectResult::level4Before).orElse(null)))
+              .toArray(),
+          schools.stream()
+              .mapToDouble(s -> fraction(s.rwm().map(SubjectResult::level4).orElse(null)))
+              .toArray()
+        });
+  }
+
+  /** "Clear rise", "Clear fall", "Not a clear change", or null when the shift was not tested. */
+  private static String shiftLabel(Double shift, ChangeRange range) {
+    if (shift == null || range == null) {
+      return null;
+    }
+    if (range.clearChange()) {
+      return shift > 0 ? "Clear rise" : "Clear fall";
+    }
+    return "Not a clear change";
   }
 
   /** One row per school, year group and subject: this term's teacher assessment. */
@@ -166,11 +256,7 @@ final class PackSheets {
     cols.add(new Column("School", 30, st.text()));
     cols.add(new Column("Year group", 15, st.text()));
     cols.add(new Column("Subject", 10, st.text()));
-    proportionColumns(cols, st, "Level 4+");
-    proportionColumns(cols, st, "Level 5+");
-    cols.add(new Column("Average points", 10, st.points()));
-    cols.add(new Column("Pupils (average points)", 11, st.count()));
-    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+    attainmentColumns(cols, st);
     TableSheet t =
         TableSheet.create(
             wb,
@@ -188,10 +274,31 @@ final class PackSheets {
             orBlank(r.level4()),
             orBlank(r.level5()),
             orBlank(r.points()),
-            r.pupils() > 0 ? (Object) (100.0 / r.pupils()) : null);
+            onePupil(r.pupils()));
       }
     }
     t.filter();
+  }
+
+  /** Level 4+ and Level 5+ with their counts, average points with pupils, one pupil's worth. */
+  private static void attainmentColumns(List<Column> cols, PackStyles st) {
+    proportionColumns(cols, st, "Level 4+");
+    proportionColumns(cols, st, "Level 5+");
+    cols.add(new Column("Average points", 10, st.points()));
+    cols.add(new Column("Pupils (average points)", 11, st.count()));
+    cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
+  }
+
+  private static Object onePupil(long pupils) {
+    return pupils > 0 ? (Object) (100.0 / pupils) : null;
+  }
+
+  private static double fraction(Proportion p) {
+    return p == null ? Double.NaN : p.fraction();
+  }
+
+  private static SchoolResults last(List<SchoolResults> schools) {
+    return schools.get(schools.size() - 1);
   }
 
   /** How to read the pack, and the returns it was built from. */
@@ -225,32 +332,13 @@ final class PackSheets {
     for (String line : howToRead) {
       st.setText(sheet.createRow(r++).createCell(0), line, st.text());
     }
+    st.setText(
+        sheet.createRow(r).createCell(0), "An empty cell means there is no figure.", st.text());
   }
 
   private static void proportionColumns(List<Column> cols, PackStyles st, String label) {
     cols.add(new Column("% at " + label, 10, st.percent()));
     cols.add(new Column("Pupils at " + label, 10, st.count()));
     cols.add(new Column("Pupils counted (" + label + ")", 11, st.count()));
-  }
-
-  /** The "how to read" lines both workbooks carry. */
-  static List<String> howToRead() {
-    return List.of(
-        "Level 4+ means at least National Curriculum Level 4, the level expected at the end of"
-            + " Year 6. Level 5+ is above it.",
-        "RWM means reading, writing and maths combined: a pupil counts only if they reached the"
-            + " level in all three.",
-        "Each percentage is stored as a number (0.72 shown as 72%); the next two columns give the"
-            + " pupils at the level and the pupils counted.",
-        "One pupil is worth 100 / n percentage points: in a small school one pupil moves a figure"
-            + " a long way.",
-        "A shift compares this year's Year 6 with last year's: different pupils, so some change"
-            + " happens by chance.",
-        "This version does not yet test whether chance alone could explain a change.",
-        "Average points: Level 4 is 27 points, Level 5 is 33, each step within a level (c, b, a)"
-            + " is 2 points.",
-        "The cluster's figures pool every pupil in its schools, so larger schools count for"
-            + " more.",
-        "An empty cell means there is no figure.");
   }
 }

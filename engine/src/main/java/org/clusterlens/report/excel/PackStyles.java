@@ -1,5 +1,7 @@
 package org.clusterlens.report.excel;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -9,6 +11,8 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The cell styles every workbook uses, by name. Percentages are stored as fractions (0.72) and
@@ -18,6 +22,8 @@ import org.apache.poi.ss.usermodel.Workbook;
  * @param header a table's header row: bold, shaded, wrapped
  * @param text plain text
  * @param wrapped text that wraps within its column
+ * @param subheader a bold line heading a group of rows
+ * @param question a suggested question: italic, wrapped
  * @param percent a percentage stored as a fraction, shown "72%"
  * @param count a whole number of pupils
  * @param points average points, one decimal place
@@ -29,6 +35,8 @@ record PackStyles(
     CellStyle header,
     CellStyle text,
     CellStyle wrapped,
+    CellStyle subheader,
+    CellStyle question,
     CellStyle percent,
     CellStyle count,
     CellStyle points,
@@ -62,28 +70,68 @@ record PackStyles(
     CellStyle text = wb.createCellStyle();
     CellStyle wrapped = wb.createCellStyle();
     wrapped.setWrapText(true);
+    CellStyle subheader = wb.createCellStyle();
+    subheader.setFont(bold);
+    Font italic = wb.createFont();
+    italic.setItalic(true);
+    CellStyle question = wb.createCellStyle();
+    question.setFont(italic);
+    question.setWrapText(true);
 
+    CellStyle percent = numeric(wb, format, "0%");
+    CellStyle count = numeric(wb, format, "0");
+    CellStyle points = numeric(wb, format, "0.0");
+    CellStyle shift = numeric(wb, format, "+0;-0;0");
+    List<CellStyle> named =
+        List.of(title, header, text, wrapped, subheader, question, percent, count, points, shift);
+    // Named before the quoted twins are cloned (they inherit the name) and before the styles
+    // become map keys: an XSSF style's hash follows its record, which naming changes.
+    if (wb instanceof XSSFWorkbook xssf) {
+      Map<String, XSSFCellStyle> byName = new LinkedHashMap<>();
+      for (int i = 0; i < NAMES.size(); i++) {
+        byName.put(NAMES.get(i), (XSSFCellStyle) named.get(i));
+      }
+      NamedStyles.name(xssf, byName);
+    }
     return new PackStyles(
         title,
         header,
         text,
         wrapped,
-        numeric(wb, format, "0%"),
-        numeric(wb, format, "0"),
-        numeric(wb, format, "0.0"),
-        numeric(wb, format, "+0;-0;0"),
+        subheader,
+        question,
+        percent,
+        count,
+        points,
+        shift,
         Map.of(
             title, quoted(wb, title),
             header, quoted(wb, header),
             text, quoted(wb, text),
-            wrapped, quoted(wb, wrapped)));
+            wrapped, quoted(wb, wrapped),
+            subheader, quoted(wb, subheader),
+            question, quoted(wb, question)));
   }
+
+  /** The names Excel and Calc list in their Styles gallery, each for one of these styles. */
+  static final List<String> NAMES =
+      List.of(
+          "ClusterLens title",
+          "ClusterLens header",
+          "ClusterLens text",
+          "ClusterLens wrapped text",
+          "ClusterLens subheading",
+          "ClusterLens question",
+          "ClusterLens percent",
+          "ClusterLens pupils",
+          "ClusterLens points",
+          "ClusterLens change");
 
   /**
    * Writes text into a cell in a text style. Text starting with = + - @ (or a tab or return) gets
    * the style's quote-prefixed twin, so a spreadsheet shows it as typed and never runs it.
    *
-   * @throws IllegalArgumentException if {@code style} is not one of the four text styles
+   * @throws IllegalArgumentException if {@code style} is not one of the text styles
    */
   void setText(Cell cell, String value, CellStyle style) {
     CellStyle twin = quotedTwins.get(style);

@@ -114,7 +114,7 @@ public final class ReturnTemplate {
       g.setCellValue(col.guidance() + accepted(col).map(a -> " (" + a + ")").orElse(""));
       g.setCellStyle(st.wrapped());
     }
-    TableSheet.printSetup(sheet);
+    TableSheet.printSetup(sheet, 0);
   }
 
   private static void labelled(Sheet sheet, int rowIndex, String label, String value, String hint) {
@@ -173,7 +173,7 @@ public final class ReturnTemplate {
     sheet.setColumnWidth(ReturnColumn.UPN.ordinal(), 17 * 256);
     sheet.setColumnWidth(ReturnColumn.DATE_OF_BIRTH.ordinal(), 14 * 256);
     sheet.createFreezePane(0, 1);
-    TableSheet.printSetup(sheet);
+    TableSheet.printSetup(sheet, 0);
   }
 
   /** The codes a column's drop-down offers, or none for free-text columns. */

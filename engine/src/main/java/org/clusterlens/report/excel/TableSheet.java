@@ -3,11 +3,34 @@ package org.clusterlens.report.excel;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.clusterlens.report.AveragePoints;
 import org.clusterlens.report.Proportion;
 
@@ -52,8 +75,7 @@ final class TableSheet {
       sheet.setColumnWidth(i, Math.min(255, columns.get(i).width()) * 256);
     }
     sheet.createFreezePane(0, HEADER_ROW + 1);
-    printSetup(sheet);
-    sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, -1, -1));
+    printSetup(sheet, HEADER_ROW);
     return t;
   }
 
@@ -70,7 +92,16 @@ final class TableSheet {
     return 4 + 14f * lines;
   }
 
-  static void printSetup(Sheet sheet) {
+  /**
+   * Landscape A4, one page wide, and the rows from the title to {@code lastTitleRow} printed at the
+   * top of every page.
+   */
+  static void printSetup(Sheet sheet, int lastTitleRow) {
+    printSetup(sheet);
+    sheet.setRepeatingRows(new CellRangeAddress(0, lastTitleRow, -1, -1));
+  }
+
+  private static void printSetup(Sheet sheet) {
     PrintSetup print = sheet.getPrintSetup();
     print.setLandscape(true);
     print.setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -131,6 +162,125 @@ final class TableSheet {
     if (next > HEADER_ROW + 1) {
       sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, next - 1, 0, columns.size() - 1));
     }
+  }
+
+  /** The sheet. */
+  Sheet sheet() {
+    return sheet;
+  }
+
+  /** The index of the next row {@link #add} would write. */
+  int nextRow() {
+    return next;
+  }
+
+  /**
+   * Shades a label column's cells by their words: "Below…"/"Well below…"/"Clear fall" light orange,
+   * "Above…"/"Well above…"/"Clear rise" light green. The words stay in the cell, so the colour
+   * never carries the meaning alone.
+   */
+  void shadeLabels(int col) {
+    if (next <= HEADER_ROW + 1) {
+      return;
+    }
+    SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+    String cell = new CellReference(HEADER_ROW + 1, col, false, false).formatAsString();
+    ConditionalFormattingRule low =
+        cf.createConditionalFormattingRule(
+            "OR(LEFT("
+                + cell
+                + ",5)=\"Below\",LEFT("
+                + cell
+                + ",10)=\"Well below\","
+                + cell
+                + "=\"Clear fall\")");
+    low.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
+    ConditionalFormattingRule high =
+        cf.createConditionalFormattingRule(
+            "OR(LEFT("
+                + cell
+                + ",5)=\"Above\",LEFT("
+                + cell
+                + ",10)=\"Well above\","
+                + cell
+                + "=\"Clear rise\")");
+    high.createPatternFormatting().setFillBackgroundColor(IndexedColors.LIGHT_GREEN.getIndex());
+    cf.addConditionalFormatting(
+        new CellRangeAddress[] {new CellRangeAddress(HEADER_ROW + 1, next - 1, col, col)},
+        low,
+        high);
+  }
+
+  /**
+   * Writes a small block of chart data below the table (a title row, a header row, then one row per
+   * category) and draws a native bar chart of it beside the table.
+   *
+   * @param title the block's and the chart's title
+   * @param categories the bars' labels
+   * @param seriesNames one name per series
+   * @param values values[series][category], as fractions (0.72) shown as percentages; NaN leaves
+   *     the cell empty
+   */
+  void barChart(
+      String title, List<String> categories, List<String> seriesNames, double[][] values) {
+    int first = next + 1;
+    styles.setText(
+        sheet.createRow(first).createCell(0), title + " (the chart's figures)", styles.subheader());
+    Row head = sheet.createRow(first + 1);
+    styles.setText(head.createCell(0), "", styles.text());
+    for (int s = 0; s < seriesNames.size(); s++) {
+      styles.setText(head.createCell(s + 1), seriesNames.get(s), styles.subheader());
+    }
+    for (int c = 0; c < categories.size(); c++) {
+      Row row = sheet.createRow(first + 2 + c);
+      styles.setText(row.createCell(0), categories.get(c), styles.text());
+      for (int s = 0; s < seriesNames.size(); s++) {
+        if (!Double.isNaN(values[s][c])) {
+          Cell cell = row.createCell(s + 1);
+          cell.setCellValue(values[s][c]);
+          cell.setCellStyle(styles.percent());
+        }
+      }
+    }
+    int firstData = first + 2;
+    int lastData = first + 1 + categories.size();
+    next = lastData + 1;
+
+    XSSFDrawing drawing = ((XSSFSheet) sheet).createDrawingPatriarch();
+    int anchorCol = columns.size() + 1;
+    XSSFClientAnchor anchor =
+        drawing.createAnchor(0, 0, 0, 0, anchorCol, HEADER_ROW, anchorCol + 8, HEADER_ROW + 20);
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText(title);
+    chart.setTitleOverlay(false);
+    XDDFChartLegend legend = chart.getOrAddLegend();
+    legend.setPosition(LegendPosition.BOTTOM);
+    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    y.setMinimum(0);
+    y.setMaximum(1);
+    y.setNumberFormat("0%");
+    y.setCrosses(AxisCrosses.AUTO_ZERO);
+    XDDFDataSource<String> cats =
+        XDDFDataSourcesFactory.fromStringCellRange(
+            (XSSFSheet) sheet, new CellRangeAddress(firstData, lastData, 0, 0));
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
+    data.setBarDirection(BarDirection.COL);
+    data.setVaryColors(false);
+    String[] colours = {"0072B2", "56B4E9", "D55E00", "009E73"};
+    for (int s = 0; s < seriesNames.size(); s++) {
+      XDDFNumericalDataSource<Double> vals =
+          XDDFDataSourcesFactory.fromNumericCellRange(
+              (XSSFSheet) sheet, new CellRangeAddress(firstData, lastData, s + 1, s + 1));
+      XDDFChartData.Series series = data.addSeries(cats, vals);
+      series.setTitle(
+          seriesNames.get(s),
+          new CellReference(sheet.getSheetName(), first + 1, s + 1, true, true));
+      series.setFillProperties(
+          new XDDFSolidFillProperties(
+              XDDFColor.from(java.util.HexFormat.of().parseHex(colours[s % colours.length]))));
+    }
+    chart.plot(data);
   }
 
   private void number(Row row, int col, double value) {

@@ -51,6 +51,16 @@ final class Cells {
         : "<td class=\"num\">" + Html.escape(Numbers.points(100.0 / pupils)) + " points</td>";
   }
 
+  /** A count of pupils, or a dash. */
+  static String count(Long pupils) {
+    return pupils == null ? NONE : "<td class=\"num\">" + pupils + "</td>";
+  }
+
+  /** Plain text in a cell. */
+  static String text(String text) {
+    return "<td>" + Html.escape(text) + "</td>";
+  }
+
   static String rowHeader(String text) {
     return "<th scope=\"row\">" + Html.escape(text) + "</th>";
   }

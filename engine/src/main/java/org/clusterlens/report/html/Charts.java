@@ -4,9 +4,11 @@ import java.util.List;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Config;
 import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
  * Builds charts with Tablesaw's Plotly API and turns them into inline scripts a page can carry.
@@ -40,10 +42,7 @@ final class Charts {
    */
   static String groupedBars(
       String divId, List<String> categories, List<Series> series, String yTitle, double[] yRange) {
-    if (!divId.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException(
-          "Chart id '" + divId + "' must be a JavaScript identifier (letters, digits, _)");
-    }
+    requireIdentifier(divId);
     Object[] x = categories.stream().map(Charts::plainLabel).toArray();
     BarTrace[] traces =
         series.stream()
@@ -76,8 +75,87 @@ final class Charts {
   }
 
   /**
-   * Turns Tablesaw's {@code <script>…</script>} into a function-scoped script body that cannot end
-   * its {@code <script>} element early and cannot show Plotly's logo link.
+   * A funnel plot as an inline script: each school's percentage against its pupils, the cluster
+   * rate, and the 95% (dashed) and 99.8% (dotted) limits.
+   *
+   * @param divId the id of the element the chart fills; a JavaScript identifier
+   * @param funnel the funnel; never null
+   */
+  static String funnel(String divId, org.clusterlens.report.MeasureFunnel funnel) {
+    requireIdentifier(divId);
+    var curve = funnel.curve();
+    double[] n = curve.stream().mapToDouble(l -> l.n()).toArray();
+    List<ScatterTrace> traces = new java.util.ArrayList<>();
+    traces.add(
+        line(
+            "99.8% limits",
+            n, curve.stream().mapToDouble(l -> l.upper998()).toArray(), Line.Dash.DOT, true));
+    traces.add(
+        line(
+            "99.8% lower",
+            n, curve.stream().mapToDouble(l -> l.lower998()).toArray(), Line.Dash.DOT, false));
+    traces.add(
+        line(
+            "95% limits",
+            n, curve.stream().mapToDouble(l -> l.upper95()).toArray(), Line.Dash.DASH, true));
+    traces.add(
+        line(
+            "95% lower",
+            n, curve.stream().mapToDouble(l -> l.lower95()).toArray(), Line.Dash.DASH, false));
+    double target = funnel.target().percent();
+    traces.add(
+        ScatterTrace.builder(new double[] {n[0], n[n.length - 1]}, new double[] {target, target})
+            .mode(ScatterTrace.Mode.LINE)
+            .name("Cluster rate")
+            .line(Line.builder().color(DARK).width(2).build())
+            .build());
+    traces.add(
+        ScatterTrace.builder(
+                funnel.schools().stream().mapToDouble(r -> r.figure().pupils()).toArray(),
+                funnel.schools().stream().mapToDouble(r -> r.figure().percent()).toArray())
+            .mode(ScatterTrace.Mode.TEXT_AND_MARKERS)
+            .text(funnel.schools().stream().map(r -> plainLabel(r.school())).toArray(String[]::new))
+            .name("Schools")
+            .marker(Marker.builder().color(ORANGE).size(10).build())
+            .build());
+    Layout layout =
+        Layout.builder()
+            .width(640)
+            .height(420)
+            .margin(Margin.builder().top(20).bottom(60).left(60).right(20).build())
+            .xAxis(Axis.builder().title("Pupils counted (n)").gridColor("#d9d9d9").build())
+            .yAxis(Axis.builder().title("% of pupils").range(0, 100).gridColor("#d9d9d9").build())
+            .build();
+    Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
+    // Tablesaw cannot place text: put each school's name above its dot, not on it.
+    String js =
+        new tech.tablesaw.plotly.components.Figure(
+                layout, config, traces.toArray(new ScatterTrace[0]))
+            .asJavascript(divId)
+            .replace("mode: 'markers+text',", "mode: 'markers+text', textposition: 'top center',");
+    return inlineScript(js);
+  }
+
+  private static ScatterTrace line(
+      String name, double[] x, double[] y, Line.Dash dash, boolean inLegend) {
+    return ScatterTrace.builder(x, y)
+        .mode(ScatterTrace.Mode.LINE)
+        .name(name)
+        .showLegend(inLegend)
+        .line(Line.builder().color("#555555").width(1.5).dash(dash).build())
+        .build();
+  }
+
+  private static void requireIdentifier(String divId) {
+    if (!divId.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "Chart id '" + divId + "' must be a JavaScript identifier (letters, digits, _)");
+    }
+  }
+
+  /**
+   * Turns Tablesaw's {@code <script>…</script>} into a function expression, called once Plotly has
+   * loaded, that cannot end its {@code <script>} element early and cannot show Plotly's logo link.
    */
   static String inlineScript(String tablesawJs) {
     String js = tablesawJs.strip();
@@ -89,7 +167,7 @@ final class Charts {
       throw new IllegalStateException("A chart script would show Plotly's logo link");
     }
     js = js.replace("</", "<\\/").replace("<!--", "<\\!--");
-    return "(function () {\n" + js.strip() + "\n})();";
+    return "function () {\n" + js.strip() + "\n}";
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.clusterlens.model.Figure;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.Labels;
+import org.clusterlens.report.ReadingNotes;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SubjectResult;
 import org.clusterlens.report.TermResult;
@@ -26,12 +27,14 @@ public final class ClusterPackHtml {
   public static String render(ClusterPack pack, String sharedWork) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
-    keyPoints(main, pack);
+    KeyPointsSection.render(main, pack.keyPoints());
     rwm(main, pack, charts);
+    ClusterSections.funnels(main, pack, charts);
     subjects(main, pack);
     thisTerm(main, pack);
     main.append(sharedWork);
-    howToRead(main);
+    ClusterSections.briefs(main, pack);
+    GovernorPackHtml.howToRead(main, ReadingNotes.forPartner());
     return HtmlPage.render(
         "Cluster pack: "
             + pack.clusterName()
@@ -58,17 +61,6 @@ public final class ClusterPackHtml {
     return h.append("</p>\n").toString();
   }
 
-  private static void keyPoints(StringBuilder out, ClusterPack pack) {
-    out.append("<section aria-labelledby=\"key-points\">\n<h2 id=\"key-points\">Key points</h2>\n")
-        .append("<p class=\"note\">Level 4+ means at least National Curriculum Level 4, the level")
-        .append(" expected at the end of Year 6. Level 5+ is above it.</p>\n")
-        .append("<ul class=\"key-points\">\n");
-    for (String point : pack.keyPoints()) {
-      out.append("<li>").append(Html.escape(point)).append("</li>\n");
-    }
-    out.append("</ul>\n</section>\n");
-  }
-
   private static void rwm(StringBuilder out, ClusterPack pack, List<String> charts) {
     out.append("<section aria-labelledby=\"rwm\">\n<h2 id=\"rwm\">Reading, writing and maths")
         .append(" combined (RWM) at Key Stage 2</h2>\n");
@@ -83,34 +75,13 @@ public final class ClusterPackHtml {
         .append(", and the shift since ")
         .append(Html.escape(before))
         .append(" in percentage points. A pupil counts only if they reached the level in all")
-        .append(" three subjects.</p>\n<table>\n<caption>RWM by school, ")
-        .append(Html.escape(now))
-        .append("</caption>\n<thead>\n<tr>")
-        .append(Cells.colHeader("School"))
-        .append(Cells.colHeader("% at Level 4+"))
-        .append(Cells.colHeader("Shift at Level 4+"))
-        .append(Cells.colHeader("% at Level 5+"))
-        .append(Cells.colHeader("Shift at Level 5+"))
-        .append(Cells.colHeader("One pupil is worth"))
-        .append("</tr>\n</thead>\n<tbody>\n");
-    List<SchoolResults> rows = new ArrayList<>(pack.schools());
-    rows.add(pack.cluster());
+        .append(" three subjects.</p>\n");
+    HtmlTable.open(out, "RWM by school, " + now, HtmlTable.RWM_HEADERS);
+    List<SchoolResults> rows = withCluster(pack);
     for (SchoolResults s : rows) {
-      SubjectResult r = s.rwm().orElse(null);
-      out.append(s == pack.cluster() ? "<tr class=\"pooled\">" : "<tr>")
-          .append(Cells.rowHeader(s.label()));
-      if (r == null) {
-        out.append(Cells.NONE.repeat(5));
-      } else {
-        out.append(Cells.percent(r.level4()))
-            .append(Cells.shift(r.shift4()))
-            .append(Cells.percent(r.level5()))
-            .append(Cells.shift(r.shift5()))
-            .append(Cells.onePupil(r.pupils()));
-      }
-      out.append("</tr>\n");
+      HtmlTable.row(out, s == pack.cluster() ? "pooled" : "", s.label(), HtmlTable.rwmCells(s));
     }
-    out.append("</tbody>\n</table>\n");
+    HtmlTable.close(out);
 
     out.append("<figure>\n<div id=\"shiftChart\" class=\"chart\" role=\"img\" aria-label=\"Bar")
         .append(" chart of each school's shift at Level 4+ and Level 5+ in reading, writing and")
@@ -160,23 +131,21 @@ public final class ClusterPackHtml {
   private static void subjectTable(
       StringBuilder out, ClusterPack pack, String caption, Function<SubjectResult, String> cell) {
     List<String> subjects = List.of("reading", "writing", "maths");
-    out.append("<table>\n<caption>")
-        .append(Html.escape(caption))
-        .append("</caption>\n<thead>\n<tr>");
-    out.append(Cells.colHeader("School"));
-    subjects.forEach(s -> out.append(Cells.colHeader(Labels.subject(s))));
-    out.append("</tr>\n</thead>\n<tbody>\n");
-    List<SchoolResults> rows = new ArrayList<>(pack.schools());
-    rows.add(pack.cluster());
-    for (SchoolResults s : rows) {
-      out.append(s == pack.cluster() ? "<tr class=\"pooled\">" : "<tr>")
-          .append(Cells.rowHeader(s.label()));
+    HtmlTable.open(
+        out,
+        caption,
+        "School",
+        Labels.subject(subjects.get(0)),
+        Labels.subject(subjects.get(1)),
+        Labels.subject(subjects.get(2)));
+    for (SchoolResults s : withCluster(pack)) {
+      StringBuilder cells = new StringBuilder();
       for (String subject : subjects) {
-        out.append(s.ks2(subject).map(cell).orElse(Cells.NONE));
+        cells.append(s.ks2(subject).map(cell).orElse(Cells.NONE));
       }
-      out.append("</tr>\n");
+      HtmlTable.row(out, s == pack.cluster() ? "pooled" : "", s.label(), cells.toString());
     }
-    out.append("</tbody>\n</table>\n");
+    HtmlTable.close(out);
   }
 
   private static void thisTerm(StringBuilder out, ClusterPack pack) {
@@ -190,9 +159,7 @@ public final class ClusterPackHtml {
         .append("</h2>\n<p>All year groups together. Teacher assessment during the year is not")
         .append(" standardised across schools, so compare schools on it with care.</p>\n");
     Map<String, List<TermResult>> groups = new LinkedHashMap<>();
-    List<SchoolResults> rows = new ArrayList<>(pack.schools());
-    rows.add(pack.cluster());
-    for (SchoolResults s : rows) {
+    for (SchoolResults s : withCluster(pack)) {
       List<TermResult> all =
           s.thisTerm().stream().filter(r -> r.yearGroup().equals(Figure.ALL)).toList();
       if (!all.isEmpty()) {
@@ -203,20 +170,10 @@ public final class ClusterPackHtml {
     out.append("</section>\n");
   }
 
-  private static void howToRead(StringBuilder out) {
-    out.append("<section aria-labelledby=\"how-to-read\">\n<h2 id=\"how-to-read\">How to read")
-        .append(" this pack</h2>\n<ul>\n")
-        .append("<li>72% (36 of 50) means 36 of the 50 pupils counted, which is 72%.</li>\n")
-        .append("<li>A shift is the change in percentage points since last year's Year 6:")
-        .append(" different pupils, so some change happens by chance.</li>\n")
-        .append("<li>One pupil is worth 100 ÷ n percentage points; compare schools with that in")
-        .append(" mind.</li>\n")
-        .append("<li>This version does not yet test whether chance alone could explain a")
-        .append(" difference; funnel plots and intervals will follow.</li>\n")
-        .append("<li>The cluster row pools every pupil in the cluster, so larger schools count")
-        .append(" for more.</li>\n")
-        .append("<li>Average points: Level 4 is 27 points, Level 5 is 33, and each step within a")
-        .append(" level (c, b, a) is 2 points.</li>\n")
-        .append("<li>A dash (–) means there is no figure.</li>\n</ul>\n</section>\n");
+  /** Every school, then the cluster pooled. */
+  private static List<SchoolResults> withCluster(ClusterPack pack) {
+    List<SchoolResults> rows = new ArrayList<>(pack.schools());
+    rows.add(pack.cluster());
+    return rows;
   }
 }

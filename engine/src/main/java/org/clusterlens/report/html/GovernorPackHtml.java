@@ -5,6 +5,7 @@ import java.util.List;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.Labels;
+import org.clusterlens.report.ReadingNotes;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SubjectResult;
 
@@ -22,13 +23,18 @@ public final class GovernorPackHtml {
   public static String render(GovernorPack pack, String sharedWork) {
     List<String> charts = new ArrayList<>();
     StringBuilder main = new StringBuilder(32_000);
-    keyPoints(main, pack);
+    KeyPointsSection.render(main, pack.keyPoints());
     ks2(main, pack);
     shift(main, pack, charts);
+    GovernorSections.progress(main, pack);
+    GovernorSections.groups(main, pack);
+    GovernorSections.trends(main, pack, charts);
+    GovernorSections.context(main, pack);
     peers(main, pack);
     thisTerm(main, pack);
     main.append(sharedWork);
-    howToRead(main, pack);
+    GovernorSections.completeness(main, pack);
+    howToRead(main, ReadingNotes.forGovernors(pack));
     return HtmlPage.render(
         "Governor pack: " + pack.school().name() + termSuffix(pack),
         header(pack),
@@ -58,19 +64,8 @@ public final class GovernorPackHtml {
     return h.toString();
   }
 
-  private static void keyPoints(StringBuilder out, GovernorPack pack) {
-    out.append("<section aria-labelledby=\"key-points\">\n<h2 id=\"key-points\">Key points</h2>\n")
-        .append("<p class=\"note\">Level 4+ means a pupil reached at least National Curriculum")
-        .append(" Level 4, the level expected at the end of Year 6. Level 5+ is above it.</p>\n")
-        .append("<ul class=\"key-points\">\n");
-    for (String point : pack.keyPoints()) {
-      out.append("<li>").append(Html.escape(point)).append("</li>\n");
-    }
-    out.append("</ul>\n</section>\n");
-  }
-
   private static void ks2(StringBuilder out, GovernorPack pack) {
-    out.append("<section aria-labelledby=\"ks2\">\n<h2 id=\"ks2\">Key Stage 2 results");
+    out.append("<section aria-labelledby=\"ks2\">\n<h2 id=\"ks2\">Attainment: Key Stage 2 results");
     if (pack.ks2Year() != null) {
       out.append(", ").append(Html.escape(pack.ks2Year()));
     }
@@ -268,41 +263,24 @@ public final class GovernorPackHtml {
     if (pack.peers().isEmpty() || pack.ks2Year() == null) {
       return;
     }
-    out.append(
-            "<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">Schools in the cluster</h2>\n")
-        .append("<p>Reading, writing and maths combined at Key Stage 2, ")
-        .append(Html.escape(pack.ks2Year()))
-        .append(". Small schools' figures move a long way with one pupil, so compare with care.")
-        .append("</p>\n<table>\n<caption>Each school in the cluster, reading, writing and maths")
-        .append(" combined</caption>\n<thead>\n<tr>")
-        .append(Cells.colHeader("School"))
-        .append(Cells.colHeader("% at Level 4+"))
-        .append(Cells.colHeader("Shift at Level 4+"))
-        .append(Cells.colHeader("% at Level 5+"))
-        .append(Cells.colHeader("Shift at Level 5+"))
-        .append(Cells.colHeader("One pupil is worth"))
-        .append("</tr>\n</thead>\n<tbody>\n");
-    peerRow(out, pack.self(), "This school: " + pack.self().label(), " class=\"self\"");
+    HtmlTable.section(out, "peers", "Schools in the cluster");
+    HtmlTable.paragraph(
+        out,
+        "Reading, writing and maths combined at Key Stage 2, "
+            + pack.ks2Year()
+            + ". Small schools' figures move a long way with one pupil, so compare with care.");
+    HtmlTable.open(
+        out,
+        "Each school in the cluster, reading, writing and maths combined",
+        HtmlTable.RWM_HEADERS);
+    HtmlTable.row(
+        out, "self", "This school: " + pack.self().label(), HtmlTable.rwmCells(pack.self()));
     for (SchoolResults peer : pack.peers()) {
-      peerRow(out, peer, peer.label(), "");
+      HtmlTable.row(out, "", peer.label(), HtmlTable.rwmCells(peer));
     }
-    peerRow(out, pack.cluster(), pack.cluster().label(), " class=\"pooled\"");
-    out.append("</tbody>\n</table>\n</section>\n");
-  }
-
-  private static void peerRow(StringBuilder out, SchoolResults s, String label, String rowClass) {
-    SubjectResult r = s.rwm().orElse(null);
-    out.append("<tr").append(rowClass).append(">").append(Cells.rowHeader(label));
-    if (r == null) {
-      out.append(Cells.NONE.repeat(5));
-    } else {
-      out.append(Cells.percent(r.level4()))
-          .append(Cells.shift(r.shift4()))
-          .append(Cells.percent(r.level5()))
-          .append(Cells.shift(r.shift5()))
-          .append(Cells.onePupil(r.pupils()));
-    }
-    out.append("</tr>\n");
+    HtmlTable.row(out, "pooled", pack.cluster().label(), HtmlTable.rwmCells(pack.cluster()));
+    HtmlTable.close(out);
+    out.append("</section>\n");
   }
 
   private static void thisTerm(StringBuilder out, GovernorPack pack) {
@@ -329,31 +307,11 @@ public final class GovernorPackHtml {
     out.append("</section>\n");
   }
 
-  private static void howToRead(StringBuilder out, GovernorPack pack) {
-    out.append("<section aria-labelledby=\"how-to-read\">\n<h2 id=\"how-to-read\">How to read")
-        .append(" this pack</h2>\n<ul>\n")
-        .append("<li>Level 4+ means at least National Curriculum Level 4, the level expected at")
-        .append(" the end of Year 6. Level 5+ is above the expected level.</li>\n")
-        .append("<li>RWM means reading, writing and maths combined: a pupil counts only if they")
-        .append(" reached the level in all three.</li>\n")
-        .append("<li>72% (36 of 50) means 36 of the 50 pupils counted, which is 72%.</li>\n")
-        .append("<li>Average points turn levels into numbers: Level 4 is 27 points, Level 5 is")
-        .append(" 33, and each step within a level (c, b, a) is 2 points.</li>\n")
-        .append("<li>One pupil is worth 100 ÷ n percentage points. In a small school one pupil")
-        .append(" can move a figure a long way.</li>\n")
-        .append("<li>A shift compares this year's Year 6 with last year's: different pupils, so")
-        .append(" some change happens by chance.</li>\n")
-        .append("<li>This version does not yet test whether chance alone could explain a change.")
-        .append(" Treat a change of one or two pupils with care.</li>\n")
-        .append("<li>Teacher assessment during the year is not standardised across schools.</li>\n")
-        .append("<li>The cluster's figures pool every pupil in its schools, so larger schools")
-        .append(" count for more.</li>\n");
-    if (!pack.peers().isEmpty() && !pack.peersNamed()) {
-      out.append("<li>Other schools are shown as ")
-          .append(Html.escape(pack.peers().get(0).label()))
-          .append(pack.peers().size() > 1 ? ", " + Html.escape(pack.peers().get(1).label()) : "")
-          .append("… unless the cluster has agreed to share names.</li>\n");
-    }
-    out.append("<li>A dash (–) means there is no figure.</li>\n</ul>\n</section>\n");
+  /** The notes on how to read the pack, shared with the cluster pack. */
+  static void howToRead(StringBuilder out, List<String> notes) {
+    HtmlTable.section(out, "how-to-read", "How to read this pack");
+    HtmlTable.list(out, notes);
+    HtmlTable.paragraph(out, "A dash (–) means there is no figure.");
+    out.append("</section>\n");
   }
 }

@@ -4,13 +4,17 @@ import java.util.List;
 
 /**
  * The shell every pack page shares: a strict Content-Security-Policy that forbids any request, one
- * stylesheet (screen and print), and Plotly inlined at the end of the body.
+ * stylesheet (screen and print), and Plotly carried compressed at the end of the body.
  */
 final class HtmlPage {
 
-  /** Forbids every request a page could make: no scripts, styles, images, fonts or fetches. */
+  /**
+   * Forbids every request a page could make: no scripts, styles, images, fonts or fetches from
+   * anywhere. {@code blob:} scripts are the page's own bytes (the unpacked charting library).
+   */
   static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:;"
+      "default-src 'none'; script-src 'unsafe-inline' blob:; style-src 'unsafe-inline';"
+          + " img-src data:;"
           + " base-uri 'none'; form-action 'none'";
 
   private static final String CSS =
@@ -29,6 +33,8 @@ final class HtmlPage {
       h3 { font-size: 1.1rem; }
       .key-points { background: #eef4f8; border-left: 6px solid #0b3d5c; padding: 0.8rem 1.2rem; }
       .key-points li { margin: 0.35rem 0; }
+      .key-points p { margin: 0.15rem 0; }
+      .key-points .question { color: #333333; }
       .note { color: #404040; font-size: 0.95rem; }
       table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.95rem; }
       caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
@@ -44,6 +50,9 @@ final class HtmlPage {
       /* Plotly sets the drawing's height (taller for slanted labels): the box grows with it,
          so the drawing cannot cover the caption below. */
       .chart { width: 640px; min-height: 360px; }
+      article.brief { border: 1px solid #b8c4cc; padding: 0.5rem 1rem; margin: 1rem 0; }
+      h4 { font-size: 1rem; margin: 0.6rem 0 0.2rem 0; }
+      tr.missing th, tr.missing td { font-style: italic; }
       .up { color: #00613a; }
       .down { color: #a1260d; }
       footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
@@ -58,10 +67,45 @@ final class HtmlPage {
         section { break-inside: avoid-page; margin: 1rem 0; }
         table, figure, tr { break-inside: avoid; }
         h2 { break-after: avoid; }
+        section[aria-labelledby="briefs"], section[aria-labelledby="funnels"] {
+          break-inside: auto; }
+        article.brief { break-before: page; break-inside: avoid; border: 0; padding: 0; }
         .key-points { border-left: 3px solid #000000; background: none; }
         thead th, tr.pooled th, tr.pooled td, tr.self th, tr.self td { background: none; }
         tr.self th, tr.self td { font-weight: 700; }
       }
+      """;
+
+  /**
+   * Unpacks the library (base64, then gzip through the browser's DecompressionStream) into a blob:
+   * script, then draws the charts; a browser that cannot says so in each chart's box, beside the
+   * table that carries the same figures.
+   */
+  private static final String LOADER =
+      """
+      function cannotDraw() {
+        document.querySelectorAll('.chart').forEach(function (box) {
+          box.textContent = 'This browser cannot draw the chart: the table gives the same figures.';
+        });
+      }
+      if (typeof DecompressionStream === 'undefined' || typeof Blob === 'undefined') {
+        cannotDraw();
+        return;
+      }
+      var packed = atob(document.getElementById('plotly-library').textContent);
+      var bytes = new Uint8Array(packed.length);
+      for (var i = 0; i < packed.length; i++) { bytes[i] = packed.charCodeAt(i); }
+      var unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      new Response(unpacked).blob().then(function (js) {
+        var script = document.createElement('script');
+        script.src = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
+        script.onload = function () {
+          URL.revokeObjectURL(script.src);
+          charts.forEach(function (draw) { draw(); });
+        };
+        script.onerror = cannotDraw;
+        document.body.appendChild(script);
+      }).catch(cannotDraw);
       """;
 
   private HtmlPage() {}
@@ -73,11 +117,11 @@ final class HtmlPage {
    * @param header the {@code <header>} element's inner HTML
    * @param main the {@code <main>} element's inner HTML
    * @param footer the {@code <footer>} element's inner HTML
-   * @param chartScripts one inline script per chart, run after Plotly loads
+   * @param chartScripts one function expression per chart, called after Plotly loads
    */
   static String render(
       String title, String header, String main, String footer, List<String> chartScripts) {
-    StringBuilder page = new StringBuilder(PlotlyLibrary.source().length() + 64_000);
+    StringBuilder page = new StringBuilder(PlotlyLibrary.compressedBase64().length() + 64_000);
     page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
         .append(CONTENT_SECURITY_POLICY)
@@ -96,14 +140,20 @@ final class HtmlPage {
         .append(footer)
         .append("</footer>\n");
     if (!chartScripts.isEmpty()) {
-      page.append("<script>\n/* plotly.js ")
+      page.append("<script id=\"plotly-library\" type=\"application/gzip\">")
+          .append(PlotlyLibrary.compressedBase64())
+          .append("</script>\n<script>\n")
+          .append(PlotlyLibrary.licenceHeader())
+          .append("\n/* plotly.js ")
           .append(PlotlyLibrary.version())
-          .append(", inlined from the webjar so the page needs no network. */\n")
-          .append(PlotlyLibrary.source())
-          .append("\n</script>\n");
-      for (String script : chartScripts) {
-        page.append("<script>\n").append(script).append("\n</script>\n");
-      }
+          .append(" is carried above, gzip-compressed and base64-encoded, so the page needs no")
+          .append(
+              " network; it is unpacked here into a blob: script and then draws each chart. */\n")
+          .append("(function () {\nvar charts = [\n")
+          .append(String.join(",\n", chartScripts))
+          .append("\n];\n")
+          .append(LOADER)
+          .append("})();\n</script>\n");
     }
     return page.append("</body>\n</html>\n").toString();
   }

@@ -118,7 +118,7 @@ public final class PackBrowserCheck implements AutoCloseable {
    * @param charts how many chart containers the page has
    * @param chartProblems one line per chart Plotly drew no svg in, or whose drawing spills out of
    *     its box over what follows (a caption, a table)
-   * @param offPageRequests every request for anything other than file:, data: or about: (all
+   * @param offPageRequests every request for anything other than file:, data:, blob: or about: (all
    *     blocked)
    * @param consoleErrors console errors and uncaught exceptions, in order
    * @param violations axe-core's WCAG violations, one line per rule and element
@@ -229,7 +229,11 @@ public final class PackBrowserCheck implements AutoCloseable {
         "**/*",
         route -> {
           String url = route.request().url();
-          if (url.startsWith("file:") || url.startsWith("data:") || url.startsWith("about:")) {
+          // blob: URLs name bytes the page itself made (the unpacked charting library).
+          if (url.startsWith("file:")
+              || url.startsWith("data:")
+              || url.startsWith("about:")
+              || url.startsWith("blob:")) {
             route.resume();
           } else {
             offPage.add(url);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.clusterlens.pipeline.PackWriter;
 import org.clusterlens.pipeline.WrittenPacks;
+import org.clusterlens.report.DemoLikeCluster;
 import org.clusterlens.report.SampleCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -26,10 +27,11 @@ class PackChecksTest {
   @TempDir static Path dir;
 
   private static WrittenPacks packs;
+  private static WrittenPacks demoLike;
   private static PackBrowserCheck browser;
 
   @BeforeAll
-  static void writePacksAndStartTheBrowser() {
+  static void writePacksAndStartTheBrowser() throws java.io.IOException {
     Assumptions.assumeFalse(
         Boolean.getBoolean("clusterlens.skipBrowser"),
         "clusterlens.skipBrowser=true: browser and spreadsheet checks skipped");
@@ -39,6 +41,21 @@ class PackChecksTest {
             SampleCluster.figures(),
             SampleCluster.provenance(),
             dir.resolve("packs"));
+    WrittenPacks demoLikeAll =
+        PackWriter.writeAll(
+            DemoLikeCluster.cluster(),
+            DemoLikeCluster.figures(),
+            DemoLikeCluster.provenance(),
+            dir.resolve("demo-like"));
+    // Renamed beside the sample's packs: LibreOffice prints into one folder by file name.
+    List<Path> renamed = new ArrayList<>();
+    for (Path p : demoLikeAll.files()) {
+      String name = p.getFileName().toString();
+      if (name.matches("(cluster-pack|governor-116003)\\..*")) {
+        renamed.add(Files.copy(p, dir.resolve("demo-like-" + name)));
+      }
+    }
+    demoLike = new WrittenPacks(renamed);
     browser = PackBrowserCheck.start();
     System.out.printf("PackChecksTest: browser started in %d ms%n", browser.startup().toMillis());
   }
@@ -50,8 +67,15 @@ class PackChecksTest {
     }
   }
 
+  /**
+   * The sample cluster's packs, and from the demo-like cluster (every section filled, eight schools
+   * on each funnel) its cluster pack and one governor pack.
+   */
   private static List<Path> files(String suffix) {
-    return packs.files().stream().filter(p -> p.toString().endsWith(suffix)).toList();
+    List<Path> files = new ArrayList<>();
+    packs.files().stream().filter(p -> p.toString().endsWith(suffix)).forEach(files::add);
+    demoLike.files().stream().filter(p -> p.toString().endsWith(suffix)).forEach(files::add);
+    return files;
   }
 
   @Test

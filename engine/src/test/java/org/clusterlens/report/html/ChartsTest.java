@@ -19,8 +19,29 @@ class ChartsTest {
             null);
 
     assertThat(js).doesNotContainIgnoringCase("</script").doesNotContain("<b>");
-    assertThat(js).startsWith("(function () {").endsWith("})();");
+    assertThat(js).startsWith("function () {").endsWith("}");
     assertThat(js).contains("St Mary\u2019s");
+  }
+
+  @Test
+  void aFunnelDrawsEachSchoolNamedAboveItsDotWithBothPairsOfLimits() {
+    var funnel =
+        org.clusterlens.report.MeasureFunnel.keyMeasures(
+                org.clusterlens.pipeline.PackWriter.clusterPack(
+                        org.clusterlens.report.SampleCluster.cluster(true),
+                        org.clusterlens.report.SampleCluster.figures(),
+                        org.clusterlens.report.SampleCluster.provenance())
+                    .schools())
+            .get(0);
+
+    String js = Charts.funnel("f1", funnel);
+
+    assertThat(js)
+        .contains("textposition: 'top center'")
+        .contains("Brook Lane School")
+        .contains("95% limits")
+        .contains("99.8% limits")
+        .contains("Cluster rate");
   }
 
   @Test

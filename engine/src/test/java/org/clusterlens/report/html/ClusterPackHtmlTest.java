@@ -2,7 +2,6 @@ package org.clusterlens.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.SampleCluster;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,7 @@ class ClusterPackHtmlTest {
 
   private static final String PAGE =
       ClusterPackHtml.render(
-          ClusterPack.assemble(
+          org.clusterlens.pipeline.PackWriter.clusterPack(
               SampleCluster.cluster(false), SampleCluster.figures(), SampleCluster.provenance()));
 
   @Test
@@ -29,5 +28,24 @@ class ClusterPackHtmlTest {
     assertThat(PAGE).contains("Plotly.newPlot(target_shiftChart");
     assertThat(PAGE).doesNotContainPattern("(?i)<script[^>]*\\bsrc\\s*=");
     assertThat(PAGE).contains("The table above gives the same figures");
+  }
+
+  @Test
+  void printsEachSchoolsVisitBriefOnItsOwnPage() {
+    assertThat(PAGE.split("<article class=\"brief\"", -1)).hasSize(4);
+    assertThat(PAGE).contains("article.brief { break-before: page;");
+    assertThat(PAGE)
+        .contains("Visit brief: Brook Lane School")
+        .contains("<h4>What to probe</h4>")
+        .contains("<h4>Questions to ask</h4>");
+  }
+
+  @Test
+  void drawsAFunnelPerKeyMeasureWithItsTableBeside() {
+    assertThat(PAGE)
+        .contains("id=\"funnel1\" class=\"chart\"")
+        .contains("Reading, writing and maths combined, Level 4+: each school against")
+        .contains("<td class=\"num\">63% (5 of 8)</td><td>34 to 96</td>")
+        .contains("Within the cluster range");
   }
 }

@@ -1,0 +1,297 @@
+package org.clusterlens.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.Term;
+
+/**
+ * The governor pack's later sections: three-year trends, context, data completeness, progress and
+ * groups. A part is empty (or null) when the figures do not hold it yet, and the packs say so.
+ *
+ * @param trends reading, writing and maths combined at Key Stage 2 in each year held (up to the
+ *     last three), oldest first; never null
+ * @param context the school's context in the latest term with context figures, or null
+ * @param clusterContext the cluster's context beside it, or null
+ * @param returns every term any school sent a return for, and whether this school did; never null
+ * @param missingGrades per subject in the latest teacher-assessment term: pupils on the return and
+ *     pupils with a grade; never null, empty when the figures cannot tell
+ * @param progress progress and value-added rows; never null, empty when none are in the figures
+ * @param gaps this school's group gaps at Level 4+ in RWM; never null, empty when none
+ * @param funnels the key measures' funnels over this school and its peers; never null
+ */
+public record GovernorDetails(
+    List<TrendYear> trends,
+    Context context,
+    Context clusterContext,
+    List<TermReturn> returns,
+    List<MissingGrades> missingGrades,
+    List<ProgressRow> progress,
+    List<GapRow> gaps,
+    List<MeasureFunnel> funnels) {
+
+  /** How many academic years the trends section shows at most. */
+  public static final int TREND_YEARS = 3;
+
+  public GovernorDetails {
+    trends = List.copyOf(trends);
+    returns = List.copyOf(returns);
+    missingGrades = List.copyOf(missingGrades);
+    progress = List.copyOf(progress);
+    gaps = List.copyOf(gaps);
+    funnels = List.copyOf(funnels);
+  }
+
+  /**
+   * One year of the trend; a part is null when the figures hold none.
+   *
+   * @param academicYear e.g. 2024-25; never null
+   */
+  public record TrendYear(
+      String academicYear,
+      Proportion level4,
+      Proportion level5,
+      Proportion clusterLevel4,
+      Proportion clusterLevel5) {}
+
+  /**
+   * Who the school's pupils are; a part is null when the figures hold none.
+   *
+   * @param term the term the figures describe; never null
+   * @param pupils pupils on the return
+   */
+  public record Context(
+      Term term,
+      Long pupils,
+      Proportion fsm,
+      Proportion disadvantaged,
+      Proportion sen,
+      Proportion eal) {}
+
+  /**
+   * One term's return from this school.
+   *
+   * @param term the term; never null
+   * @param received whether the school's return for it is in the warehouse
+   * @param warehouseVersion the version holding it, or 0 when not received
+   */
+  public record TermReturn(Term term, boolean received, long warehouseVersion) {}
+
+  /**
+   * Pupils without a grade in one subject.
+   *
+   * @param subject the subject code; never null
+   * @param onReturn pupils on the return
+   * @param graded pupils with a grade in the subject
+   */
+  public record MissingGrades(String subject, long onReturn, long graded) {
+
+    /** Pupils on the return without a grade. */
+    public long missing() {
+      return Math.max(0, onReturn - graded);
+    }
+  }
+
+  /**
+   * One progress measure in one subject, for the school and the cluster.
+   *
+   * @param measure the measure code, e.g. {@code value_added}; never null
+   * @param subject the subject code; never null
+   * @param period e.g. "2024-25" or "Autumn 2025-26"; never null
+   * @param self the school's figure, or null
+   * @param cluster the cluster's figure, or null
+   * @param selfPercent the school's percentage with n when the measure is a percentage, or null
+   * @param clusterPercent the cluster's likewise, or null
+   */
+  public record ProgressRow(
+      String measure,
+      String subject,
+      String period,
+      Estimate self,
+      Estimate cluster,
+      Proportion selfPercent,
+      Proportion clusterPercent) {}
+
+  /**
+   * A group's gap against the rest of the school at Level 4+ in reading, writing and maths.
+   *
+   * @param group the group code; never null
+   * @param value the group value; never null
+   * @param period e.g. "2024-25"; never null
+   * @param gap the gap in percentage points, the pupils in the group as its n; never null
+   * @param adjustedPValue the gap's p-value adjusted over all gaps tested, or null
+   */
+  public record GapRow(
+      String group, String value, String period, Estimate gap, Double adjustedPValue) {
+
+    /** Tells whether the group is too small to compare (below the reporting threshold). */
+    public boolean tooFewToCompare() {
+      return gap.pupils() == null || gap.pupils() < Measures.REPORTING_THRESHOLD;
+    }
+  }
+
+  /** Builds the sections from the figures and the returns held. */
+  static GovernorDetails of(
+      String urn,
+      FigureIndex index,
+      Term teacherTerm,
+      String ks2Year,
+      Provenance provenance,
+      List<SchoolResults> schools) {
+    List<TrendYear> trends = new ArrayList<>();
+    List<String> years = index.ks2Years();
+    for (String y : years.subList(Math.max(0, years.size() - TREND_YEARS), years.size())) {
+      trends.add(
+          new TrendYear(
+              y,
+              pct(index.ks2(Measures.PCT_LEVEL4, Figure.RWM, urn, y)),
+              pct(index.ks2(Measures.PCT_LEVEL5, Figure.RWM, urn, y)),
+              pct(index.ks2(Measures.PCT_LEVEL4, Figure.RWM, Figure.CLUSTER, y)),
+              pct(index.ks2(Measures.PCT_LEVEL5, Figure.RWM, Figure.CLUSTER, y))));
+    }
+
+    Context context = context(index, urn);
+    Context clusterContext = context(index, Figure.CLUSTER);
+
+    TreeSet<Term> terms = new TreeSet<>();
+    provenance.returns().forEach(r -> terms.add(r.term()));
+    List<TermReturn> returns = new ArrayList<>();
+    for (Term t : terms) {
+      Optional<ReturnVersion> own =
+          provenance.returns().stream()
+              .filter(r -> r.schoolUrn().equals(urn) && r.term().equals(t))
+              .findFirst();
+      returns.add(
+          new TermReturn(t, own.isPresent(), own.map(ReturnVersion::warehouseVersion).orElse(0L)));
+    }
+
+    List<MissingGrades> missing = new ArrayList<>();
+    if (teacherTerm != null
+        && context != null
+        && context.term().equals(teacherTerm)
+        && context.pupils() != null) {
+      for (String subject : List.of("reading", "writing", "maths")) {
+        index
+            .teacher(Measures.AVERAGE_POINTS, subject, urn, Figure.ALL, teacherTerm)
+            .ifPresent(
+                f -> missing.add(new MissingGrades(subject, context.pupils(), f.denominator())));
+      }
+    }
+
+    List<ProgressRow> progress = new ArrayList<>();
+    for (String subject : List.of("reading", "writing", "maths")) {
+      if (teacherTerm != null) {
+        for (String m : List.of(Measures.PROGRESS_TERM, Measures.PROGRESS_YEAR)) {
+          Optional<Figure> self =
+              index.find(
+                  m,
+                  Measures.TEACHER,
+                  subject,
+                  urn,
+                  Figure.ALL,
+                  Figure.ALL,
+                  teacherTerm.academicYear(),
+                  teacherTerm.season().word());
+          Optional<Figure> cluster =
+              index.find(
+                  m,
+                  Measures.TEACHER,
+                  subject,
+                  Figure.CLUSTER,
+                  Figure.ALL,
+                  Figure.ALL,
+                  teacherTerm.academicYear(),
+                  teacherTerm.season().word());
+          if (self.isPresent() || cluster.isPresent()) {
+            progress.add(
+                new ProgressRow(
+                    m,
+                    subject,
+                    teacherTerm.label(),
+                    self.map(Estimate::of).orElse(null),
+                    cluster.map(Estimate::of).orElse(null),
+                    null,
+                    null));
+          }
+        }
+      }
+      if (ks2Year != null) {
+        for (String m : List.of(Measures.EXPECTED_PROGRESS, Measures.VALUE_ADDED)) {
+          Optional<Figure> self = index.ks2(m, subject, urn, ks2Year);
+          Optional<Figure> cluster = index.ks2(m, subject, Figure.CLUSTER, ks2Year);
+          if (self.isPresent() || cluster.isPresent()) {
+            boolean percent = m.equals(Measures.EXPECTED_PROGRESS);
+            progress.add(
+                new ProgressRow(
+                    m,
+                    subject,
+                    ks2Year,
+                    self.map(Estimate::of).orElse(null),
+                    cluster.map(Estimate::of).orElse(null),
+                    percent ? pct(self) : null,
+                    percent ? pct(cluster) : null));
+          }
+        }
+      }
+    }
+
+    List<GapRow> gaps = new ArrayList<>();
+    if (ks2Year != null) {
+      for (Figure f :
+          index.groups(
+              Measures.GAP_LEVEL4,
+              Measures.KS2,
+              Figure.RWM,
+              urn,
+              new Term(ks2Year, Term.Season.SUMMER))) {
+        if (!f.groupValue().equals("N")) {
+          gaps.add(
+              new GapRow(f.group(), f.groupValue(), ks2Year, Estimate.of(f), f.adjustedPValue()));
+        }
+      }
+    }
+    return new GovernorDetails(
+        trends,
+        context,
+        clusterContext,
+        returns,
+        missing,
+        progress,
+        gaps,
+        MeasureFunnel.keyMeasures(schools));
+  }
+
+  private static Context context(FigureIndex index, String school) {
+    Optional<Figure> pupils = index.latest(Measures.CONTEXT_PUPILS, Measures.CONTEXT, school);
+    if (pupils.isEmpty()) {
+      return null;
+    }
+    Figure p = pupils.get();
+    Term term = FigureIndex.termOf(p);
+    return new Context(
+        term,
+        p.denominator() != null ? p.denominator() : Math.round(p.value()),
+        contextPct(index, Measures.CONTEXT_FSM, school, term),
+        contextPct(index, Measures.CONTEXT_DISADVANTAGED, school, term),
+        contextPct(index, Measures.CONTEXT_SEN, school, term),
+        contextPct(index, Measures.CONTEXT_EAL, school, term));
+  }
+
+  private static Proportion contextPct(
+      FigureIndex index, String measure, String school, Term term) {
+    return index
+        .latest(measure, Measures.CONTEXT, school)
+        .filter(f -> FigureIndex.termOf(f).equals(term))
+        .filter(f -> f.numerator() != null && f.denominator() != null && f.denominator() > 0)
+        .map(Proportion::of)
+        .orElse(null);
+  }
+
+  private static Proportion pct(Optional<Figure> f) {
+    return f.filter(x -> x.numerator() != null && x.denominator() != null && x.denominator() > 0)
+        .map(Proportion::of)
+        .orElse(null);
+  }
+}

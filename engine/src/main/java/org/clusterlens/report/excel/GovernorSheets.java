@@ -1,0 +1,223 @@
+package org.clusterlens.report.excel;
+
+import static org.clusterlens.report.excel.TableSheet.orBlank;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.clusterlens.report.Estimate;
+import org.clusterlens.report.GovernorDetails;
+import org.clusterlens.report.GovernorDetails.Context;
+import org.clusterlens.report.GovernorDetails.GapRow;
+import org.clusterlens.report.GovernorDetails.MissingGrades;
+import org.clusterlens.report.GovernorDetails.ProgressRow;
+import org.clusterlens.report.GovernorDetails.TermReturn;
+import org.clusterlens.report.GovernorDetails.TrendYear;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.Proportion;
+import org.clusterlens.report.excel.TableSheet.Column;
+
+/**
+ * The governor workbook's later sheets: progress, groups and gaps, trends, context and data
+ * completeness. A sheet whose figures are not in the metrics yet says so in its note line.
+ */
+final class GovernorSheets {
+
+  private GovernorSheets() {}
+
+  static void progress(Workbook wb, PackStyles st, GovernorPack pack) {
+    List<ProgressRow> rows = pack.details().progress();
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Progress",
+            "Progress",
+            rows.isEmpty()
+                ? "Progress figures (points gained, expected progress, value added) are not yet"
+                    + " available from these returns."
+                : "How far pupils moved. Lower and upper give the range chance alone could produce.",
+            List.of(
+                new Column("Measure", 40, st.text()),
+                new Column("Subject", 12, st.text()),
+                new Column("When", 16, st.text()),
+                new Column("This school", 11, st.points()),
+                new Column("Lower", 9, st.points()),
+                new Column("Upper", 9, st.points()),
+                new Column("Pupils", 9, st.count()),
+                new Column("Cluster", 11, st.points()),
+                new Column("Cluster pupils", 9, st.count())));
+    for (ProgressRow r : rows) {
+      Estimate self = r.self();
+      Estimate cluster = r.cluster();
+      t.add(
+          Labels.measure(r.measure()),
+          Labels.subject(r.subject()),
+          r.period(),
+          self == null ? null : self.value(),
+          self == null ? null : self.lower(),
+          self == null ? null : self.upper(),
+          self == null ? null : self.pupils(),
+          cluster == null ? null : cluster.value(),
+          cluster == null ? null : cluster.pupils());
+    }
+  }
+
+  static void groups(Workbook wb, PackStyles st, GovernorPack pack) {
+    List<GapRow> gaps = pack.details().gaps();
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Groups",
+            "Groups and gaps: Level 4+ in reading, writing and maths combined",
+            gaps.isEmpty()
+                ? "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are not"
+                    + " yet available from these returns."
+                : "Each group against the rest of the school, in percentage points. Groups of"
+                    + " fewer than 11 pupils are not compared.",
+            List.of(
+                new Column("Group", 40, st.text()),
+                new Column("Pupils in the group", 10, st.count()),
+                new Column("Gap (percentage points)", 11, st.shift()),
+                new Column("Lower", 9, st.shift()),
+                new Column("Upper", 9, st.shift()),
+                new Column("What it says", 40, st.text())));
+    for (GapRow g : gaps) {
+      if (g.tooFewToCompare()) {
+        t.add(
+            Labels.group(g.group(), g.value()),
+            g.gap().pupils(),
+            null,
+            null,
+            null,
+            "Too few pupils to compare");
+      } else {
+        t.add(
+            Labels.group(g.group(), g.value()),
+            g.gap().pupils(),
+            g.gap().value(),
+            g.gap().lower(),
+            g.gap().upper(),
+            g.adjustedPValue() != null && g.adjustedPValue() <= 0.05
+                ? "Larger than chance alone would usually produce"
+                : "Within what chance alone could produce");
+      }
+    }
+  }
+
+  static void trends(Workbook wb, PackStyles st, GovernorPack pack) {
+    List<TrendYear> years = pack.details().trends();
+    List<Column> cols = new java.util.ArrayList<>();
+    cols.add(new Column("Year", 12, st.text()));
+    for (String who : List.of("this school", "cluster")) {
+      for (String level : List.of("Level 4+", "Level 5+")) {
+        cols.add(new Column("% at " + level + ", " + who, 11, st.percent()));
+        cols.add(new Column("Pupils at " + level + ", " + who, 10, st.count()));
+        cols.add(new Column("Pupils counted, " + who, 10, st.count()));
+      }
+    }
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Trends",
+            "Reading, writing and maths combined at Key Stage 2, by year",
+            years.size() < 2
+                ? "A trend needs Key Stage 2 results from at least two years; the returns hold "
+                    + years.size()
+                    + "."
+                : "Each year is a different Year 6, so one year's dip may be chance.",
+            cols);
+    for (TrendYear y : years) {
+      t.add(
+          y.academicYear(),
+          orBlank(y.level4()),
+          orBlank(y.level5()),
+          orBlank(y.clusterLevel4()),
+          orBlank(y.clusterLevel5()));
+    }
+  }
+
+  static void context(Workbook wb, PackStyles st, GovernorPack pack) {
+    Context self = pack.details().context();
+    Context cluster = pack.details().clusterContext();
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Context",
+            "Context: who the pupils are",
+            self == null
+                ? "Context figures (pupils on roll, free school meals, disadvantaged, SEN, English"
+                    + " as an additional language) are not yet available from these returns."
+                : "The school's pupils in " + self.term().label() + ", beside the cluster's.",
+            List.of(
+                new Column("", 36, st.text()),
+                new Column("This school", 10, st.percent()),
+                new Column("Pupils (this school)", 10, st.count()),
+                new Column("Pupils counted (this school)", 11, st.count()),
+                new Column("Cluster", 10, st.percent()),
+                new Column("Pupils (cluster)", 10, st.count()),
+                new Column("Pupils counted (cluster)", 11, st.count())));
+    if (self == null) {
+      return;
+    }
+    t.add(
+        "Pupils on the return",
+        null,
+        self.pupils(),
+        null,
+        null,
+        cluster == null ? null : cluster.pupils(),
+        null);
+    row(t, "Eligible for free school meals", self.fsm(), cluster == null ? null : cluster.fsm());
+    row(t, "Disadvantaged", self.disadvantaged(), cluster == null ? null : cluster.disadvantaged());
+    row(t, "With special educational needs", self.sen(), cluster == null ? null : cluster.sen());
+    row(t, "English as an additional language", self.eal(), cluster == null ? null : cluster.eal());
+  }
+
+  private static void row(TableSheet t, String label, Proportion self, Proportion cluster) {
+    t.add(label, orBlank(self), orBlank(cluster));
+  }
+
+  static void completeness(Workbook wb, PackStyles st, GovernorPack pack) {
+    GovernorDetails d = pack.details();
+    List<MissingGrades> missing = d.missingGrades();
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Completeness",
+            "Data completeness: returns received and pupils without a grade",
+            missing.isEmpty()
+                ? "How many pupils lack a grade is not yet available: it needs the number of"
+                    + " pupils on the return."
+                : "Pupils without a grade are counted in the latest term's teacher assessment.",
+            List.of(
+                new Column("Term or subject", 24, st.text()),
+                new Column("Return", 14, st.text()),
+                new Column("Warehouse version", 10, st.count()),
+                new Column("Pupils on the return", 10, st.count()),
+                new Column("Pupils with a grade", 10, st.count()),
+                new Column("Pupils without a grade", 10, st.count())));
+    for (TermReturn r : d.returns()) {
+      t.add(
+          r.term().label(),
+          r.received() ? "Received" : "Not received",
+          r.received() ? (Object) r.warehouseVersion() : null,
+          null,
+          null,
+          null);
+    }
+    for (MissingGrades m : missing) {
+      t.add(
+          Labels.subject(m.subject()) + ", " + pack.teacherTerm().label(),
+          null,
+          null,
+          m.onReturn(),
+          m.graded(),
+          m.missing());
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package org.clusterlens.report.html;
+
+import java.util.List;
+import org.clusterlens.report.Estimate;
+import org.clusterlens.report.GovernorDetails;
+import org.clusterlens.report.GovernorDetails.Context;
+import org.clusterlens.report.GovernorDetails.GapRow;
+import org.clusterlens.report.GovernorDetails.MissingGrades;
+import org.clusterlens.report.GovernorDetails.ProgressRow;
+import org.clusterlens.report.GovernorDetails.TermReturn;
+import org.clusterlens.report.GovernorDetails.TrendYear;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.Labels;
+import org.clusterlens.report.Proportion;
+
+/**
+ * The governor pack's later sections: progress, groups and gaps, three-year trends, context and
+ * data completeness. A section whose figures are not in the metrics yet says so plainly.
+ */
+final class GovernorSections {
+
+  private GovernorSections() {}
+
+  static void progress(StringBuilder out, GovernorPack pack) {
+    HtmlTable.section(out, "progress", "Progress");
+    List<ProgressRow> rows = pack.details().progress();
+    if (rows.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "Progress figures (points gained, expected progress, value added) are not yet available"
+              + " from these returns.");
+      out.append("</section>\n");
+      return;
+    }
+    HtmlTable.paragraph(
+        out,
+        "How far pupils moved, not where they ended. Each figure shows the range chance alone"
+            + " could produce.");
+    HtmlTable.open(
+        out,
+        "Progress by subject, this school and the cluster",
+        "Measure",
+        "Subject",
+        "When",
+        "This school",
+        "Range chance alone could produce",
+        "Cluster (all schools)");
+    for (ProgressRow r : rows) {
+      String cells =
+          "<td>"
+              + Html.escape(Labels.subject(r.subject()))
+              + "</td><td>"
+              + Html.escape(r.period())
+              + "</td>"
+              + (r.selfPercent() != null ? Cells.percent(r.selfPercent()) : estimate(r.self()))
+              + (r.self() == null || r.self().range().isEmpty()
+                  ? Cells.NONE
+                  : Cells.text(r.self().range()))
+              + (r.clusterPercent() != null
+                  ? Cells.percent(r.clusterPercent())
+                  : estimate(r.cluster()));
+      HtmlTable.row(out, "", Labels.measure(r.measure()), cells);
+    }
+    HtmlTable.close(out);
+    out.append("</section>\n");
+  }
+
+  static void groups(StringBuilder out, GovernorPack pack) {
+    HtmlTable.section(out, "groups", "Groups and gaps");
+    List<GapRow> gaps = pack.details().gaps();
+    if (gaps.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are not yet"
+              + " available from these returns.");
+      out.append("</section>\n");
+      return;
+    }
+    HtmlTable.paragraph(
+        out,
+        "Each group against the rest of the school, reading, writing and maths combined at Level"
+            + " 4+, in percentage points. Groups of fewer than 11 pupils are not compared.");
+    HtmlTable.open(
+        out,
+        "Gaps at Level 4+ in reading, writing and maths, " + gaps.get(0).period(),
+        "Group",
+        "Pupils in the group",
+        "Gap (percentage points)",
+        "Range chance alone could produce",
+        "What it says");
+    for (GapRow g : gaps) {
+      String cells;
+      if (g.tooFewToCompare()) {
+        cells =
+            Cells.count(g.gap().pupils())
+                + Cells.NONE
+                + Cells.NONE
+                + Cells.text("Too few pupils to compare");
+      } else {
+        cells =
+            Cells.count(g.gap().pupils())
+                + Cells.shift(g.gap().value())
+                + (g.gap().range().isEmpty() ? Cells.NONE : Cells.text(g.gap().range()))
+                + Cells.text(
+                    g.adjustedPValue() != null && g.adjustedPValue() <= 0.05
+                        ? "Larger than chance alone would usually produce"
+                        : "Within what chance alone could produce");
+      }
+      HtmlTable.row(out, "", Labels.group(g.group(), g.value()), cells);
+    }
+    HtmlTable.close(out);
+    out.append("</section>\n");
+  }
+
+  static void trends(StringBuilder out, GovernorPack pack, List<String> charts) {
+    HtmlTable.section(out, "trends", "Three-year trends");
+    List<TrendYear> years = pack.details().trends();
+    if (years.size() < 2) {
+      HtmlTable.paragraph(
+          out,
+          "The returns hold Key Stage 2 results for "
+              + (years.isEmpty() ? "no year" : "one year only")
+              + " so far: a trend needs at least two.");
+      out.append("</section>\n");
+      return;
+    }
+    HtmlTable.paragraph(
+        out,
+        "Reading, writing and maths combined at Level 4+ in each year the returns hold. Each year"
+            + " is a different Year 6, so one year's dip may be chance.");
+    out.append("<div class=\"chart-and-table\">\n<figure>\n")
+        .append("<div id=\"trendChart\" class=\"chart\" role=\"img\" aria-label=\"Bar chart of the")
+        .append(" percentage at Level 4+ in reading, writing and maths combined in each year, this")
+        .append(" school and the cluster. The table beside it gives the same figures.\"></div>\n")
+        .append("<figcaption>% of Year 6 at Level 4+ in RWM, by year.</figcaption>\n</figure>\n");
+    List<String> labels = years.stream().map(TrendYear::academicYear).toList();
+    charts.add(
+        Charts.groupedBars(
+            "trendChart",
+            labels,
+            List.of(
+                new Charts.Series(
+                    "This school", Charts.DARK, values(years.stream().map(TrendYear::level4))),
+                new Charts.Series(
+                    "Cluster", Charts.LIGHT, values(years.stream().map(TrendYear::clusterLevel4)))),
+            "% of Year 6 pupils",
+            new double[] {0, 100}));
+    HtmlTable.open(
+        out,
+        "Reading, writing and maths combined by year",
+        "Year",
+        "This school, Level 4+",
+        "This school, Level 5+",
+        "Cluster, Level 4+",
+        "Cluster, Level 5+");
+    for (TrendYear y : years) {
+      HtmlTable.row(
+          out,
+          "",
+          y.academicYear(),
+          Cells.percent(y.level4())
+              + Cells.percent(y.level5())
+              + Cells.percent(y.clusterLevel4())
+              + Cells.percent(y.clusterLevel5()));
+    }
+    HtmlTable.close(out);
+    out.append("</div>\n</section>\n");
+  }
+
+  private static double[] values(java.util.stream.Stream<Proportion> figures) {
+    return figures.mapToDouble(p -> p == null ? Double.NaN : p.percent()).toArray();
+  }
+
+  static void context(StringBuilder out, GovernorPack pack) {
+    HtmlTable.section(out, "context", "Context");
+    Context self = pack.details().context();
+    Context cluster = pack.details().clusterContext();
+    if (self == null) {
+      HtmlTable.paragraph(
+          out,
+          "Context figures (pupils on roll, free school meals, disadvantaged, SEN, English as an"
+              + " additional language) are not yet available from these returns.");
+      out.append("</section>\n");
+      return;
+    }
+    HtmlTable.paragraph(
+        out,
+        "Who the school's pupils are, " + self.term().label() + ", beside the cluster as a whole.");
+    HtmlTable.open(
+        out, "The school's pupils and the cluster's", "", "This school", "Cluster (all schools)");
+    HtmlTable.row(
+        out,
+        "",
+        "Pupils on the return",
+        Cells.count(self.pupils()) + Cells.count(cluster == null ? null : cluster.pupils()));
+    contextRow(
+        out, "Eligible for free school meals", self.fsm(), cluster == null ? null : cluster.fsm());
+    contextRow(
+        out,
+        "Disadvantaged",
+        self.disadvantaged(),
+        cluster == null ? null : cluster.disadvantaged());
+    contextRow(
+        out, "With special educational needs", self.sen(), cluster == null ? null : cluster.sen());
+    contextRow(
+        out,
+        "English as an additional language",
+        self.eal(),
+        cluster == null ? null : cluster.eal());
+    HtmlTable.close(out);
+    out.append("</section>\n");
+  }
+
+  private static void contextRow(
+      StringBuilder out, String label, Proportion self, Proportion cluster) {
+    HtmlTable.row(out, "", label, Cells.percent(self) + Cells.percent(cluster));
+  }
+
+  static void completeness(StringBuilder out, GovernorPack pack) {
+    HtmlTable.section(out, "completeness", "Data completeness");
+    GovernorDetails d = pack.details();
+    List<TermReturn> returns = d.returns();
+    if (returns.isEmpty()) {
+      HtmlTable.paragraph(out, "No returns are listed for this pack.");
+    } else {
+      long received = returns.stream().filter(TermReturn::received).count();
+      HtmlTable.paragraph(
+          out,
+          "The school's returns for the "
+              + returns.size()
+              + " terms any school in the cluster has sent: "
+              + received
+              + " received.");
+      HtmlTable.open(out, "Returns received, by term", "Term", "Return", "Warehouse version");
+      for (TermReturn r : returns) {
+        HtmlTable.row(
+            out,
+            r.received() ? "" : "missing",
+            r.term().label(),
+            Cells.text(r.received() ? "Received" : "Not received")
+                + (r.received() ? Cells.count(r.warehouseVersion()) : Cells.NONE));
+      }
+      HtmlTable.close(out);
+    }
+    List<MissingGrades> missing = d.missingGrades();
+    if (missing.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "How many pupils lack a grade is not yet available: it needs the number of pupils on"
+              + " the return.");
+    } else {
+      HtmlTable.open(
+          out,
+          "Pupils without a teacher assessment grade, " + pack.teacherTerm().label(),
+          "Subject",
+          "Pupils on the return",
+          "Pupils with a grade",
+          "Pupils without a grade");
+      for (MissingGrades m : missing) {
+        HtmlTable.row(
+            out,
+            "",
+            Labels.subject(m.subject()),
+            Cells.count(m.onReturn()) + Cells.count(m.graded()) + Cells.count(m.missing()));
+      }
+      HtmlTable.close(out);
+    }
+    out.append("</section>\n");
+  }
+
+  private static String estimate(Estimate e) {
+    return e == null ? Cells.NONE : Cells.text(e.describe());
+  }
+}

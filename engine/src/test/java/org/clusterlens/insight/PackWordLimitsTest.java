@@ -1,0 +1,158 @@
+package org.clusterlens.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clusterlens.model.School;
+import org.clusterlens.pipeline.PackWriter;
+import org.clusterlens.report.ClusterPack;
+import org.clusterlens.report.DemoLikeCluster;
+import org.clusterlens.report.GovernorPack;
+import org.clusterlens.report.KeyPoint;
+import org.clusterlens.report.VisitBrief;
+import org.clusterlens.report.html.ClusterPackHtml;
+import org.clusterlens.report.html.GovernorPackHtml;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The key points' limits over packs shaped like the demo cluster's: a first screen of at most about
+ * 300 words, sentences of at most 25 words, and every percentage shown with its n beside it.
+ */
+class PackWordLimitsTest {
+
+  private static final List<GovernorPack> GOVERNOR = new ArrayList<>();
+  private static final ClusterPack PARTNER =
+      PackWriter.clusterPack(
+          DemoLikeCluster.cluster(), DemoLikeCluster.figures(), DemoLikeCluster.provenance());
+  private static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+  static {
+    for (School s : DemoLikeCluster.cluster().schools()) {
+      GovernorPack pack =
+          PackWriter.governorPack(
+              DemoLikeCluster.cluster(),
+              s.urn(),
+              DemoLikeCluster.figures(),
+              DemoLikeCluster.provenance());
+      GOVERNOR.add(pack);
+      PAGES.put("governor-" + s.urn(), GovernorPackHtml.render(pack));
+    }
+    PAGES.put("cluster-pack", ClusterPackHtml.render(PARTNER));
+  }
+
+  /** A number followed by a percent sign, and what follows it. */
+  private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%(?=(.{0,20}))");
+
+  private static final Pattern WITH_N = Pattern.compile("^ \\(\\d+ of \\d+\\).*");
+
+  /** Confidence levels name a method, not a share of pupils: 95% limits, 99.8% limits. */
+  private static final List<String> LEVELS = List.of("95", "99.8");
+
+  @Test
+  void theFirstScreenHasAtMostAbout300Words() {
+    for (Map.Entry<String, String> page : PAGES.entrySet()) {
+      String html = page.getValue();
+      int end = html.indexOf("</section>");
+      String firstScreen = text(html.substring(html.indexOf("<body>"), end));
+
+      assertThat(words(firstScreen))
+          .as(page.getKey() + ": " + firstScreen)
+          .isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  void everyKeyPointAndBriefSentenceHasAtMost25Words() {
+    List<String> texts = new ArrayList<>();
+    GOVERNOR.forEach(p -> p.keyPoints().forEach(k -> add(texts, k)));
+    PARTNER.keyPoints().forEach(k -> add(texts, k));
+    for (VisitBrief b : PARTNER.briefs()) {
+      texts.addAll(b.facts());
+      texts.addAll(b.strengths());
+      texts.addAll(b.probes());
+      texts.addAll(b.questions());
+    }
+    assertThat(texts).hasSizeGreaterThan(50);
+    for (String text : texts) {
+      for (String sentence : text.split("(?<=[.?!])\\s+")) {
+        assertThat(words(sentence)).as(sentence).isLessThanOrEqualTo(25);
+      }
+    }
+  }
+
+  @Test
+  void everyPercentageShownHasItsNBesideIt() {
+    int seen = 0;
+    for (Map.Entry<String, String> page : PAGES.entrySet()) {
+      String text = text(page.getValue());
+      Matcher m = PERCENT.matcher(text);
+      while (m.find()) {
+        seen++;
+        boolean level = LEVELS.contains(m.group(1)) && !m.group(2).startsWith(" (");
+        if (!level) {
+          assertThat(m.group(2))
+              .as(page.getKey() + ": '" + m.group() + "' shows a percentage without its n")
+              .matches(WITH_N);
+        }
+      }
+    }
+    assertThat(seen).as("percentages checked").isGreaterThan(500);
+  }
+
+  @Test
+  void keyPointsOfEveryKindAppearWhereTheFiguresCallForThem() {
+    assertThat(PARTNER.keyPoints())
+        .extracting(KeyPoint::kind)
+        .contains(KeyPoint.Kind.STRENGTH, KeyPoint.Kind.PROBE, KeyPoint.Kind.NOT_YET_CLEAR);
+    GovernorPack dunham = GOVERNOR.get(3);
+    assertThat(dunham.keyPoints()).extracting(KeyPoint::kind).contains(KeyPoint.Kind.PROBE);
+    GovernorPack garboldisham = GOVERNOR.get(6);
+    assertThat(garboldisham.keyPoints())
+        .extracting(KeyPoint::kind)
+        .contains(KeyPoint.Kind.STRENGTH);
+    assertThat(PARTNER.briefs()).hasSize(8);
+    assertThat(PARTNER.briefs().get(3).probes().get(0)).contains("below the range chance alone");
+  }
+
+  @Test
+  void laterSectionsShowTheirFiguresWhenTheMetricsHoldThem() {
+    String cawston = text(PAGES.get("governor-116003"));
+    assertThat(cawston)
+        .contains("Pupils on the return")
+        .contains("Points gained since last term")
+        .contains("Disadvantaged pupils")
+        .contains("Too few pupils to compare")
+        .contains("Spring 2024-25 Not received")
+        .contains("2022-23")
+        .doesNotContain("not yet available from these returns");
+  }
+
+  private static void add(List<String> texts, KeyPoint k) {
+    texts.add(k.statement());
+    texts.add(k.question());
+  }
+
+  /** The words a reader sees: scripts, styles and tags removed, entities read. */
+  private static String text(String html) {
+    return html.replaceAll("(?s)<script\\b.*?</script>", " ")
+        .replaceAll("(?s)<style\\b.*?</style>", " ")
+        .replaceAll("(?s)<[^>]+>", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replaceAll("\\s+", " ")
+        .strip();
+  }
+
+  private static int words(String text) {
+    String t = text.strip();
+    return t.isEmpty() ? 0 : t.split("\\s+").length;
+  }
+}
