@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.clusterlens.model.Ethnicity;
 import org.clusterlens.model.Figure;
 import org.clusterlens.scheme.NationalCurriculumLevels;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionInterval;
 import org.clusterlens.stats.ProportionIntervals;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * Attainment figures from pupil rows: % at Level 4+ and Level 5+ and average points, per subject
@@ -44,26 +46,77 @@ public final class AttainmentMetrics {
         UNION ALL
         SELECT * FROM combined
       ),
-      grouped AS (
+      -- One row per pupil and term with the characteristics groups are drawn from.
+      background AS (
+        SELECT school_urn, academic_year, term, upn,
+               first(gender) AS gender, first(fsm) AS fsm, first(disadvantaged) AS disadvantaged,
+               first(sen) AS sen, first(eal) AS eal, first(ethnicity) AS ethnicity,
+               first(date_joined) AS date_joined, first(date_of_birth) AS date_of_birth
+        FROM %1$s
+        GROUP BY school_urn, academic_year, term, upn
+      ),
+      -- KS1 average point score: the mean of reading, writing and maths, wherever it was held.
+      ks1 AS (
+        SELECT upn, avg(points) AS ks1_aps
+        FROM (SELECT upn, subject, max(points) AS points FROM %1$s
+              WHERE assessment = 'ks1' AND points IS NOT NULL GROUP BY upn, subject)
+        GROUP BY upn
+        HAVING count(*) = 3
+      ),
+      described AS (
+        SELECT p.*,
+          CASE WHEN b.disadvantaged THEN 'Y' ELSE 'N' END AS g_disadvantaged,
+          CASE WHEN b.fsm THEN 'Y' ELSE 'N' END AS g_fsm,
+          b.sen AS g_sen,
+          CASE WHEN b.eal THEN 'Y' ELSE 'N' END AS g_eal,
+          b.gender AS g_gender,
+          CASE WHEN month(b.date_of_birth) >= 9 THEN 'autumn'
+               WHEN month(b.date_of_birth) <= 4 THEN 'spring' ELSE 'summer' END
+            AS g_season_of_birth,
+          CASE WHEN p.assessment = 'ks1' OR k.ks1_aps IS NULL THEN NULL
+               WHEN k.ks1_aps < %7$s THEN 'low'
+               WHEN k.ks1_aps < %8$s THEN 'middle' ELSE 'high' END AS g_prior_attainment,
+          CASE WHEN b.date_joined IS NULL THEN NULL
+               WHEN b.date_joined < make_date(CAST(substr(p.academic_year, 1, 4) AS INT) - 1, 9, 1)
+               THEN 'stable' ELSE 'mobile' END AS g_mobility,
+          %9$s AS g_ethnicity
+        FROM pupils p
+        JOIN background b
+          ON p.school_urn = b.school_urn AND p.academic_year = b.academic_year
+         AND p.term = b.term AND p.upn = b.upn
+        LEFT JOIN ks1 k ON p.upn = k.upn
+      ),
+      labelled AS (
+        SELECT school_urn, academic_year, term, assessment, subject, upn, points, level,
+               pupil_group, group_value
+        FROM described
+        LATERAL VIEW stack(11,
+          '%4$s', '%4$s',
+          'year_group', CAST(year_group AS STRING),
+          'disadvantaged', g_disadvantaged,
+          'fsm', g_fsm,
+          'sen', g_sen,
+          'eal', g_eal,
+          'gender', g_gender,
+          'season_of_birth', g_season_of_birth,
+          'prior_attainment', g_prior_attainment,
+          'mobility', g_mobility,
+          'ethnicity', g_ethnicity) g AS pupil_group, group_value
+        -- Statutory results belong to one year group, so only teacher assessment is split by
+        -- year; a pupil whose value is unknown is left out of that group's figures.
+        WHERE group_value IS NOT NULL AND (pupil_group <> 'year_group' OR assessment = 'teacher')
+      )
       SELECT
         CASE WHEN grouping(school_urn) = 1 THEN '%3$s' ELSE school_urn END AS school,
-        academic_year, term, assessment, subject,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE 'year_group' END AS pupil_group,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE CAST(year_group AS STRING) END
-          AS group_value,
+        academic_year, term, assessment, subject, pupil_group, group_value,
         count(*) AS pupils,
         sum(CASE WHEN level >= %5$d THEN 1 ELSE 0 END) AS at_level4,
         sum(CASE WHEN level >= %6$d THEN 1 ELSE 0 END) AS at_level5,
         sum(points) AS total_points
-      FROM pupils
+      FROM labelled
       GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject),
-        (school_urn, academic_year, term, assessment, subject, year_group),
-        (academic_year, term, assessment, subject),
-        (academic_year, term, assessment, subject, year_group))
-      )
-      -- Statutory results belong to one year group, so only teacher assessment is split by year.
-      SELECT * FROM grouped WHERE pupil_group = '%4$s' OR assessment = 'teacher'
+        (school_urn, academic_year, term, assessment, subject, pupil_group, group_value),
+        (academic_year, term, assessment, subject, pupil_group, group_value))
       """
           .formatted(
               VIEW,
@@ -71,7 +124,20 @@ public final class AttainmentMetrics {
               Figure.CLUSTER,
               Figure.ALL,
               NationalCurriculumLevels.LEVEL_4,
-              NationalCurriculumLevels.LEVEL_5);
+              NationalCurriculumLevels.LEVEL_5,
+              PriorAttainment.LOW_BELOW,
+              PriorAttainment.HIGH_FROM,
+              ethnicMajorGroup());
+
+  /** SQL mapping the census ethnicity code to its major group's code. */
+  private static String ethnicMajorGroup() {
+    StringBuilder sql = new StringBuilder("CASE b.ethnicity");
+    for (Ethnicity e : Ethnicity.values()) {
+      sql.append(" WHEN '").append(e.name()).append("' THEN '");
+      sql.append(e.majorGroup().code()).append('\'');
+    }
+    return sql.append(" END").toString();
+  }
 
   /** The order figures come out in, so exports and packs are stable from run to run. */
   public static final Comparator<Figure> ORDER =
@@ -87,20 +153,33 @@ public final class AttainmentMetrics {
   private AttainmentMetrics() {}
 
   /**
-   * Computes the figures for every school, term, assessment and subject in {@code assessments}
-   * (rows with the warehouse's schema), followed by the year-on-year KS2 shifts.
+   * Computes the figures with the default small-number rules; see {@link #compute(Dataset,
+   * SmallNumberRules)}.
+   */
+  public static List<Figure> compute(Dataset<Row> assessments) {
+    return compute(assessments, SmallNumberRules.DEFAULT);
+  }
+
+  /**
+   * Computes the figures for every school, term, assessment, subject and pupil group in {@code
+   * assessments} (rows with the warehouse's schema), the year-on-year KS2 shifts and each group's
+   * gap to the rest, then screens them all (pupil weight, reporting threshold, suppression,
+   * false-discovery control, funnel limits).
    *
    * @return the figures in {@link #ORDER}; never null
    */
-  public static List<Figure> compute(Dataset<Row> assessments) {
+  public static List<Figure> compute(Dataset<Row> assessments, SmallNumberRules rules) {
     assessments.createOrReplaceTempView(VIEW);
     List<Figure> figures = new ArrayList<>();
     for (Row r : assessments.sparkSession().sql(QUERY).collectAsList()) {
       figures.addAll(figuresOf(r));
     }
-    figures.addAll(ThresholdShifts.yearOnYear(figures));
-    figures.sort(ORDER);
-    return figures;
+    List<Figure> derived = new ArrayList<>(ThresholdShifts.yearOnYear(figures, rules));
+    derived.addAll(GroupGaps.of(figures, rules));
+    figures.addAll(derived);
+    List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
+    screened.sort(ORDER);
+    return screened;
   }
 
   private static List<Figure> figuresOf(Row r) {

@@ -8,12 +8,10 @@ import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.ConfidenceLevel;
-import org.clusterlens.stats.FalseDiscoveryControl;
-import org.clusterlens.stats.Finding;
 import org.clusterlens.stats.FisherExactTest;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionDifference;
-import org.clusterlens.stats.ScreenedFinding;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of the KS2 cohort
@@ -33,9 +31,11 @@ public final class ThresholdShifts {
    * same school and subject in the previous academic year. The shift carries the later year, its
    * 95% interval (Newcombe's hybrid score interval for a difference of two proportions: the two
    * years are different pupils), and no numerator or denominator: both years' counts are in the
-   * figures it was made from.
+   * figures it was made from. Fisher's exact p-value is kept for the false-discovery control over
+   * every candidate finding; a shift with fewer pupils than the reporting threshold in either year
+   * is marked so no flag is drawn from it.
    */
-  public static List<Figure> yearOnYear(List<Figure> figures) {
+  public static List<Figure> yearOnYear(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
       if (isKs2Threshold(f)) {
@@ -43,7 +43,6 @@ public final class ThresholdShifts {
       }
     }
     List<Figure> shifts = new ArrayList<>();
-    List<Finding> tests = new ArrayList<>();
     for (Figure now : byKey.values()) {
       Figure before = byKey.get(key(now, Term.previousAcademicYear(now.academicYear())));
       if (before == null) {
@@ -53,7 +52,7 @@ public final class ThresholdShifts {
       Proportion later = AttainmentMetrics.proportionOf(now);
       ProportionDifference change =
           ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
-      shifts.add(
+      Figure shift =
           new Figure(
                   SHIFT_OF.get(now.measure()),
                   now.assessment(),
@@ -69,25 +68,14 @@ public final class ThresholdShifts {
               .withInterval(
                   100 * change.interval().lower(),
                   100 * change.interval().upper(),
-                  change.method().label() + ", " + change.confidence().label()));
-      tests.add(
-          new Finding(key(now, now.academicYear()), FisherExactTest.twoSidedPValue(then, later)));
+                  change.method().label() + ", " + change.confidence().label())
+              .withPValue(FisherExactTest.twoSidedPValue(then, later));
+      shifts.add(
+          rules.belowReporting(Math.min(then.total(), later.total()))
+              ? shift.asBelowReportingThreshold()
+              : shift);
     }
-    return withFalseDiscoveryControl(shifts, tests);
-  }
-
-  /**
-   * Adjusts every shift's p-value for all the shifts tested together (Benjamini–Hochberg): with
-   * eight schools, four subjects and two thresholds, some raw p-values under 0.05 are expected by
-   * chance alone, so a change is called clear only when its adjusted p-value is.
-   */
-  private static List<Figure> withFalseDiscoveryControl(List<Figure> shifts, List<Finding> tests) {
-    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
-    List<Figure> out = new ArrayList<>(shifts.size());
-    for (int i = 0; i < shifts.size(); i++) {
-      out.add(shifts.get(i).withTest(tests.get(i).pValue(), screened.get(i).adjustedPValue()));
-    }
-    return out;
+    return shifts;
   }
 
   private static boolean isKs2Threshold(Figure f) {
