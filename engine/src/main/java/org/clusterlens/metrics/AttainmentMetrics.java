@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.clusterlens.model.Ethnicity;
+import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
 import org.clusterlens.scheme.NationalCurriculumLevels;
 import org.clusterlens.stats.ConfidenceLevel;
@@ -27,9 +27,14 @@ public final class AttainmentMetrics {
 
   private static final String VIEW = "clusterlens_pupil_assessments";
 
-  private static final String QUERY =
+  /**
+   * The CTEs {@code counted} (one row per pupil, subject and counted grade) and {@code pupils}
+   * (those rows plus one {@code rwm} row per pupil counted in all three subjects, at the lowest of
+   * the three levels), over the warehouse rows in view %1$s.
+   */
+  static final String PUPIL_GRADES =
       """
-      WITH counted AS (
+      counted AS (
         SELECT school_urn, academic_year, term, assessment, subject, year_group, upn, points, level
         FROM %1$s
         WHERE points IS NOT NULL
@@ -45,69 +50,15 @@ public final class AttainmentMetrics {
         SELECT * FROM counted
         UNION ALL
         SELECT * FROM combined
-      ),
-      -- One row per pupil and term with the characteristics groups are drawn from.
-      background AS (
-        SELECT school_urn, academic_year, term, upn,
-               first(gender) AS gender, first(fsm) AS fsm, first(disadvantaged) AS disadvantaged,
-               first(sen) AS sen, first(eal) AS eal, first(ethnicity) AS ethnicity,
-               first(date_joined) AS date_joined, first(date_of_birth) AS date_of_birth
-        FROM %1$s
-        GROUP BY school_urn, academic_year, term, upn
-      ),
-      -- KS1 average point score: the mean of reading, writing and maths, wherever it was held.
-      ks1 AS (
-        SELECT upn, avg(points) AS ks1_aps
-        FROM (SELECT upn, subject, max(points) AS points FROM %1$s
-              WHERE assessment = 'ks1' AND points IS NOT NULL GROUP BY upn, subject)
-        GROUP BY upn
-        HAVING count(*) = 3
-      ),
-      described AS (
-        SELECT p.*,
-          CASE WHEN b.disadvantaged THEN 'Y' ELSE 'N' END AS g_disadvantaged,
-          CASE WHEN b.fsm THEN 'Y' ELSE 'N' END AS g_fsm,
-          b.sen AS g_sen,
-          CASE WHEN b.eal THEN 'Y' ELSE 'N' END AS g_eal,
-          b.gender AS g_gender,
-          CASE WHEN month(b.date_of_birth) >= 9 THEN 'autumn'
-               WHEN month(b.date_of_birth) <= 4 THEN 'spring' ELSE 'summer' END
-            AS g_season_of_birth,
-          CASE WHEN p.assessment = 'ks1' OR k.ks1_aps IS NULL THEN NULL
-               WHEN k.ks1_aps < %7$s THEN 'low'
-               WHEN k.ks1_aps < %8$s THEN 'middle' ELSE 'high' END AS g_prior_attainment,
-          CASE WHEN b.date_joined IS NULL THEN NULL
-               WHEN b.date_joined < make_date(CAST(substr(p.academic_year, 1, 4) AS INT) - 1, 9, 1)
-               THEN 'stable' ELSE 'mobile' END AS g_mobility,
-          %9$s AS g_ethnicity
-        FROM pupils p
-        JOIN background b
-          ON p.school_urn = b.school_urn AND p.academic_year = b.academic_year
-         AND p.term = b.term AND p.upn = b.upn
-        LEFT JOIN ks1 k ON p.upn = k.upn
-      ),
-      labelled AS (
-        SELECT school_urn, academic_year, term, assessment, subject, upn, points, level,
-               pupil_group, group_value
-        FROM described
-        LATERAL VIEW stack(11,
-          '%4$s', '%4$s',
-          'year_group', CAST(year_group AS STRING),
-          'disadvantaged', g_disadvantaged,
-          'fsm', g_fsm,
-          'sen', g_sen,
-          'eal', g_eal,
-          'gender', g_gender,
-          'season_of_birth', g_season_of_birth,
-          'prior_attainment', g_prior_attainment,
-          'mobility', g_mobility,
-          'ethnicity', g_ethnicity) g AS pupil_group, group_value
-        -- Statutory results belong to one year group, so only teacher assessment is split by
-        -- year; a pupil whose value is unknown is left out of that group's figures.
-        WHERE group_value IS NOT NULL AND (pupil_group <> 'year_group' OR assessment = 'teacher')
       )
+      """;
+
+  private static final String QUERY =
+      """
+      WITH %8$s,
+      %7$s
       SELECT
-        CASE WHEN grouping(school_urn) = 1 THEN '%3$s' ELSE school_urn END AS school,
+        %3$s,
         academic_year, term, assessment, subject, pupil_group, group_value,
         count(*) AS pupils,
         sum(CASE WHEN level >= %5$d THEN 1 ELSE 0 END) AS at_level4,
@@ -121,23 +72,12 @@ public final class AttainmentMetrics {
           .formatted(
               VIEW,
               Figure.RWM,
-              Figure.CLUSTER,
+              PupilGroupsSql.schoolColumn(),
               Figure.ALL,
               NationalCurriculumLevels.LEVEL_4,
               NationalCurriculumLevels.LEVEL_5,
-              PriorAttainment.LOW_BELOW,
-              PriorAttainment.HIGH_FROM,
-              ethnicMajorGroup());
-
-  /** SQL mapping the census ethnicity code to its major group's code. */
-  private static String ethnicMajorGroup() {
-    StringBuilder sql = new StringBuilder("CASE b.ethnicity");
-    for (Ethnicity e : Ethnicity.values()) {
-      sql.append(" WHEN '").append(e.name()).append("' THEN '");
-      sql.append(e.majorGroup().code()).append('\'');
-    }
-    return sql.append(" END").toString();
-  }
+              PupilGroupsSql.ctes(VIEW, "pupils"),
+              PUPIL_GRADES.formatted(VIEW, Figure.RWM));
 
   /** The order figures come out in, so exports and packs are stable from run to run. */
   public static final Comparator<Figure> ORDER =
@@ -169,15 +109,27 @@ public final class AttainmentMetrics {
    * @return the figures in {@link #ORDER}; never null
    */
   public static List<Figure> compute(Dataset<Row> assessments, SmallNumberRules rules) {
-    assessments.createOrReplaceTempView(VIEW);
+    // The query reads the pupil rows three times (grades, characteristics, KS1 results): hold
+    // them once rather than scanning the Delta table for each.
+    Dataset<Row> held = assessments.persist(StorageLevel.MEMORY_AND_DISK());
     List<Figure> figures = new ArrayList<>();
-    for (Row r : assessments.sparkSession().sql(QUERY).collectAsList()) {
-      figures.addAll(figuresOf(r));
+    List<Figure> screened;
+    try {
+      held.createOrReplaceTempView(VIEW);
+      for (Row r : held.sparkSession().sql(QUERY).collectAsList()) {
+        figures.addAll(figuresOf(r));
+      }
+      held.createOrReplaceTempView(ProgressMetrics.VIEW);
+      figures.addAll(ProgressMetrics.compute(held.sparkSession()));
+      figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
+      List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+      derived.addAll(GroupGaps.of(figures, rules));
+      figures.addAll(derived);
+      screened = new ArrayList<>(Screening.screen(figures, rules));
+      screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));
+    } finally {
+      held.unpersist();
     }
-    List<Figure> derived = new ArrayList<>(ThresholdShifts.yearOnYear(figures, rules));
-    derived.addAll(GroupGaps.of(figures, rules));
-    figures.addAll(derived);
-    List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
     screened.sort(ORDER);
     return screened;
   }

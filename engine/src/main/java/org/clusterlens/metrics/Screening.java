@@ -73,9 +73,9 @@ final class Screening {
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Map<String, Map<String, Long>>> tables = new LinkedHashMap<>();
     for (Figure f : figures) {
-      if (f.measure().equals(Measures.PCT_LEVEL4_PLUS) && !f.school().equals(Figure.CLUSTER)) {
+      if (isTableMeasure(f) && !f.school().equals(Figure.CLUSTER)) {
         tables
-            .computeIfAbsent(tableKey(f), k -> new LinkedHashMap<>())
+            .computeIfAbsent(family(f) + "|" + tableKey(f), k -> new LinkedHashMap<>())
             .computeIfAbsent(f.school(), k -> new HashMap<>())
             .put(f.groupValue(), f.denominator());
       }
@@ -84,15 +84,16 @@ final class Screening {
     tables.forEach((key, rows) -> hidden.addAll(suppressedCells(key, rows, rules)));
     // The cluster's own figure for a value held by fewer pupils than the threshold.
     for (Figure f : figures) {
-      if (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+      if (isTableMeasure(f)
           && f.school().equals(Figure.CLUSTER)
           && rules.mustSuppress(f.denominator())) {
-        hidden.add(cellKey(f));
+        hidden.add(family(f) + "|" + cellKey(f));
       }
     }
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
-      out.add(f.suppressed() || hidden.contains(cellKey(f)) ? asSuppressed(f) : f);
+      boolean hide = f.denominator() != null && hidden.contains(family(f) + "|" + cellKey(f));
+      out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
     return suppressDerived(out, hidden);
   }
@@ -133,12 +134,14 @@ final class Screening {
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       Figure g = f;
-      if (f.measure().startsWith("gap_pct_") && hidden.contains(cellKey(f))) {
+      if (f.measure().startsWith("gap_pct_") && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
         g = asSuppressed(f);
       }
-      if (f.measure().startsWith("shift_")) {
-        Figure before = relabel(f, Term.previousAcademicYear(f.academicYear()), f.groupValue());
-        if (hidden.contains(cellKey(f)) || hidden.contains(cellKey(before))) {
+      if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
+        ThresholdShifts.Cohort earlier = ThresholdShifts.previousCohort(f);
+        Figure before = relabel(f, earlier.academicYear(), earlier.term(), earlier.value());
+        if (hidden.contains(ATTAINMENT + "|" + cellKey(f))
+            || hidden.contains(ATTAINMENT + "|" + cellKey(before))) {
           g = asSuppressed(f);
         }
       }
@@ -254,6 +257,31 @@ final class Screening {
     return "within";
   }
 
+  /** Measures over the same pupils share one suppression table. */
+  private static final String ATTAINMENT = "attainment";
+
+  /**
+   * The figures whose pupils are counted in a suppression table: attainment (Level 4+ stands for
+   * Level 5+ and average points, which count the same pupils) and each progress measure.
+   */
+  private static boolean isTableMeasure(Figure f) {
+    return f.denominator() != null
+        && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
+            || f.measure().equals(Measures.VALUE_ADDED)
+            || f.measure().startsWith("progress_points_"));
+  }
+
+  /** The suppression table a figure's pupils are counted in. */
+  private static String family(Figure f) {
+    return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
+            || f.measure().equals(Measures.AVERAGE_POINTS)
+            || f.measure().startsWith("gap_pct_")
+        ? ATTAINMENT
+        : f.measure();
+  }
+
   private static boolean isShare(Figure f) {
     return f.measure().startsWith("pct_") && f.denominator() != null;
   }
@@ -272,7 +300,7 @@ final class Screening {
     return tableKey(f) + "|" + f.school() + "|" + f.groupValue();
   }
 
-  private static Figure relabel(Figure f, String academicYear, String groupValue) {
+  private static Figure relabel(Figure f, String academicYear, String term, String groupValue) {
     return new Figure(
         f.measure(),
         f.assessment(),
@@ -281,7 +309,7 @@ final class Screening {
         f.group(),
         groupValue,
         academicYear,
-        f.term(),
+        term,
         null,
         null,
         0);

@@ -76,7 +76,7 @@ class PublishedFiguresDisclosureTest {
   private static List<Figure> published() {
     List<Figure> figures = counted();
     SmallNumberRules rules = SmallNumberRules.DEFAULT;
-    List<Figure> derived = new ArrayList<>(ThresholdShifts.yearOnYear(figures, rules));
+    List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
     derived.addAll(GroupGaps.of(figures, rules));
     figures.addAll(derived);
     return Screening.screen(figures, rules);
