@@ -24,16 +24,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pupils generated to match Hampshire's published KS2 results for 2018/19, school by school
- * (mainstream and special), run
- * through the engine's metrics: every school's published percentage meeting the expected standard
- * in reading, writing, maths and all three is reproduced exactly, and the pupils pooled over the
- * authority give its published figure within rounding.
+ * (mainstream and special), run through the engine's metrics: every school's published percentage
+ * meeting the expected standard in reading, writing, maths and all three is reproduced exactly, and
+ * the pupils pooled over the authority give its published figure within rounding.
  *
  * <p>The engine counts thresholds on whatever scheme a grade belongs to; here a pupil who met the
  * expected standard in a subject is given Level 4 and one who did not Level 3, so "% Level 4+" is
- * the published "% meeting the expected standard". For each school the counts are the whole
- * numbers of its TELIG pupils that round to its published percentages; pupils meeting all three
- * come first, and the rest meet at most two subjects each.
+ * the published "% meeting the expected standard". For each school the counts are the whole numbers
+ * of its TELIG pupils that round to its published percentages; pupils meeting all three come first,
+ * and the rest meet at most two subjects each.
  */
 class DfePublishedResultsReproductionTest {
 
@@ -97,8 +96,7 @@ class DfePublishedResultsReproductionTest {
       }
     }
     for (Figure f :
-        AttainmentMetrics.compute(
-            SharedSpark.session().createDataFrame(rows, Warehouse.SCHEMA))) {
+        AttainmentMetrics.compute(SharedSpark.session().createDataFrame(rows, Warehouse.SCHEMA))) {
       if (f.measure().equals(Measures.PCT_LEVEL4_PLUS) && f.group().equals(Figure.ALL)) {
         ENGINE.put(f.school() + "|" + f.subject(), f);
       }

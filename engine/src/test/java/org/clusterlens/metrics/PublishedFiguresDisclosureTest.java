@@ -53,8 +53,14 @@ class PublishedFiguresDisclosureTest {
       figures.add(share(school, Measures.DISADVANTAGED, "Y", "2024-25", y));
       figures.add(share(school, Measures.DISADVANTAGED, "N", "2024-25", n));
       figures.add(share(school, "all", "all", "2024-25", new int[] {y[0] + n[0], y[1] + n[1]}));
-      // Last year every school had 20 pupils, 15 at Level 4.
-      figures.add(share(school, "all", "all", "2023-24", new int[] {15, 20}));
+      // Last year the first school had 4 pupils, 3 at Level 4; the others 20, 15 at Level 4.
+      figures.add(
+          share(
+              school,
+              "all",
+              "all",
+              "2023-24",
+              school.equals("100001") ? new int[] {3, 4} : new int[] {15, 20}));
       for (int i = 0; i < 2; i++) {
         clusterY[i] += y[i];
         clusterN[i] += n[i];
@@ -69,7 +75,7 @@ class PublishedFiguresDisclosureTest {
             "all",
             "2024-25",
             new int[] {clusterY[0] + clusterN[0], clusterY[1] + clusterN[1]}));
-    figures.add(share(Figure.CLUSTER, "all", "all", "2023-24", new int[] {45, 60}));
+    figures.add(share(Figure.CLUSTER, "all", "all", "2023-24", new int[] {33, 44}));
     return figures;
   }
 
@@ -121,7 +127,11 @@ class PublishedFiguresDisclosureTest {
     // Two schools' disadvantaged groups (2 and 4 pupils) are withheld, and with them their other
     // pupils (6 and 11), which the school totals would otherwise give away.
     assertThat(figures)
-        .filteredOn(f -> f.suppressed() && f.measure().equals(Measures.PCT_LEVEL4_PLUS))
+        .filteredOn(
+            f ->
+                f.suppressed()
+                    && f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+                    && f.academicYear().equals("2024-25"))
         .extracting(f -> f.school() + " " + f.groupValue())
         .containsExactlyInAnyOrder("100001 Y", "100001 N", "100003 Y", "100003 N");
   }
@@ -137,6 +147,42 @@ class PublishedFiguresDisclosureTest {
         .isTrue();
     assertThat(find(figures, Measures.GAP_PCT_LEVEL4_PLUS, "100002", "Y").adjustedPValue())
         .isNull();
+  }
+
+  @Test
+  void aShiftCannotGiveBackLastYearsSuppressedCohort() {
+    List<Figure> figures = published();
+    Figure lastYear =
+        figures.stream()
+            .filter(
+                f ->
+                    f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+                        && f.school().equals("100001")
+                        && f.academicYear().equals("2023-24"))
+            .findFirst()
+            .orElseThrow();
+
+    // Four pupils last year: withheld, and with it the change since then, which added to this
+    // year's published 60% would give last year's back.
+    assertThat(lastYear.suppressed()).isTrue();
+    assertThat(find(figures, Measures.SHIFT_PCT_LEVEL4_PLUS, "100001", "all").suppressed())
+        .isTrue();
+    // Another school's cohort is withheld too, so the cluster's total cannot give it back.
+    assertThat(figures)
+        .filteredOn(
+            f ->
+                f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+                    && f.academicYear().equals("2023-24")
+                    && f.suppressed())
+        .hasSize(2);
+    // The shifts of both withheld cohorts are withheld; the third school's is published.
+    assertThat(figures)
+        .filteredOn(
+            f ->
+                f.measure().equals(Measures.SHIFT_PCT_LEVEL4_PLUS)
+                    && !f.school().equals(Figure.CLUSTER))
+        .extracting(Figure::suppressed)
+        .containsExactlyInAnyOrder(true, true, false);
   }
 
   @Test
