@@ -45,13 +45,16 @@ final class Screening {
     return placeOnFunnels(selected, rules);
   }
 
-  /** A share of pupils carries what one pupil is worth and whether it is below the threshold. */
+  /**
+   * A share of pupils (and a group's gap) carries what one pupil of its group is worth, and every
+   * figure with a count whether it is below the reporting threshold.
+   */
   private static List<Figure> weigh(List<Figure> figures, SmallNumberRules rules) {
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       Figure w = f;
       if (f.denominator() != null && f.denominator() > 0) {
-        if (isShare(f)) {
+        if (isShare(f) || f.measure().startsWith("gap_pct_")) {
           w = w.withPupilWeight(100.0 / f.denominator());
         }
         if (rules.belowReporting(f.denominator()) && !w.belowReportingThreshold()) {

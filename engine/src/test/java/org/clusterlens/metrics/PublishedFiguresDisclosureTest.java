@@ -190,6 +190,8 @@ class PublishedFiguresDisclosureTest {
     Figure f = find(published(), Measures.PCT_LEVEL4_PLUS, "100002", "N");
 
     assertThat(f.pupilWeight()).isEqualTo(100.0 / 13);
+    assertThat(find(published(), Measures.GAP_PCT_LEVEL4_PLUS, "100002", "Y").pupilWeight())
+        .isEqualTo(100.0 / 7);
   }
 
   private static int count(Figure f, String what) {
