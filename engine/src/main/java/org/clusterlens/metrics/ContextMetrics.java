@@ -9,8 +9,9 @@ import org.clusterlens.model.Figure;
 /**
  * Each school's context in each term, and the cluster's pooled: pupils on the return, and the
  * percentage eligible for FSM, disadvantaged, with SEN (support or EHC plan), with EAL, and stable
- * (joined before the previous academic year began; only pupils whose joining date is known count).
- * These figures carry assessment {@code context}, subject {@code context} and group {@code all}.
+ * (on roll since the previous academic year began, see {@link PupilGroupsSql#stableBy}; only pupils
+ * whose joining date is known count). These figures carry assessment {@code context}, subject
+ * {@code context} and group {@code all}.
  */
 final class ContextMetrics {
 
@@ -33,9 +34,7 @@ final class ContextMetrics {
              sum(CASE WHEN sen <> 'N' THEN 1 ELSE 0 END) AS sen,
              sum(CASE WHEN eal THEN 1 ELSE 0 END) AS eal,
              sum(CASE WHEN date_joined IS NULL THEN 0 ELSE 1 END) AS joining_known,
-             sum(CASE WHEN date_joined
-                        < make_date(CAST(substr(academic_year, 1, 4) AS INT) - 1, 9, 1)
-                      THEN 1 ELSE 0 END) AS stable
+             sum(CASE WHEN date_joined <= %3$s THEN 1 ELSE 0 END) AS stable
       FROM pupils
       GROUP BY GROUPING SETS ((school_urn, academic_year, term), (academic_year, term))
       """;
@@ -45,7 +44,12 @@ final class ContextMetrics {
   /** The context figures for the pupil rows registered as {@code view}; never null. */
   static List<Figure> compute(SparkSession spark, String view) {
     List<Figure> figures = new ArrayList<>();
-    for (Row r : spark.sql(QUERY.formatted(view, PupilGroupsSql.schoolColumn())).collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                QUERY.formatted(
+                    view, PupilGroupsSql.schoolColumn(), PupilGroupsSql.stableBy("academic_year")))
+            .collectAsList()) {
       long pupils = r.<Long>getAs("pupils");
       figures.add(figure(r, Measures.CONTEXT_PUPILS, null, pupils, pupils));
       figures.add(share(r, Measures.CONTEXT_PCT_FSM, r.<Long>getAs("fsm"), pupils));

@@ -55,8 +55,7 @@ final class PupilGroupsSql {
                WHEN k.ks1_aps < %3$s THEN 'low'
                WHEN k.ks1_aps < %4$s THEN 'middle' ELSE 'high' END AS g_prior_attainment,
           CASE WHEN b.date_joined IS NULL THEN NULL
-               WHEN b.date_joined < make_date(CAST(substr(i.academic_year, 1, 4) AS INT) - 1, 9, 1)
-               THEN 'stable' ELSE 'mobile' END AS g_mobility,
+               WHEN b.date_joined <= %7$s THEN 'stable' ELSE 'mobile' END AS g_mobility,
           %5$s AS g_ethnicity
         FROM %2$s i
         JOIN background b
@@ -88,7 +87,17 @@ final class PupilGroupsSql {
             PriorAttainment.LOW_BELOW,
             PriorAttainment.HIGH_FROM,
             ethnicMajorGroup(),
-            Figure.ALL);
+            Figure.ALL,
+            stableBy("i.academic_year"));
+  }
+
+  /**
+   * SQL for the last joining date of a stable pupil in {@code academicYear}: on roll since the
+   * start of the previous academic year, taken as 15 September so a pupil who arrived in the autumn
+   * term's first days (as every Reception class does) counts as there from the start.
+   */
+  static String stableBy(String academicYear) {
+    return "make_date(CAST(substr(" + academicYear + ", 1, 4) AS INT) - 1, 9, 15)";
   }
 
   /** SQL mapping the census ethnicity code to its major group's code. */
