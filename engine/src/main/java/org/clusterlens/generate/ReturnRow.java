@@ -3,6 +3,7 @@ package org.clusterlens.generate;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.clusterlens.model.Ethnicity;
 import org.clusterlens.model.ReturnColumn;
 import org.clusterlens.model.Sen;
 
@@ -19,6 +20,8 @@ import org.clusterlens.model.Sen;
  * @param disadvantaged pupil premium (always true when {@code fsm} is)
  * @param sen SEN provision; never null
  * @param eal first language other than English
+ * @param ethnicity the census ethnicity code; never null
+ * @param dateJoined the date the pupil joined the school; never null
  * @param teacherAssessment this term's teacher-assessed sub-levels; never null
  * @param ks1 KS1 results, only in a Year 2 pupil's summer row; otherwise null
  * @param ks2 KS2 results, only in a Year 6 pupil's summer row; otherwise null
@@ -34,6 +37,8 @@ public record ReturnRow(
     boolean disadvantaged,
     Sen sen,
     boolean eal,
+    Ethnicity ethnicity,
+    LocalDate dateJoined,
     SubjectGrades teacherAssessment,
     SubjectGrades ks1,
     SubjectGrades ks2) {
@@ -49,6 +54,8 @@ public record ReturnRow(
         || dateOfBirth == null
         || gender == null
         || sen == null
+        || ethnicity == null
+        || dateJoined == null
         || teacherAssessment == null) {
       throw new IllegalArgumentException("A return row needs every identity field and grades");
     }
@@ -73,6 +80,8 @@ public record ReturnRow(
       case DISADVANTAGED -> flag(disadvantaged);
       case SEN -> String.valueOf(sen.code());
       case EAL -> flag(eal);
+      case ETHNICITY -> ethnicity.name();
+      case DATE_JOINED -> DATE_FORMAT.format(dateJoined);
       case READING -> teacherAssessment.reading();
       case WRITING -> teacherAssessment.writing();
       case MATHS -> teacherAssessment.maths();

@@ -259,6 +259,7 @@ final class SchoolHistory {
         new PupilHistory(
             upn, name, dateOfBirth, gender, fsm, disadvantaged, sen, eal, receptionYear, ability);
     p.firstTerm = firstTerm;
+    p.joiner = joiner;
     p.lastTerm = lastPossibleTerm(receptionYear);
     return p;
   }
@@ -443,6 +444,7 @@ final class SchoolHistory {
     final double[] ability;
     final int[][] points = new int[TERMS.size()][SUBJECTS];
     int firstTerm;
+    boolean joiner;
     int lastTerm;
     boolean resultsFollowSummer;
     SubjectGrades ks1;
@@ -534,6 +536,9 @@ final class SchoolHistory {
           disadvantaged,
           sen,
           eal,
+          PupilBackground.ethnicity(upn, eal),
+          PupilBackground.dateJoined(
+              upn, receptionYear, TERMS.get(firstTerm), joiner, MOBILITY_PER_TERM),
           new SubjectGrades(
               AttainmentModel.teacherCode(p[0]),
               AttainmentModel.teacherCode(p[1]),

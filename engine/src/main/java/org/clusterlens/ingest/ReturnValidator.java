@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.clusterlens.model.Assessment;
+import org.clusterlens.model.Ethnicity;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.Pupil;
 import org.clusterlens.model.PupilAssessment;
@@ -109,6 +110,8 @@ public final class ReturnValidator {
       boolean disadvantaged = r.flag(ReturnColumn.DISADVANTAGED);
       Sen sen = r.sen();
       boolean eal = r.flag(ReturnColumn.EAL);
+      Ethnicity ethnicity = r.ethnicity();
+      LocalDate dateJoined = r.dateJoined(dob);
       List<PupilAssessment> assessments = new ArrayList<>();
       for (ReturnColumn c : ReturnColumn.values()) {
         if (c.assessment().isEmpty() || columnOf[c.ordinal()] < 0) {
@@ -125,7 +128,18 @@ public final class ReturnValidator {
       if (!r.hasErrors()) {
         pupilRows.put(upn, row.number());
         pupils.add(
-            new Pupil(upn, dob, gender, yearGroup, fsm, disadvantaged, sen, eal, assessments));
+            new Pupil(
+                upn,
+                dob,
+                gender,
+                yearGroup,
+                fsm,
+                disadvantaged,
+                sen,
+                eal,
+                ethnicity,
+                dateJoined,
+                assessments));
       }
     }
     if (pupils.isEmpty() && problems.stream().noneMatch(ReturnProblem::isError)) {
@@ -317,6 +331,38 @@ public final class ReturnValidator {
             "Use N (none), K (SEN support) or E (education, health and care plan)");
       }
       return sen;
+    }
+
+    /** The optional ethnicity: null when the column is absent or the cell empty. */
+    Ethnicity ethnicity() {
+      String value = text(ReturnColumn.ETHNICITY);
+      if (value.isEmpty()) {
+        return null;
+      }
+      Optional<Ethnicity> ethnicity = Ethnicity.read(value);
+      if (ethnicity.isEmpty()) {
+        error(
+            ReturnColumn.ETHNICITY,
+            "is not a school census ethnicity code",
+            "Use one of " + String.join(", ", Ethnicity.codes()) + ", or leave it empty");
+      }
+      return ethnicity.orElse(null);
+    }
+
+    /** The optional date joined: null when absent or empty; never before the date of birth. */
+    LocalDate dateJoined(LocalDate dob) {
+      if (text(ReturnColumn.DATE_JOINED).isEmpty()) {
+        return null;
+      }
+      LocalDate joined = date(ReturnColumn.DATE_JOINED);
+      if (joined != null && dob != null && joined.isBefore(dob)) {
+        error(
+            ReturnColumn.DATE_JOINED,
+            "is before the pupil's date of birth " + dob.format(UK_DATE_OUT),
+            "Write the date the pupil joined this school, e.g. 01/09/2019");
+        return null;
+      }
+      return joined;
     }
 
     Optional<Grade> grade(ReturnColumn c) {

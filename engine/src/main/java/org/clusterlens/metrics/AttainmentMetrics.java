@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
 import org.clusterlens.scheme.NationalCurriculumLevels;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionInterval;
 import org.clusterlens.stats.ProportionIntervals;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * Attainment figures from pupil rows: % at Level 4+ and Level 5+ and average points, per subject
@@ -25,9 +27,14 @@ public final class AttainmentMetrics {
 
   private static final String VIEW = "clusterlens_pupil_assessments";
 
-  private static final String QUERY =
+  /**
+   * The CTEs {@code counted} (one row per pupil, subject and counted grade) and {@code pupils}
+   * (those rows plus one {@code rwm} row per pupil counted in all three subjects, at the lowest of
+   * the three levels), over the warehouse rows in view %1$s.
+   */
+  static final String PUPIL_GRADES =
       """
-      WITH counted AS (
+      counted AS (
         SELECT school_urn, academic_year, term, assessment, subject, year_group, upn, points, level
         FROM %1$s
         WHERE points IS NOT NULL
@@ -43,35 +50,34 @@ public final class AttainmentMetrics {
         SELECT * FROM counted
         UNION ALL
         SELECT * FROM combined
-      ),
-      grouped AS (
+      )
+      """;
+
+  private static final String QUERY =
+      """
+      WITH %8$s,
+      %7$s
       SELECT
-        CASE WHEN grouping(school_urn) = 1 THEN '%3$s' ELSE school_urn END AS school,
-        academic_year, term, assessment, subject,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE 'year_group' END AS pupil_group,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE CAST(year_group AS STRING) END
-          AS group_value,
+        %3$s,
+        academic_year, term, assessment, subject, pupil_group, group_value,
         count(*) AS pupils,
         sum(CASE WHEN level >= %5$d THEN 1 ELSE 0 END) AS at_level4,
         sum(CASE WHEN level >= %6$d THEN 1 ELSE 0 END) AS at_level5,
         sum(points) AS total_points
-      FROM pupils
+      FROM labelled
       GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject),
-        (school_urn, academic_year, term, assessment, subject, year_group),
-        (academic_year, term, assessment, subject),
-        (academic_year, term, assessment, subject, year_group))
-      )
-      -- Statutory results belong to one year group, so only teacher assessment is split by year.
-      SELECT * FROM grouped WHERE pupil_group = '%4$s' OR assessment = 'teacher'
+        (school_urn, academic_year, term, assessment, subject, pupil_group, group_value),
+        (academic_year, term, assessment, subject, pupil_group, group_value))
       """
           .formatted(
               VIEW,
               Figure.RWM,
-              Figure.CLUSTER,
+              PupilGroupsSql.schoolColumn(),
               Figure.ALL,
               NationalCurriculumLevels.LEVEL_4,
-              NationalCurriculumLevels.LEVEL_5);
+              NationalCurriculumLevels.LEVEL_5,
+              PupilGroupsSql.ctes(VIEW, "pupils"),
+              PUPIL_GRADES.formatted(VIEW, Figure.RWM));
 
   /** The order figures come out in, so exports and packs are stable from run to run. */
   public static final Comparator<Figure> ORDER =
@@ -87,20 +93,45 @@ public final class AttainmentMetrics {
   private AttainmentMetrics() {}
 
   /**
-   * Computes the figures for every school, term, assessment and subject in {@code assessments}
-   * (rows with the warehouse's schema), followed by the year-on-year KS2 shifts.
+   * Computes the figures with the default small-number rules; see {@link #compute(Dataset,
+   * SmallNumberRules)}.
+   */
+  public static List<Figure> compute(Dataset<Row> assessments) {
+    return compute(assessments, SmallNumberRules.DEFAULT);
+  }
+
+  /**
+   * Computes the figures for every school, term, assessment, subject and pupil group in {@code
+   * assessments} (rows with the warehouse's schema), the year-on-year KS2 shifts and each group's
+   * gap to the rest, then screens them all (pupil weight, reporting threshold, suppression,
+   * false-discovery control, funnel limits).
    *
    * @return the figures in {@link #ORDER}; never null
    */
-  public static List<Figure> compute(Dataset<Row> assessments) {
-    assessments.createOrReplaceTempView(VIEW);
+  public static List<Figure> compute(Dataset<Row> assessments, SmallNumberRules rules) {
+    // The query reads the pupil rows three times (grades, characteristics, KS1 results): hold
+    // them once rather than scanning the Delta table for each.
+    Dataset<Row> held = assessments.persist(StorageLevel.MEMORY_AND_DISK());
     List<Figure> figures = new ArrayList<>();
-    for (Row r : assessments.sparkSession().sql(QUERY).collectAsList()) {
-      figures.addAll(figuresOf(r));
+    List<Figure> screened;
+    try {
+      held.createOrReplaceTempView(VIEW);
+      for (Row r : held.sparkSession().sql(QUERY).collectAsList()) {
+        figures.addAll(figuresOf(r));
+      }
+      held.createOrReplaceTempView(ProgressMetrics.VIEW);
+      figures.addAll(ProgressMetrics.compute(held.sparkSession()));
+      figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
+      List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+      derived.addAll(GroupGaps.of(figures, rules));
+      figures.addAll(derived);
+      screened = new ArrayList<>(Screening.screen(figures, rules));
+      screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));
+    } finally {
+      held.unpersist();
     }
-    figures.addAll(ThresholdShifts.yearOnYear(figures));
-    figures.sort(ORDER);
-    return figures;
+    screened.sort(ORDER);
+    return screened;
   }
 
   private static List<Figure> figuresOf(Row r) {

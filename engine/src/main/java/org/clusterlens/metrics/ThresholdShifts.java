@@ -8,16 +8,16 @@ import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.ConfidenceLevel;
-import org.clusterlens.stats.FalseDiscoveryControl;
-import org.clusterlens.stats.Finding;
 import org.clusterlens.stats.FisherExactTest;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionDifference;
-import org.clusterlens.stats.ScreenedFinding;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
- * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of the KS2 cohort
- * at Level 4+ and Level 5+ from one academic year's summer to the next.
+ * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of pupils at Level
+ * 4+ and Level 5+ — at KS2 from one academic year's summer to the next (different pupils), and in
+ * teacher assessment from one term to the next for the same year group's cohort (autumn follows the
+ * previous summer's year group below).
  */
 public final class ThresholdShifts {
 
@@ -26,26 +26,41 @@ public final class ThresholdShifts {
           Measures.PCT_LEVEL4_PLUS, Measures.SHIFT_PCT_LEVEL4_PLUS,
           Measures.PCT_LEVEL5_PLUS, Measures.SHIFT_PCT_LEVEL5_PLUS);
 
+  private static final Map<String, String> TERM_SHIFT_OF =
+      Map.of(
+          Measures.PCT_LEVEL4_PLUS, Measures.TERM_SHIFT_PCT_LEVEL4_PLUS,
+          Measures.PCT_LEVEL5_PLUS, Measures.TERM_SHIFT_PCT_LEVEL5_PLUS);
+
   private ThresholdShifts() {}
 
   /**
    * One shift figure for every KS2 threshold figure (all pupils, summer) that has a figure for the
-   * same school and subject in the previous academic year. The shift carries the later year, its
-   * 95% interval (Newcombe's hybrid score interval for a difference of two proportions: the two
-   * years are different pupils), and no numerator or denominator: both years' counts are in the
-   * figures it was made from.
+   * same school and subject in the previous academic year, and one term shift for every teacher
+   * assessment threshold figure of a year group that has a figure for the same cohort in the term
+   * before. A shift carries the later term, Newcombe's 95% interval on the change, Fisher's exact
+   * p-value (kept for the false-discovery control over every candidate finding), and no numerator
+   * or denominator: both sides' counts are in the figures it was made from. A shift with fewer
+   * pupils than the reporting threshold on either side is marked so no flag is drawn from it.
+   *
+   * <p>A term shift compares largely the same pupils twice; treating the terms as independent, as
+   * Newcombe's interval and Fisher's test do, gives a wider interval and a larger p-value than a
+   * paired analysis would: it errs towards calling a change chance.
    */
-  public static List<Figure> yearOnYear(List<Figure> figures) {
+  public static List<Figure> of(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
-      if (isKs2Threshold(f)) {
-        byKey.put(key(f, f.academicYear()), f);
+      if (isKs2Threshold(f) || isTeacherThreshold(f)) {
+        byKey.put(key(f.measure(), f, f.academicYear(), f.term(), f.groupValue()), f);
       }
     }
     List<Figure> shifts = new ArrayList<>();
-    List<Finding> tests = new ArrayList<>();
     for (Figure now : byKey.values()) {
-      Figure before = byKey.get(key(now, Term.previousAcademicYear(now.academicYear())));
+      Cohort earlier = previousCohort(now);
+      if (earlier == null) {
+        continue;
+      }
+      Figure before =
+          byKey.get(key(now.measure(), now, earlier.academicYear, earlier.term, earlier.value));
       if (before == null) {
         continue;
       }
@@ -53,9 +68,9 @@ public final class ThresholdShifts {
       Proportion later = AttainmentMetrics.proportionOf(now);
       ProportionDifference change =
           ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
-      shifts.add(
+      Figure shift =
           new Figure(
-                  SHIFT_OF.get(now.measure()),
+                  (isKs2Threshold(now) ? SHIFT_OF : TERM_SHIFT_OF).get(now.measure()),
                   now.assessment(),
                   now.subject(),
                   now.school(),
@@ -69,25 +84,39 @@ public final class ThresholdShifts {
               .withInterval(
                   100 * change.interval().lower(),
                   100 * change.interval().upper(),
-                  change.method().label() + ", " + change.confidence().label()));
-      tests.add(
-          new Finding(key(now, now.academicYear()), FisherExactTest.twoSidedPValue(then, later)));
+                  change.method().label() + ", " + change.confidence().label())
+              .withPValue(FisherExactTest.twoSidedPValue(then, later));
+      shifts.add(
+          rules.belowReporting(Math.min(then.total(), later.total()))
+              ? shift.asBelowReportingThreshold()
+              : shift);
     }
-    return withFalseDiscoveryControl(shifts, tests);
+    return shifts;
   }
 
+  /** The year, term and group value a shift (or the figure it ends at) is compared with. */
+  record Cohort(String academicYear, String term, String value) {}
+
   /**
-   * Adjusts every shift's p-value for all the shifts tested together (Benjamini–Hochberg): with
-   * eight schools, four subjects and two thresholds, some raw p-values under 0.05 are expected by
-   * chance alone, so a change is called clear only when its adjusted p-value is.
+   * The cohort a shift starts from: the previous academic year's summer for KS2; for a teacher
+   * assessment year group, the term before (autumn: the previous summer, one year group lower);
+   * null when there is none (Year 1 in autumn).
    */
-  private static List<Figure> withFalseDiscoveryControl(List<Figure> shifts, List<Finding> tests) {
-    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
-    List<Figure> out = new ArrayList<>(shifts.size());
-    for (int i = 0; i < shifts.size(); i++) {
-      out.add(shifts.get(i).withTest(tests.get(i).pValue(), screened.get(i).adjustedPValue()));
+  static Cohort previousCohort(Figure f) {
+    if (f.assessment().equals(Measures.KS2)) {
+      return new Cohort(Term.previousAcademicYear(f.academicYear()), f.term(), f.groupValue());
     }
-    return out;
+    return switch (f.term()) {
+      case "spring" -> new Cohort(f.academicYear(), "autumn", f.groupValue());
+      case "summer" -> new Cohort(f.academicYear(), "spring", f.groupValue());
+      default -> {
+        int year = Integer.parseInt(f.groupValue());
+        yield year <= 1
+            ? null
+            : new Cohort(
+                Term.previousAcademicYear(f.academicYear()), "summer", Integer.toString(year - 1));
+      }
+    };
   }
 
   private static boolean isKs2Threshold(Figure f) {
@@ -97,7 +126,23 @@ public final class ThresholdShifts {
         && f.term().equals(Term.Season.SUMMER.word());
   }
 
-  private static String key(Figure f, String academicYear) {
-    return f.measure() + "|" + f.subject() + "|" + f.school() + "|" + academicYear;
+  private static boolean isTeacherThreshold(Figure f) {
+    return f.assessment().equals(Measures.TEACHER)
+        && SHIFT_OF.containsKey(f.measure())
+        && f.group().equals(Measures.YEAR_GROUP);
+  }
+
+  private static String key(
+      String measure, Figure f, String academicYear, String term, String groupValue) {
+    return String.join(
+        "|",
+        measure,
+        f.assessment(),
+        f.subject(),
+        f.school(),
+        f.group(),
+        groupValue,
+        academicYear,
+        term);
   }
 }

@@ -24,9 +24,19 @@ package org.clusterlens.model;
  * @param method how the interval was made, e.g. "Wilson score, 95%", or null with {@code lower}
  * @param pValue for a change, the two-sided p-value of the test that chance alone produced it
  *     (Fisher's exact test), or null where no test was made
- * @param adjustedPValue that p-value adjusted for every change tested alongside it
- *     (Benjamini–Hochberg), or null with {@code pValue}: compare this, not {@code pValue}, with the
- *     false discovery rate
+ * @param adjustedPValue that p-value adjusted (Benjamini–Hochberg) over every candidate finding
+ *     tested alongside it, or null when the figure was not a candidate (no test, or below the
+ *     reporting threshold): compare this, not {@code pValue}, with the false discovery rate
+ * @param pupilWeight what one pupil is worth in the value's units (100/n percentage points for a
+ *     percentage), or null where the figure is not a share of pupils
+ * @param belowReportingThreshold the figure rests on fewer pupils than the reporting threshold (for
+ *     a comparison: either side): no comparison or flag may be drawn from it
+ * @param suppressed the figure's counts must not be published (a small count, or secondary
+ *     suppression to protect one): outputs show neither numerator nor value
+ * @param selectedFinding a candidate finding that survived the false-discovery control; false when
+ *     not a candidate or not selected
+ * @param funnel for a school's percentage, where it sits against the cluster's funnel limits; null
+ *     otherwise
  */
 public record Figure(
     String measure,
@@ -44,7 +54,12 @@ public record Figure(
     Double upper,
     String method,
     Double pValue,
-    Double adjustedPValue) {
+    Double adjustedPValue,
+    Double pupilWeight,
+    boolean belowReportingThreshold,
+    boolean suppressed,
+    boolean selectedFinding,
+    FunnelBand funnel) {
 
   /** The {@code school} value of figures pooled over the whole cluster. */
   public static final String CLUSTER = "CLUSTER";
@@ -72,9 +87,54 @@ public record Figure(
       throw new IllegalArgumentException(
           "A figure's interval needs a lower end, an upper end and a method, or none of them");
     }
-    if ((pValue == null) != (adjustedPValue == null)) {
-      throw new IllegalArgumentException("A figure's p-value needs its adjusted p-value beside it");
+    if (adjustedPValue != null && pValue == null) {
+      throw new IllegalArgumentException("A figure's adjusted p-value needs its p-value beside it");
     }
+    if (selectedFinding && adjustedPValue == null) {
+      throw new IllegalArgumentException("Only a tested candidate can be a selected finding");
+    }
+  }
+
+  /** A figure with an interval and tests but no small-number screening yet. */
+  public Figure(
+      String measure,
+      String assessment,
+      String subject,
+      String school,
+      String group,
+      String groupValue,
+      String academicYear,
+      String term,
+      Double numerator,
+      Long denominator,
+      double value,
+      Double lower,
+      Double upper,
+      String method,
+      Double pValue,
+      Double adjustedPValue) {
+    this(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        null,
+        false,
+        false,
+        false,
+        null);
   }
 
   /** A figure without an interval. */
@@ -127,11 +187,21 @@ public record Figure(
         upperEnd,
         intervalMethod,
         pValue,
-        adjustedPValue);
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        funnel);
   }
 
   /** This figure with its test's p-value and the adjusted p-value: a new figure. */
   public Figure withTest(double p, double adjusted) {
+    return withPValue(p).withAdjustedPValue(adjusted);
+  }
+
+  /** This figure with its test's p-value, not yet adjusted for other tests: a new figure. */
+  public Figure withPValue(double p) {
     return new Figure(
         measure,
         assessment,
@@ -148,6 +218,167 @@ public record Figure(
         upper,
         method,
         p,
-        adjusted);
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        funnel);
+  }
+
+  /** This figure with its p-value adjusted for every candidate tested with it: a new figure. */
+  public Figure withAdjustedPValue(double adjusted) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjusted,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        funnel);
+  }
+
+  /** This figure marked as a finding that survived the false-discovery control: a new figure. */
+  public Figure asSelectedFinding() {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        true,
+        funnel);
+  }
+
+  /** This figure with what one pupil is worth in its units: a new figure. */
+  public Figure withPupilWeight(double weight) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        weight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        funnel);
+  }
+
+  /** This figure marked as resting on too few pupils for a comparison or flag: a new figure. */
+  public Figure asBelowReportingThreshold() {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        pupilWeight,
+        true,
+        suppressed,
+        selectedFinding,
+        funnel);
+  }
+
+  /** This figure marked as not to be published: a new figure. */
+  public Figure asSuppressed() {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        true,
+        selectedFinding,
+        funnel);
+  }
+
+  /** This figure with its place against the cluster's funnel limits: a new figure. */
+  public Figure withFunnel(FunnelBand band) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        band);
   }
 }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param disadvantaged Ever 6 FSM, looked after or adopted from care (pupil premium)
  * @param sen special educational needs provision; never null
  * @param eal first language other than English
+ * @param ethnicity the census ethnicity code, or null when the return has no ethnicity column or
+ *     left the cell empty
+ * @param dateJoined the date the pupil joined the school, or null when the return does not say
  * @param assessments the pupil's grades, one per assessment kind and subject; never null
  */
 public record Pupil(
@@ -26,6 +29,8 @@ public record Pupil(
     boolean disadvantaged,
     Sen sen,
     boolean eal,
+    Ethnicity ethnicity,
+    LocalDate dateJoined,
     List<PupilAssessment> assessments) {
 
   public Pupil {

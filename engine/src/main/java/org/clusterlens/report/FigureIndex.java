@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 

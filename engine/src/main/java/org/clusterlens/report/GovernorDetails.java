@@ -1,5 +1,7 @@
 package org.clusterlens.report;
 
+import org.clusterlens.stats.SmallNumberRules;
+import org.clusterlens.metrics.Measures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +130,7 @@ public record GovernorDetails(
 
     /** Tells whether the group is too small to compare (below the reporting threshold). */
     public boolean tooFewToCompare() {
-      return gap.pupils() == null || gap.pupils() < Measures.REPORTING_THRESHOLD;
+      return gap.pupils() == null || gap.pupils() < SmallNumberRules.DEFAULT.reportingThreshold();
     }
   }
 
@@ -146,10 +148,10 @@ public record GovernorDetails(
       trends.add(
           new TrendYear(
               y,
-              pct(index.ks2(Measures.PCT_LEVEL4, Figure.RWM, urn, y)),
-              pct(index.ks2(Measures.PCT_LEVEL5, Figure.RWM, urn, y)),
-              pct(index.ks2(Measures.PCT_LEVEL4, Figure.RWM, Figure.CLUSTER, y)),
-              pct(index.ks2(Measures.PCT_LEVEL5, Figure.RWM, Figure.CLUSTER, y))));
+              pct(index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, urn, y)),
+              pct(index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, urn, y)),
+              pct(index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, Figure.CLUSTER, y)),
+              pct(index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, y))));
     }
 
     Context context = context(index, urn);
@@ -183,7 +185,7 @@ public record GovernorDetails(
     List<ProgressRow> progress = new ArrayList<>();
     for (String subject : List.of("reading", "writing", "maths")) {
       if (teacherTerm != null) {
-        for (String m : List.of(Measures.PROGRESS_TERM, Measures.PROGRESS_YEAR)) {
+        for (String m : List.of(Measures.PROGRESS_POINTS_TERM, Measures.PROGRESS_POINTS_YEAR)) {
           Optional<Figure> self =
               index.find(
                   m,
@@ -218,11 +220,11 @@ public record GovernorDetails(
         }
       }
       if (ks2Year != null) {
-        for (String m : List.of(Measures.EXPECTED_PROGRESS, Measures.VALUE_ADDED)) {
+        for (String m : List.of(Measures.PCT_EXPECTED_PROGRESS, Measures.VALUE_ADDED)) {
           Optional<Figure> self = index.ks2(m, subject, urn, ks2Year);
           Optional<Figure> cluster = index.ks2(m, subject, Figure.CLUSTER, ks2Year);
           if (self.isPresent() || cluster.isPresent()) {
-            boolean percent = m.equals(Measures.EXPECTED_PROGRESS);
+            boolean percent = m.equals(Measures.PCT_EXPECTED_PROGRESS);
             progress.add(
                 new ProgressRow(
                     m,
@@ -241,7 +243,7 @@ public record GovernorDetails(
     if (ks2Year != null) {
       for (Figure f :
           index.groups(
-              Measures.GAP_LEVEL4,
+              Measures.GAP_PCT_LEVEL4_PLUS,
               Measures.KS2,
               Figure.RWM,
               urn,
@@ -273,10 +275,10 @@ public record GovernorDetails(
     return new Context(
         term,
         p.denominator() != null ? p.denominator() : Math.round(p.value()),
-        contextPct(index, Measures.CONTEXT_FSM, school, term),
-        contextPct(index, Measures.CONTEXT_DISADVANTAGED, school, term),
-        contextPct(index, Measures.CONTEXT_SEN, school, term),
-        contextPct(index, Measures.CONTEXT_EAL, school, term));
+        contextPct(index, Measures.CONTEXT_PCT_FSM, school, term),
+        contextPct(index, Measures.CONTEXT_PCT_DISADVANTAGED, school, term),
+        contextPct(index, Measures.CONTEXT_PCT_SEN, school, term),
+        contextPct(index, Measures.CONTEXT_PCT_EAL, school, term));
   }
 
   private static Proportion contextPct(

@@ -1,5 +1,6 @@
 package org.clusterlens.report;
 
+import org.clusterlens.metrics.Measures;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -87,9 +88,9 @@ public final class Labels {
   /** A progress measure as packs name it. */
   public static String measure(String code) {
     return switch (code) {
-      case Measures.PROGRESS_TERM -> "Points gained since last term";
-      case Measures.PROGRESS_YEAR -> "Points gained since the same term last year";
-      case Measures.EXPECTED_PROGRESS ->
+      case Measures.PROGRESS_POINTS_TERM -> "Points gained since last term";
+      case Measures.PROGRESS_POINTS_YEAR -> "Points gained since the same term last year";
+      case Measures.PCT_EXPECTED_PROGRESS ->
           "% making expected progress (two levels since Key Stage 1)";
       case Measures.VALUE_ADDED ->
           "Value added: points against pupils with similar starting points";

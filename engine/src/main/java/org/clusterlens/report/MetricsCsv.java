@@ -3,6 +3,7 @@ package org.clusterlens.report;
 import java.util.Comparator;
 import java.util.List;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FunnelBand;
 
 /**
  * The tidy metrics export: one CSV row per figure, for notebooks and other tools.
@@ -31,7 +32,18 @@ public final class MetricsCsv {
           "upper",
           "method",
           "p_value",
-          "adjusted_p_value");
+          "adjusted_p_value",
+          "pupil_weight",
+          "below_reporting_threshold",
+          "suppressed",
+          "selected_finding",
+          "funnel_target",
+          "funnel_lower_95",
+          "funnel_upper_95",
+          "funnel_lower_998",
+          "funnel_upper_998",
+          "funnel_position",
+          "funnel_method");
 
   private static final Comparator<Figure> ROW_ORDER =
       Comparator.comparing(Figure::measure)
@@ -45,34 +57,52 @@ public final class MetricsCsv {
 
   private MetricsCsv() {}
 
-  /** Renders the figures as CSV text, header first. */
+  /**
+   * Renders the figures as CSV text, header first. A suppressed figure shows its labels and flags
+   * only: no count, value, interval, pupil weight, test or funnel that could give its pupils away.
+   */
   public static String render(List<Figure> figures) {
     StringBuilder out = new StringBuilder(64 * (figures.size() + 1));
     line(out, HEADER);
-    figures.stream()
-        .sorted(ROW_ORDER)
-        .forEach(
-            f ->
-                line(
-                    out,
-                    List.of(
-                        f.measure(),
-                        f.assessment(),
-                        f.subject(),
-                        f.school(),
-                        f.group(),
-                        f.groupValue(),
-                        f.academicYear(),
-                        f.term(),
-                        f.numerator() == null ? "" : Numbers.round(f.numerator(), 4),
-                        f.denominator() == null ? "" : Long.toString(f.denominator()),
-                        Numbers.round(f.value(), 4),
-                        f.lower() == null ? "" : Numbers.round(f.lower(), 4),
-                        f.upper() == null ? "" : Numbers.round(f.upper(), 4),
-                        f.method() == null ? "" : f.method(),
-                        f.pValue() == null ? "" : Numbers.round(f.pValue(), 6),
-                        f.adjustedPValue() == null ? "" : Numbers.round(f.adjustedPValue(), 6))));
+    figures.stream().sorted(ROW_ORDER).forEach(f -> line(out, fields(f)));
     return out.toString();
+  }
+
+  private static List<String> fields(Figure f) {
+    boolean shown = !f.suppressed();
+    FunnelBand band = shown ? f.funnel() : null;
+    return List.of(
+        f.measure(),
+        f.assessment(),
+        f.subject(),
+        f.school(),
+        f.group(),
+        f.groupValue(),
+        f.academicYear(),
+        f.term(),
+        shown ? number(f.numerator(), 4) : "",
+        shown && f.denominator() != null ? Long.toString(f.denominator()) : "",
+        shown ? Numbers.round(f.value(), 4) : "",
+        shown ? number(f.lower(), 4) : "",
+        shown ? number(f.upper(), 4) : "",
+        shown && f.method() != null ? f.method() : "",
+        shown ? number(f.pValue(), 6) : "",
+        shown ? number(f.adjustedPValue(), 6) : "",
+        shown ? number(f.pupilWeight(), 4) : "",
+        Boolean.toString(f.belowReportingThreshold()),
+        Boolean.toString(f.suppressed()),
+        f.adjustedPValue() == null || !shown ? "" : Boolean.toString(f.selectedFinding()),
+        band == null ? "" : Numbers.round(band.target(), 4),
+        band == null ? "" : Numbers.round(band.lower95(), 4),
+        band == null ? "" : Numbers.round(band.upper95(), 4),
+        band == null ? "" : Numbers.round(band.lower998(), 4),
+        band == null ? "" : Numbers.round(band.upper998(), 4),
+        band == null ? "" : band.position(),
+        band == null ? "" : band.method());
+  }
+
+  private static String number(Double value, int places) {
+    return value == null ? "" : Numbers.round(value, places);
   }
 
   private static void line(StringBuilder out, List<String> fields) {

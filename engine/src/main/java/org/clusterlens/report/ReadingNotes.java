@@ -1,5 +1,6 @@
 package org.clusterlens.report;
 
+import org.clusterlens.stats.SmallNumberRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,7 @@ public final class ReadingNotes {
             + " more.");
     notes.add(
         "Groups of fewer than "
-            + Measures.REPORTING_THRESHOLD
+            + SmallNumberRules.DEFAULT.reportingThreshold()
             + " pupils are not compared: one or two pupils would decide the result.");
     return notes;
   }

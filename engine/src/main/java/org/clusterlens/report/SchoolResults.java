@@ -2,6 +2,7 @@ package org.clusterlens.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 
@@ -57,11 +58,13 @@ public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResu
                                         y,
                                         s,
                                         figures
-                                            .teacher(Measures.PCT_LEVEL4, s, school, y, teacherTerm)
+                                            .teacher(
+                                                Measures.PCT_LEVEL4_PLUS, s, school, y, teacherTerm)
                                             .map(Proportion::of)
                                             .orElse(null),
                                         figures
-                                            .teacher(Measures.PCT_LEVEL5, s, school, y, teacherTerm)
+                                            .teacher(
+                                                Measures.PCT_LEVEL5_PLUS, s, school, y, teacherTerm)
                                             .map(Proportion::of)
                                             .orElse(null),
                                         figures
@@ -79,14 +82,22 @@ public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResu
     String before = Term.previousAcademicYear(year);
     return new SubjectResult(
         subject,
-        f.ks2(Measures.PCT_LEVEL4, subject, school, year).map(Proportion::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL5, subject, school, year).map(Proportion::of).orElse(null),
+        f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, year).map(Proportion::of).orElse(null),
+        f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, year).map(Proportion::of).orElse(null),
         f.ks2(Measures.AVERAGE_POINTS, subject, school, year).map(AveragePoints::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL4, subject, school, before).map(Proportion::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL5, subject, school, before).map(Proportion::of).orElse(null),
-        f.ks2(Measures.SHIFT_LEVEL4, subject, school, year).map(Figure::value).orElse(null),
-        f.ks2(Measures.SHIFT_LEVEL5, subject, school, year).map(Figure::value).orElse(null),
-        f.ks2(Measures.SHIFT_LEVEL4, subject, school, year).map(ChangeRange::of).orElse(null),
-        f.ks2(Measures.SHIFT_LEVEL5, subject, school, year).map(ChangeRange::of).orElse(null));
+        f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, before).map(Proportion::of).orElse(null),
+        f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, before).map(Proportion::of).orElse(null),
+        f.ks2(Measures.SHIFT_PCT_LEVEL4_PLUS, subject, school, year)
+            .map(Figure::value)
+            .orElse(null),
+        f.ks2(Measures.SHIFT_PCT_LEVEL5_PLUS, subject, school, year)
+            .map(Figure::value)
+            .orElse(null),
+        f.ks2(Measures.SHIFT_PCT_LEVEL4_PLUS, subject, school, year)
+            .map(ChangeRange::of)
+            .orElse(null),
+        f.ks2(Measures.SHIFT_PCT_LEVEL5_PLUS, subject, school, year)
+            .map(ChangeRange::of)
+            .orElse(null));
   }
 }

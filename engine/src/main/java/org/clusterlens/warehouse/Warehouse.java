@@ -11,11 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Pupil;
@@ -57,7 +59,11 @@ public final class Warehouse {
           .add("level", DataTypes.IntegerType, true)
           .add("source_file", DataTypes.StringType, false)
           .add("source_sha256", DataTypes.StringType, false)
-          .add("stored_at", DataTypes.TimestampType, false);
+          .add("stored_at", DataTypes.TimestampType, false)
+          // Added after the first warehouses were written: nullable, and last, so that Delta's
+          // schema evolution adds them to an older table on its next write.
+          .add("ethnicity", DataTypes.StringType, true)
+          .add("date_joined", DataTypes.DateType, true);
 
   private static final int ROWS_PER_SLICE = 5_000;
 
@@ -140,6 +146,7 @@ public final class Warehouse {
             .write()
             .format("delta")
             .option("userMetadata", metadata)
+            .option("mergeSchema", "true")
             .partitionBy("term_id");
     if (isEmpty()) {
       writer.mode(SaveMode.Append).save(tablePath);
@@ -204,7 +211,13 @@ public final class Warehouse {
     requireVersion(version);
     String where = "term_id = " + sqlLiteral(termId) + " AND school_urn = " + sqlLiteral(schoolUrn);
     Dataset<Row> earlier =
-        spark.read().format("delta").option("versionAsOf", version).load(tablePath).where(where);
+        withCurrentColumns(
+            spark
+                .read()
+                .format("delta")
+                .option("versionAsOf", version)
+                .load(tablePath)
+                .where(where));
     List<Row> returns =
         earlier.select("source_file", "source_sha256", "stored_at").distinct().collectAsList();
     if (returns.size() != 1) {
@@ -227,6 +240,7 @@ public final class Warehouse {
         .write()
         .format("delta")
         .option("userMetadata", metadata)
+        .option("mergeSchema", "true")
         .mode(SaveMode.Overwrite)
         .option("replaceWhere", where)
         .save(tablePath);
@@ -253,9 +267,25 @@ public final class Warehouse {
     }
   }
 
-  /** Every pupil row the warehouse holds now. */
+  /**
+   * Every pupil row the warehouse holds now, with every column of {@link #SCHEMA}: a table written
+   * before a column was added reads it as null.
+   */
   public Dataset<Row> assessments() {
-    return spark.read().format("delta").load(tablePath);
+    return withCurrentColumns(spark.read().format("delta").load(tablePath));
+  }
+
+  /** The rows in {@link #SCHEMA}'s column order, a column the table lacks read as null. */
+  private static Dataset<Row> withCurrentColumns(Dataset<Row> held) {
+    Set<String> present = Set.of(held.columns());
+    return held.select(
+        java.util.Arrays.stream(SCHEMA.fields())
+            .map(
+                f ->
+                    present.contains(f.name())
+                        ? functions.col(f.name())
+                        : functions.lit(null).cast(f.dataType()).as(f.name()))
+            .toArray(Column[]::new));
   }
 
   /** The returns held now, one per school and term, each with the version that stored it. */
@@ -268,7 +298,7 @@ public final class Warehouse {
     for (Row r :
         assessments()
             .groupBy("school_urn", "term_id", "source_file", "source_sha256", "stored_at")
-            .agg(org.apache.spark.sql.functions.countDistinct("upn"))
+            .agg(functions.countDistinct("upn"))
             .orderBy("school_urn", "term_id")
             .collectAsList()) {
       Instant storedAt = r.getInstant(4);
@@ -296,7 +326,7 @@ public final class Warehouse {
         DeltaTable.forPath(spark, tablePath)
             .history()
             .select("version", "timestamp", "operation", "userMetadata")
-            .orderBy(org.apache.spark.sql.functions.col("version").desc())
+            .orderBy(functions.col("version").desc())
             .collectAsList()) {
       out.add(
           new WarehouseVersion(
@@ -350,7 +380,9 @@ public final class Warehouse {
                 a.grade() == null ? null : a.grade().level(),
                 r.sourceFile(),
                 r.sha256(),
-                storedAt));
+                storedAt,
+                p.ethnicity() == null ? null : p.ethnicity().name(),
+                p.dateJoined()));
       }
     }
     return rows;

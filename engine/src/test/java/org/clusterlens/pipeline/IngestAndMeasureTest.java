@@ -101,22 +101,26 @@ class IngestAndMeasureTest {
         .ignoringFields("lower", "upper")
         .isEqualTo(
             new Figure(
-                Measures.PCT_LEVEL4_PLUS,
-                "ks2",
-                Figure.RWM,
-                Figure.CLUSTER,
-                Figure.ALL,
-                Figure.ALL,
-                "2024-25",
-                "summer",
-                5.0,
-                9L,
-                500.0 / 9,
-                0.0,
-                0.0,
-                "Clopper–Pearson exact, 95%",
-                null,
-                null));
+                    Measures.PCT_LEVEL4_PLUS,
+                    "ks2",
+                    Figure.RWM,
+                    Figure.CLUSTER,
+                    Figure.ALL,
+                    Figure.ALL,
+                    "2024-25",
+                    "summer",
+                    5.0,
+                    9L,
+                    500.0 / 9,
+                    0.0,
+                    0.0,
+                    "Clopper–Pearson exact, 95%",
+                    null,
+                    null)
+                // One pupil of nine is worth 11.1 points, and nine is below the reporting
+                // threshold of 11: no comparison or flag may rest on it.
+                .withPupilWeight(100.0 / 9)
+                .asBelowReportingThreshold());
     assertThat(rwm.lower()).isCloseTo(21.2009, within(1e-3));
     assertThat(rwm.upper()).isCloseTo(86.3004, within(1e-3));
     // Teacher assessment by year group: all ten are in Year 6; in reading all but the pupils at 3b

@@ -1,5 +1,6 @@
 package org.clusterlens.report;
 
+import org.clusterlens.metrics.Measures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ public final class DemoLikeCluster {
           double rate = Math.min(0.98, RATE[i] + (subject.equals("rwm") ? 0 : 0.1));
           int l4 = binomial(random, n, rate);
           int l5 = binomial(random, l4, 0.35);
-          f.add(ks2(Measures.PCT_LEVEL4, subject, URNS.get(i), year, l4, n));
-          f.add(ks2(Measures.PCT_LEVEL5, subject, URNS.get(i), year, l5, n));
+          f.add(ks2(Measures.PCT_LEVEL4_PLUS, subject, URNS.get(i), year, l4, n));
+          f.add(ks2(Measures.PCT_LEVEL5_PLUS, subject, URNS.get(i), year, l5, n));
           if (!subject.equals("rwm")) {
             f.add(ks2(Measures.AVERAGE_POINTS, subject, URNS.get(i), year, n * (25 + 4 * rate), n));
           } else {
@@ -59,8 +60,8 @@ public final class DemoLikeCluster {
           }
         }
       }
-      f.add(ks2(Measures.PCT_LEVEL4, "rwm", Figure.CLUSTER, year, pooled[0], pooled[2]));
-      f.add(ks2(Measures.PCT_LEVEL5, "rwm", Figure.CLUSTER, year, pooled[1], pooled[2]));
+      f.add(ks2(Measures.PCT_LEVEL4_PLUS, "rwm", Figure.CLUSTER, year, pooled[0], pooled[2]));
+      f.add(ks2(Measures.PCT_LEVEL5_PLUS, "rwm", Figure.CLUSTER, year, pooled[1], pooled[2]));
     }
     List<Figure> shifts = new ArrayList<>();
     for (String school : withCluster()) {
@@ -95,17 +96,17 @@ public final class DemoLikeCluster {
       String urn = URNS.get(i);
       int roll = COHORT[i] * 7;
       f.add(context(Measures.CONTEXT_PUPILS, urn, roll, roll));
-      f.add(context(Measures.CONTEXT_FSM, urn, roll / 5, roll));
-      f.add(context(Measures.CONTEXT_DISADVANTAGED, urn, roll / 4, roll));
-      f.add(context(Measures.CONTEXT_SEN, urn, roll / 6, roll));
-      f.add(context(Measures.CONTEXT_EAL, urn, roll / 20, roll));
+      f.add(context(Measures.CONTEXT_PCT_FSM, urn, roll / 5, roll));
+      f.add(context(Measures.CONTEXT_PCT_DISADVANTAGED, urn, roll / 4, roll));
+      f.add(context(Measures.CONTEXT_PCT_SEN, urn, roll / 6, roll));
+      f.add(context(Measures.CONTEXT_PCT_EAL, urn, roll / 20, roll));
       for (String subject : List.of("reading", "writing", "maths")) {
         int graded = roll - 1 - i % 3;
-        f.add(teacher(Measures.PCT_LEVEL4, subject, urn, graded / 2, graded));
+        f.add(teacher(Measures.PCT_LEVEL4_PLUS, subject, urn, graded / 2, graded));
         f.add(teacher(Measures.AVERAGE_POINTS, subject, urn, graded * 19.5, graded));
         f.add(
             new Figure(
-                Measures.PROGRESS_TERM,
+                Measures.PROGRESS_POINTS_TERM,
                 "teacher",
                 subject,
                 urn,
@@ -125,7 +126,7 @@ public final class DemoLikeCluster {
       int disadvantaged = Math.max(3, COHORT[i] / 4);
       f.add(
           new Figure(
-              Measures.GAP_LEVEL4,
+              Measures.GAP_PCT_LEVEL4_PLUS,
               "ks2",
               "rwm",
               urn,
@@ -143,7 +144,7 @@ public final class DemoLikeCluster {
               0.4));
     }
     f.add(context(Measures.CONTEXT_PUPILS, Figure.CLUSTER, 1288, 1288));
-    f.add(context(Measures.CONTEXT_FSM, Figure.CLUSTER, 257, 1288));
+    f.add(context(Measures.CONTEXT_PCT_FSM, Figure.CLUSTER, 257, 1288));
     return f;
   }
 

@@ -16,7 +16,10 @@ class MetricsCsvTest {
     assertThat(csv)
         .isEqualTo(
             "measure,assessment,subject,school,group,group_value,academic_year,term,"
-                + "numerator,denominator,value,lower,upper,method,p_value,adjusted_p_value\r\n");
+                + "numerator,denominator,value,lower,upper,method,p_value,adjusted_p_value,"
+                + "pupil_weight,below_reporting_threshold,suppressed,selected_finding,"
+                + "funnel_target,funnel_lower_95,funnel_upper_95,funnel_lower_998,"
+                + "funnel_upper_998,funnel_position,funnel_method\r\n");
   }
 
   @Test
@@ -60,7 +63,52 @@ class MetricsCsvTest {
             "82.5258",
             "Wilson score, 95%",
             "",
+            "",
+            "",
+            "false",
+            "false",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
             "");
+  }
+
+  @Test
+  void aSuppressedFigureShowsItsLabelsAndFlagsButNoCountValueOrInterval() {
+    Figure f =
+        new Figure(
+                "pct_level4_plus",
+                "ks2",
+                "rwm",
+                "100001",
+                "eal",
+                "Y",
+                "2024-25",
+                "summer",
+                3.0,
+                4L,
+                75.0,
+                30.0,
+                99.0,
+                "Clopper–Pearson exact, 95%",
+                null,
+                null)
+            .withPupilWeight(25.0)
+            .asBelowReportingThreshold()
+            .asSuppressed();
+
+    List<String> row = parse(MetricsCsv.render(List.of(f))).get(1);
+
+    assertThat(row.subList(0, 8))
+        .containsExactly(
+            "pct_level4_plus", "ks2", "rwm", "100001", "eal", "Y", "2024-25", "summer");
+    assertThat(row.subList(8, 17)).containsOnly("");
+    assertThat(row.subList(17, 19)).containsExactly("true", "true");
+    assertThat(row.subList(19, row.size())).containsOnly("");
   }
 
   @Test

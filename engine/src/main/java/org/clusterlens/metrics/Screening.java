@@ -1,0 +1,320 @@
+package org.clusterlens.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.FunnelBand;
+import org.clusterlens.model.Term;
+import org.clusterlens.stats.CellPosition;
+import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.CountTable;
+import org.clusterlens.stats.FalseDiscoveryControl;
+import org.clusterlens.stats.Finding;
+import org.clusterlens.stats.Funnel;
+import org.clusterlens.stats.FunnelLimitMethod;
+import org.clusterlens.stats.FunnelLimits;
+import org.clusterlens.stats.FunnelPoint;
+import org.clusterlens.stats.FunnelPosition;
+import org.clusterlens.stats.ScreenedFinding;
+import org.clusterlens.stats.SmallNumberRules;
+import org.clusterlens.stats.Suppression;
+
+/**
+ * The step from counted figures to publishable ones: what one pupil is worth, the reporting
+ * threshold, small-number suppression with secondary suppression, false-discovery control over
+ * every candidate finding, and each school's place on the cluster's funnel plot. The statistics
+ * live in {@code stats}; this class only matches figures to the tables and tests they belong to.
+ */
+final class Screening {
+
+  /** Below this many pupils funnel limits are exact binomial, above it the normal form. */
+  private static final int EXACT_FUNNEL_BELOW = 30;
+
+  private Screening() {}
+
+  static List<Figure> screen(List<Figure> figures, SmallNumberRules rules) {
+    List<Figure> weighed = weigh(figures, rules);
+    List<Figure> suppressed = suppress(weighed, rules);
+    List<Figure> selected = selectFindings(suppressed);
+    return placeOnFunnels(selected, rules);
+  }
+
+  /**
+   * A share of pupils (and a group's gap) carries what one pupil of its group is worth, and every
+   * figure with a count whether it is below the reporting threshold.
+   */
+  private static List<Figure> weigh(List<Figure> figures, SmallNumberRules rules) {
+    List<Figure> out = new ArrayList<>(figures.size());
+    for (Figure f : figures) {
+      Figure w = f;
+      if (f.denominator() != null && f.denominator() > 0) {
+        if (isShare(f) || f.measure().startsWith("gap_pct_")) {
+          w = w.withPupilWeight(100.0 / f.denominator());
+        }
+        if (rules.belowReporting(f.denominator()) && !w.belowReportingThreshold()) {
+          w = w.asBelowReportingThreshold();
+        }
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /**
+   * Suppresses every group (school × group value) of fewer pupils than the threshold, then enough
+   * other groups that none can be worked out by subtraction: per assessment, year, term, subject
+   * and pupil group, a table of schools × values whose rows add to the school's figure over the
+   * group's pupils and whose columns add to the cluster's. A derived figure (gap, shift, change in
+   * gap) made from a suppressed figure is suppressed too, so it cannot give the figure back.
+   */
+  private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
+    Map<String, Map<String, Map<String, Long>>> tables = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (isTableMeasure(f) && !f.school().equals(Figure.CLUSTER)) {
+        tables
+            .computeIfAbsent(family(f) + "|" + tableKey(f), k -> new LinkedHashMap<>())
+            .computeIfAbsent(f.school(), k -> new HashMap<>())
+            .put(f.groupValue(), f.denominator());
+      }
+    }
+    Set<String> hidden = new HashSet<>();
+    tables.forEach((key, rows) -> hidden.addAll(suppressedCells(key, rows, rules)));
+    // The cluster's own figure for a value held by fewer pupils than the threshold.
+    for (Figure f : figures) {
+      if (isTableMeasure(f)
+          && f.school().equals(Figure.CLUSTER)
+          && rules.mustSuppress(f.denominator())) {
+        hidden.add(family(f) + "|" + cellKey(f));
+      }
+    }
+    List<Figure> out = new ArrayList<>(figures.size());
+    for (Figure f : figures) {
+      boolean hide = f.denominator() != null && hidden.contains(family(f) + "|" + cellKey(f));
+      out.add(f.suppressed() || hide ? asSuppressed(f) : f);
+    }
+    return suppressDerived(out, hidden);
+  }
+
+  private static Set<String> suppressedCells(
+      String key, Map<String, Map<String, Long>> rows, SmallNumberRules rules) {
+    List<String> schools = new ArrayList<>(rows.keySet());
+    List<String> values = new ArrayList<>(new TreeSet<>(valuesOf(rows)));
+    List<List<Integer>> counts = new ArrayList<>();
+    for (String school : schools) {
+      List<Integer> row = new ArrayList<>();
+      for (String value : values) {
+        row.add(Math.toIntExact(rows.get(school).getOrDefault(value, 0L)));
+      }
+      counts.add(row);
+    }
+    Suppression suppression = Suppression.of(new CountTable(counts), rules.suppressionThreshold());
+    Set<String> hidden = new HashSet<>();
+    for (int r = 0; r < schools.size(); r++) {
+      for (int c = 0; c < values.size(); c++) {
+        if (suppression.isSuppressed(new CellPosition(r, c))) {
+          hidden.add(key + "|" + schools.get(r) + "|" + values.get(c));
+        }
+      }
+    }
+    return hidden;
+  }
+
+  private static Set<String> valuesOf(Map<String, Map<String, Long>> rows) {
+    Set<String> values = new HashSet<>();
+    rows.values().forEach(r -> values.addAll(r.keySet()));
+    return values;
+  }
+
+  /** Gaps and shifts built from a suppressed share are suppressed with it. */
+  private static List<Figure> suppressDerived(List<Figure> figures, Set<String> hidden) {
+    Set<String> hiddenGaps = new HashSet<>();
+    List<Figure> out = new ArrayList<>(figures.size());
+    for (Figure f : figures) {
+      Figure g = f;
+      if (f.measure().startsWith("gap_pct_") && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
+        g = asSuppressed(f);
+      }
+      if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
+        ThresholdShifts.Cohort earlier = ThresholdShifts.previousCohort(f);
+        Figure before = relabel(f, earlier.academicYear(), earlier.term(), earlier.value());
+        if (hidden.contains(ATTAINMENT + "|" + cellKey(f))
+            || hidden.contains(ATTAINMENT + "|" + cellKey(before))) {
+          g = asSuppressed(f);
+        }
+      }
+      if (g.suppressed() && g.measure().startsWith("gap_pct_")) {
+        hiddenGaps.add(g.measure() + "|" + g.subject() + "|" + g.school() + "|" + g.academicYear());
+      }
+      out.add(g);
+    }
+    List<Figure> changes = new ArrayList<>(out.size());
+    for (Figure f : out) {
+      if (f.measure().startsWith("gap_change_")) {
+        String gap = "gap_" + f.measure().substring("gap_change_".length());
+        String year = f.academicYear();
+        for (int back = 0; back < 3; back++) {
+          if (hiddenGaps.contains(gap + "|" + f.subject() + "|" + f.school() + "|" + year)) {
+            f = asSuppressed(f);
+          }
+          year = Term.previousAcademicYear(year);
+        }
+      }
+      changes.add(f);
+    }
+    return changes;
+  }
+
+  /**
+   * Benjamini–Hochberg over every candidate finding at once (each gap and shift with a p-value that
+   * rests on enough pupils and is published): each keeps its raw p-value and gains the adjusted
+   * one, and those under the false discovery rate are selected.
+   */
+  private static List<Figure> selectFindings(List<Figure> figures) {
+    List<Integer> candidates = new ArrayList<>();
+    List<Finding> tests = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      Figure f = figures.get(i);
+      if (f.pValue() != null && !f.belowReportingThreshold() && !f.suppressed()) {
+        candidates.add(i);
+        tests.add(new Finding(f.measure() + "|" + cellKey(f), f.pValue()));
+      }
+    }
+    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
+    List<Figure> out = new ArrayList<>(figures);
+    for (int k = 0; k < candidates.size(); k++) {
+      int i = candidates.get(k);
+      Figure f = out.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
+      out.set(i, screened.get(k).isSelected() ? f.asSelectedFinding() : f);
+    }
+    return out;
+  }
+
+  /**
+   * Each school's published share with enough pupils, against the funnel of every school's share of
+   * the same measure: limits at 95% and 99.8% at the school's n, exact binomial below {@value
+   * #EXACT_FUNNEL_BELOW} pupils, widened by √φ when the schools are overdispersed.
+   */
+  private static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
+    Map<String, List<FunnelPoint>> points = new HashMap<>();
+    for (Figure f : figures) {
+      if (isShare(f) && !f.school().equals(Figure.CLUSTER) && f.denominator() > 0) {
+        points
+            .computeIfAbsent(
+                f.measure() + "|" + tableKey(f) + "|" + f.groupValue(), k -> new ArrayList<>())
+            .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
+      }
+    }
+    Map<String, Funnel> funnels = new HashMap<>();
+    points.forEach((k, p) -> funnels.put(k, Funnel.of(p)));
+    List<Figure> out = new ArrayList<>(figures.size());
+    for (Figure f : figures) {
+      if (!isShare(f)
+          || f.school().equals(Figure.CLUSTER)
+          || f.suppressed()
+          || rules.belowReporting(f.denominator())) {
+        out.add(f);
+        continue;
+      }
+      Funnel funnel = funnels.get(f.measure() + "|" + tableKey(f) + "|" + f.groupValue());
+      int n = Math.toIntExact(f.denominator());
+      FunnelLimitMethod method =
+          n < EXACT_FUNNEL_BELOW
+              ? FunnelLimitMethod.EXACT_BINOMIAL
+              : FunnelLimitMethod.NORMAL_APPROXIMATION;
+      FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
+      FunnelLimits at998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
+      double share = f.value() / 100;
+      out.add(
+          f.withFunnel(
+              new FunnelBand(
+                  100 * funnel.target(),
+                  100 * at95.limits().lower(),
+                  100 * at95.limits().upper(),
+                  100 * at998.limits().lower(),
+                  100 * at998.limits().upper(),
+                  position(at95.position(share), at998.position(share)),
+                  method.label()
+                      + (funnel.overdispersion().detected()
+                          ? ", widened for overdispersion (phi "
+                              + String.format(
+                                  java.util.Locale.ROOT, "%.2f", funnel.overdispersion().phi())
+                              + ")"
+                          : ""))));
+    }
+    return out;
+  }
+
+  private static String position(FunnelPosition at95, FunnelPosition at998) {
+    if (at998 != FunnelPosition.INSIDE) {
+      return at998 == FunnelPosition.ABOVE ? "above_998" : "below_998";
+    }
+    if (at95 != FunnelPosition.INSIDE) {
+      return at95 == FunnelPosition.ABOVE ? "above_95" : "below_95";
+    }
+    return "within";
+  }
+
+  /** Measures over the same pupils share one suppression table. */
+  private static final String ATTAINMENT = "attainment";
+
+  /**
+   * The figures whose pupils are counted in a suppression table: attainment (Level 4+ stands for
+   * Level 5+ and average points, which count the same pupils) and each progress measure.
+   */
+  private static boolean isTableMeasure(Figure f) {
+    return f.denominator() != null
+        && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
+            || f.measure().equals(Measures.VALUE_ADDED)
+            || f.measure().startsWith("progress_points_"));
+  }
+
+  /** The suppression table a figure's pupils are counted in. */
+  private static String family(Figure f) {
+    return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
+            || f.measure().equals(Measures.AVERAGE_POINTS)
+            || f.measure().startsWith("gap_pct_")
+        ? ATTAINMENT
+        : f.measure();
+  }
+
+  private static boolean isShare(Figure f) {
+    return f.measure().startsWith("pct_") && f.denominator() != null;
+  }
+
+  private static Figure asSuppressed(Figure f) {
+    return f.suppressed() ? f : f.asSuppressed();
+  }
+
+  /** Labels of one table of schools × group values. */
+  private static String tableKey(Figure f) {
+    return String.join("|", f.assessment(), f.academicYear(), f.term(), f.subject(), f.group());
+  }
+
+  /** Labels of one cell (school and group value) of that table. */
+  private static String cellKey(Figure f) {
+    return tableKey(f) + "|" + f.school() + "|" + f.groupValue();
+  }
+
+  private static Figure relabel(Figure f, String academicYear, String term, String groupValue) {
+    return new Figure(
+        f.measure(),
+        f.assessment(),
+        f.subject(),
+        f.school(),
+        f.group(),
+        groupValue,
+        academicYear,
+        term,
+        null,
+        null,
+        0);
+  }
+}

@@ -1,0 +1,50 @@
+package org.clusterlens.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Intervals on a mean of pupil scores (points gained, value added), from the count, sum and sum of
+ * squares a query gives.
+ */
+public final class MeanInterval {
+
+  private MeanInterval() {}
+
+  /**
+   * The sample standard deviation from n, Σx and Σx²; throws {@link IllegalArgumentException} below
+   * 2 values.
+   */
+  public static double standardDeviation(long n, double sum, double sumOfSquares) {
+    if (n < 2) {
+      throw new IllegalArgumentException("A standard deviation needs 2 values, but had " + n);
+    }
+    double variance = (sumOfSquares - sum * sum / n) / (n - 1);
+    return Math.sqrt(Math.max(0, variance));
+  }
+
+  /**
+   * Student's t interval on the mean: mean ± t(n−1)·s/√n; throws {@link IllegalArgumentException}
+   * below 2 values.
+   */
+  public static Interval studentT(long n, double sum, double sumOfSquares, ConfidenceLevel level) {
+    double sd = standardDeviation(n, sum, sumOfSquares);
+    double t =
+        new TDistribution(null, n - 1.0).inverseCumulativeProbability(1 - level.tailProbability());
+    double mean = sum / n;
+    double half = t * sd / Math.sqrt(n);
+    return new Interval(mean - half, mean + half);
+  }
+
+  /**
+   * The interval with a known spread, as value added uses it: mean ± z·σ/√n, σ the reference
+   * group's standard deviation of pupil scores; throws {@link IllegalArgumentException} for n below
+   * 1.
+   */
+  public static Interval knownSpread(long n, double mean, double sigma, ConfidenceLevel level) {
+    if (n < 1) {
+      throw new IllegalArgumentException("An interval on a mean needs a value, but had none");
+    }
+    double half = level.z() * sigma / Math.sqrt(n);
+    return new Interval(mean - half, mean + half);
+  }
+}
