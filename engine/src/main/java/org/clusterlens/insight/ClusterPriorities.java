@@ -111,6 +111,7 @@ public final class ClusterPriorities {
     Set<String> members = Set.copyOf(schoolUrns);
     List<Figure> usable =
         figures.stream()
+            .filter(f -> !f.suppressed() && !f.belowReportingThreshold())
             .filter(f -> f.measure().startsWith("pct_"))
             .filter(f -> SUBJECTS.contains(f.subject()))
             .filter(f -> f.numerator() != null && f.denominator() != null && f.denominator() > 0)

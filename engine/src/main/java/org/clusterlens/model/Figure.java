@@ -381,4 +381,37 @@ public record Figure(
         selectedFinding,
         band);
   }
+
+  /**
+   * This figure as it may be published once suppressed: its labels and flags only, with no count,
+   * value, interval, p-value or funnel place that could give a withheld count away. A figure that
+   * is not suppressed is returned as it is.
+   */
+  public Figure publishable() {
+    if (!suppressed) {
+      return this;
+    }
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        null,
+        null,
+        Double.NaN,
+        null,
+        null,
+        method,
+        null,
+        null,
+        null,
+        belowReportingThreshold,
+        true,
+        false,
+        null);
+  }
 }

@@ -40,9 +40,12 @@ public final class PackWriter {
    * @throws java.io.UncheckedIOException naming the file that could not be written
    */
   public static WrittenPacks writeAll(
-      Cluster cluster, List<Figure> figures, Provenance provenance, Path outDir) {
+      Cluster cluster, List<Figure> computed, Provenance provenance, Path outDir) {
+    // Suppressed figures leave the metrics stage with their counts; nothing written may hold them.
+    List<Figure> figures = computed.stream().map(Figure::publishable).toList();
     List<Path> written = new ArrayList<>();
-    SharedWork together = new SharedWork(cluster, figures);
+    SharedWork together =
+        new SharedWork(cluster, figures.stream().filter(f -> !f.suppressed()).toList());
     for (School school : cluster.schools()) {
       GovernorPack pack = governorPack(cluster, school.urn(), figures, provenance);
       String base = "governor-" + school.urn();

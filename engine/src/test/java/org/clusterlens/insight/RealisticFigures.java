@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.clusterlens.metrics.ThresholdShifts;
+import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -118,7 +119,7 @@ final class RealisticFigures {
                 (int) pooled[4 + s][1]));
       }
     }
-    f.addAll(screened(ThresholdShifts.yearOnYear(f)));
+    f.addAll(screened(ThresholdShifts.of(f, SmallNumberRules.DEFAULT)));
     return f;
   }
 
