@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       TemplateCommand.class,
       GenerateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterLens {
