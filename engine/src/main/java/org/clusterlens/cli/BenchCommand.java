@@ -82,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     Benchmark.Results results = benchmark.run(sizes.stream().map(s -> s.size).toList());
     out.println();
     out.print(BenchTable.render(results));
+    out.flush();
     return results.comparisons().stream().allMatch(c -> c.disagreements() == 0)
         ? ClusterLens.OK
         : ClusterLens.INTERNAL_FAILURE;
