@@ -28,7 +28,7 @@ var spark = EngineSpark.session();
 var warehouse = new Warehouse(spark, warehousePath);
 "Warehouse: " + warehousePath + ", " + warehouse.history().size() + " versions\""""
 
-TABLE = """// Rows as a plain text table, for display.
+TABLE = """// Rows as a plain text table, for display (the kernel shows a String as HTML: keep its lines).
 String table(Dataset<Row> rows) {
   var out = new StringBuilder(String.join(" | ", rows.columns())).append('\\n');
   for (Row r : rows.collectAsList()) {
@@ -36,14 +36,15 @@ String table(Dataset<Row> rows) {
     for (int i = 0; i < r.size(); i++) cells.add(String.valueOf(r.get(i)));
     out.append(String.join(" | ", cells)).append('\\n');
   }
-  return out.toString();
+  return "<pre>" + out + "</pre>";
 }"""
 
 FIGURE = """// One figure with its 95% interval, as a line of text.
 String describe(Figure f) {
-  return String.format(Locale.ROOT, "%s %s %s %s %s %s: %.0f of %d = %.1f%% (95%% interval %.1f to %.1f, %s)",
+  var counts = f.numerator() == null ? "" : String.format(Locale.ROOT, "%.0f of %d = ", f.numerator(), f.denominator());
+  return String.format(Locale.ROOT, "%s %s %s %s %s %s: %s%.1f%% (95%% interval %.1f to %.1f, %s)",
       f.school(), f.academicYear(), f.term(), f.assessment(), f.subject(), f.measure(),
-      f.numerator(), f.denominator(), f.value(), f.lower(), f.upper(), f.method());
+      counts, f.value(), f.lower(), f.upper(), f.method());
 }"""
 
 
@@ -71,12 +72,12 @@ notebook("explore-warehouse.ipynb", [
 for (var v : warehouse.history()) {
   lines.append(String.format("version %d  %s  %s  %d returns%n", v.version(), v.committedAt(), v.operation(), v.notes().size()));
 }
-lines.toString()"""),
+"<pre>" + lines + "</pre>\""""),
     new_markdown_cell("The returns held now, one per school and term (first ten)."),
     new_code_cell("""var held = warehouse.currentReturns();
 var text = new StringBuilder(held.size() + " returns held\\n");
 held.stream().limit(10).forEach(r -> text.append(r.schoolUrn() + " " + r.termId() + " " + r.sourceFile() + " " + r.pupils() + " pupils, version " + r.version() + "\\n"));
-text.toString()"""),
+"<pre>" + text + "</pre>\""""),
     new_markdown_cell("Pupil rows per term and kind of assessment. No names are stored; UPNs stay "
                       "in the warehouse."),
     new_code_cell("""table(warehouse.assessments().groupBy("term_id", "assessment").count().orderBy("term_id", "assessment"))"""),
@@ -129,7 +130,7 @@ describe(engine)"""),
 
 notebook("what-if-leave-one-out.ipynb", [
     new_markdown_cell("# What if one pupil were left out?\n\nIn a school of a few dozen pupils a "
-                      "single child moves a percentage by several points. Take Kingsmead Valley's "
+                      "single child moves a percentage, its interval and the shift from last year. Take Kingsmead Valley's "
                       "2024-25 KS2 combined figure, leave out each pupil who reached Level 4+ in "
                       "turn (one is shown) and see the figure, its interval and the year-on-year "
                       "shift move."),
@@ -137,7 +138,7 @@ notebook("what-if-leave-one-out.ipynb", [
     new_code_cell(FIGURE),
     new_code_cell("""List<Figure> ks2Combined(Dataset<Row> rows) {
   return AttainmentMetrics.compute(rows).stream()
-      .filter(f -> f.assessment().equals("ks2") && f.subject().equals(Figure.RWM) && f.group().equals(Figure.ALL)
+      .filter(f -> f.school().equals("128479") && f.assessment().equals("ks2") && f.subject().equals(Figure.RWM) && f.group().equals(Figure.ALL)
           && (f.measure().equals(Measures.PCT_LEVEL4_PLUS) || f.measure().equals(Measures.SHIFT_PCT_LEVEL4_PLUS)))
       .toList();
 }
@@ -145,7 +146,7 @@ var school = warehouse.assessments().where("school_urn = '128479'");
 var before = ks2Combined(school);
 var text = new StringBuilder("With every pupil:\\n");
 before.forEach(f -> text.append("  " + describe(f) + "\\n"));
-text.toString()"""),
+"<pre>" + text + "</pre>\""""),
     new_markdown_cell("Leave out one pupil who reached Level 4 in all three subjects in 2024-25 "
                       "(the first by UPN; the UPN itself is not shown)."),
     new_code_cell("""var reachers = school
@@ -157,7 +158,7 @@ var leftOut = reachers.get(0).getString(0);
 var after = ks2Combined(school.where(org.apache.spark.sql.functions.col("upn").notEqual(leftOut)));
 var moved = new StringBuilder(reachers.size() + " pupils reached Level 4+; without one of them:\\n");
 after.forEach(f -> moved.append("  " + describe(f) + "\\n"));
-moved.toString()"""),
+"<pre>" + moved + "</pre>\""""),
     new_code_cell("""var was = before.stream().filter(f -> f.measure().equals(Measures.PCT_LEVEL4_PLUS) && f.academicYear().equals("2024-25")).findFirst().orElseThrow();
 var now = after.stream().filter(f -> f.measure().equals(Measures.PCT_LEVEL4_PLUS) && f.academicYear().equals("2024-25")).findFirst().orElseThrow();
 String.format(Locale.ROOT, "One pupil moves the figure by %.1f points (%.1f%% -> %.1f%%) and its interval from %.1f-%.1f to %.1f-%.1f.",
