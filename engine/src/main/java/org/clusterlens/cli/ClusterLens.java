@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
       TemplateCommand.class,
       GenerateCommand.class,
       BenchIngestCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterLens {

@@ -1,6 +1,7 @@
 package org.clusterlens.warehouse;
 
 import io.delta.tables.DeltaTable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -152,6 +154,75 @@ public final class Warehouse {
       writer.mode(SaveMode.Append).save(tablePath);
     } else {
       writer.mode(SaveMode.Overwrite).option("replaceWhere", replaced(returns)).save(tablePath);
+    }
+    return versionWith(metadata);
+  }
+
+  /**
+   * Makes the returns of one numbered source, such as one generated school, on whichever Spark
+   * executor asks; it must give the same returns every time it is asked.
+   */
+  @FunctionalInterface
+  public interface ReturnSource extends Serializable {
+    /** The returns of source {@code index}; never null. */
+    List<TermlyReturn> returnsOf(int index);
+  }
+
+  /**
+   * Fills an empty warehouse with the returns of sources 0 to {@code sources - 1}, made and turned
+   * into rows on Spark's executors, so no row passes through this process: for loading generated
+   * data of local-authority or national size. Two commits: the pupil rows, then one that changes no
+   * rows and records which returns are held (as {@link #storeAll} does in one).
+   *
+   * @return the version that records the returns
+   * @throws IllegalStateException if the warehouse already holds returns
+   */
+  public long loadGenerated(int sources, ReturnSource source) {
+    if (!isEmpty()) {
+      throw new IllegalStateException(
+          "The warehouse "
+              + tablePath
+              + " already holds returns; load generated data into a new one");
+    }
+    Instant storedAt = Instant.now();
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // About 100 schools' rows (some 400,000) per task, and at least one task per core.
+    int slices = Math.max(context.defaultParallelism(), (sources + 99) / 100);
+    JavaRDD<Row> rows =
+        context
+            .parallelize(IntStream.range(0, sources).boxed().toList(), slices)
+            .flatMap(i -> source.returnsOf(i).iterator())
+            .flatMap(r -> rowsOf(r, storedAt).iterator());
+    spark
+        .createDataFrame(rows, SCHEMA)
+        .write()
+        .format("delta")
+        .option("userMetadata", "Generated returns from " + sources + " sources")
+        .partitionBy("term_id")
+        .mode(SaveMode.Append)
+        .save(tablePath);
+    List<CommitNote> notes = new ArrayList<>();
+    for (Row r :
+        assessments()
+            .select("school_urn", "term_id", "source_sha256", "source_file")
+            .distinct()
+            .orderBy("school_urn", "term_id")
+            .collectAsList()) {
+      notes.add(
+          new CommitNote(
+              r.getString(0), r.getString(1), r.getString(2), storedAt.toString(), r.getString(3)));
+    }
+    String metadata = CommitNote.metadataOf(notes);
+    // Delta commits nothing for an empty append: a table property gives the notes their commit.
+    String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
+    spark.conf().set(userMetadata, metadata);
+    try {
+      spark.sql(
+          "ALTER TABLE delta.`"
+              + tablePath.replace("`", "``")
+              + "` SET TBLPROPERTIES ('clusterlens.loaded' = 'generated returns')");
+    } finally {
+      spark.conf().unset(userMetadata);
     }
     return versionWith(metadata);
   }

@@ -1,0 +1,303 @@
+package org.clusterlens.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.clusterlens.generate.GeneratedTermlyReturn;
+import org.clusterlens.generate.ScaleClusterGenerator;
+import org.clusterlens.generate.ScaleDatasetWriter;
+import org.clusterlens.generate.ScaleSize;
+import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.metrics.Measures;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.Term;
+import org.clusterlens.pipeline.IngestRun;
+import org.clusterlens.pipeline.PackWriter;
+import org.clusterlens.report.Provenance;
+import org.clusterlens.report.ReturnVersion;
+import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.Warehouse;
+
+/**
+ * Runs ClusterLens's stages at cluster, local-authority and national size and measures each: the
+ * demo cluster ingested from its returns; a generated LA written as csv returns, ingested and
+ * reported; a generated country loaded straight into the warehouse and measured. Beside each
+ * metrics stage DuckDB computes the same counts from the same Parquet files, and the two must
+ * agree.
+ */
+public final class Benchmark {
+
+  /** The datasets a run can measure. */
+  public enum Size {
+    /** The demo cluster: 8 schools, 48 returns. */
+    CLUSTER,
+    /** A generated local authority: 300 schools, 2,700 returns. */
+    LOCAL_AUTHORITY,
+    /** A generated England: 16,000 schools (or as many as asked). */
+    NATIONAL
+  }
+
+  /**
+   * The metrics stage against DuckDB on one dataset.
+   *
+   * @param size the dataset
+   * @param sparkFirst seconds for the engine's metrics stage, first time in the process
+   * @param sparkWarm seconds the second time
+   * @param duckDbFirst seconds for DuckDB's query, first time (a new connection)
+   * @param duckDbWarm seconds the second time
+   * @param compared how many percentage figures were compared
+   * @param disagreements how many of them had other counts in DuckDB (0 when both agree)
+   */
+  public record Comparison(
+      String size,
+      double sparkFirst,
+      double sparkWarm,
+      double duckDbFirst,
+      double duckDbWarm,
+      int compared,
+      int disagreements) {
+
+    /** How many times longer the engine's warm metrics stage took than DuckDB's warm query. */
+    public double warmRatio() {
+      return sparkWarm / duckDbWarm;
+    }
+  }
+
+  /**
+   * Everything a run measured.
+   *
+   * @param stages every stage, in the order run
+   * @param comparisons one per dataset
+   */
+  public record Results(List<StageMeasure> stages, List<Comparison> comparisons) {}
+
+  private final Path work;
+  private final Path demoCluster;
+  private final long seed;
+  private final int nationalSchools;
+  private final PrintWriter progress;
+  private final List<StageMeasure> stages = new ArrayList<>();
+  private final List<Comparison> comparisons = new ArrayList<>();
+
+  /**
+   * @param work a folder the benchmark may clear and fill; never null
+   * @param demoCluster the demo cluster's folder (configuration and returns); never null
+   * @param seed the seed for generated datasets
+   * @param nationalSchools how many schools the national dataset has
+   * @param progress where each stage is reported as it finishes; never null
+   */
+  public Benchmark(
+      Path work, Path demoCluster, long seed, int nationalSchools, PrintWriter progress) {
+    this.work = work;
+    this.demoCluster = demoCluster;
+    this.seed = seed;
+    this.nationalSchools = nationalSchools;
+    this.progress = progress;
+  }
+
+  /**
+   * Measures the datasets named, in order.
+   *
+   * @throws IllegalStateException if a dataset cannot be read or DuckDB fails
+   */
+  public Results run(List<Size> sizes) {
+    for (Size size : sizes) {
+      switch (size) {
+        case CLUSTER -> cluster();
+        case LOCAL_AUTHORITY -> localAuthority();
+        case NATIONAL -> national();
+      }
+    }
+    return new Results(List.copyOf(stages), List.copyOf(comparisons));
+  }
+
+  private void cluster() {
+    Cluster cluster = readCluster(demoCluster);
+    String label = "cluster (" + cluster.schools().size() + " schools)";
+    Warehouse warehouse = freshWarehouse("cluster");
+    long rows = ingest(label, cluster, demoCluster.resolve("returns"), warehouse);
+    report(label, cluster, warehouse, rows, Optional.of(work.resolve("cluster/reports")));
+  }
+
+  private void localAuthority() {
+    ScaleClusterGenerator generator = new ScaleClusterGenerator(ScaleSize.LOCAL_AUTHORITY, seed);
+    String label = "local authority (" + generator.size().schools() + " schools)";
+    Path dataset = work.resolve("la/dataset");
+    clear(dataset);
+    StageClock.Timed<Long> files =
+        StageClock.time(() -> ScaleDatasetWriter.write(generator, dataset));
+    Cluster cluster = readCluster(dataset);
+    Warehouse warehouse = freshWarehouse("la");
+    long rows = ingest(label, cluster, dataset.resolve("returns"), warehouse);
+    record(files.measure(label, "generate " + files.value() + " csv returns", rows));
+    report(label, cluster, warehouse, rows, Optional.of(work.resolve("la/reports")));
+  }
+
+  private void national() {
+    ScaleClusterGenerator generator =
+        new ScaleClusterGenerator(ScaleSize.NATIONAL.withSchools(nationalSchools), seed);
+    String label = "national (" + generator.size().schools() + " schools)";
+    Warehouse warehouse = freshWarehouse("national");
+    StageClock.Timed<Long> load =
+        StageClock.time(
+            () ->
+                warehouse.loadGenerated(
+                    generator.size().schools(),
+                    i -> generator.returnsOf(i).stream().map(GeneratedTermlyReturn::of).toList()));
+    long rows = warehouse.assessments().count();
+    record(load.measure(label, "generate into the warehouse", rows));
+    report(label, generator.cluster(), warehouse, rows, Optional.empty());
+  }
+
+  private long ingest(String label, Cluster cluster, Path returns, Warehouse warehouse) {
+    StageClock.Timed<List<IngestRun.FileOutcome>> ingest =
+        StageClock.time(
+            () ->
+                new IngestRun(cluster, () -> warehouse)
+                    .run(List.of(returns), Optional.empty(), Optional.empty()));
+    long rejected = ingest.value().stream().filter(o -> !o.check().accepted()).count();
+    if (rejected > 0) {
+      throw new IllegalStateException(rejected + " returns under " + returns + " were rejected");
+    }
+    long rows = warehouse.assessments().count();
+    record(ingest.measure(label, "ingest " + ingest.value().size() + " returns", rows));
+    return rows;
+  }
+
+  /** Metrics twice (first and warm), DuckDB twice, then the packs when a folder is given. */
+  private void report(
+      String label, Cluster cluster, Warehouse warehouse, long rows, Optional<Path> packs) {
+    StageClock.Timed<List<Figure>> first =
+        StageClock.time(() -> AttainmentMetrics.compute(warehouse.assessments()));
+    record(first.measure(label, "metrics (first in process)", rows));
+    StageClock.Timed<List<Figure>> warm =
+        StageClock.time(() -> AttainmentMetrics.compute(warehouse.assessments()));
+    record(warm.measure(label, "metrics (warm)", rows));
+    String[] files = warehouse.assessments().inputFiles();
+    StageClock.Timed<Map<String, long[]>> duckFirst =
+        StageClock.time(() -> DuckDbMetrics.compute(files));
+    record(duckFirst.measure(label, "DuckDB metrics query (first)", rows));
+    StageClock.Timed<Map<String, long[]>> duckWarm =
+        StageClock.time(() -> DuckDbMetrics.compute(files));
+    record(duckWarm.measure(label, "DuckDB metrics query (warm)", rows));
+    int[] agreement = compare(warm.value(), duckWarm.value());
+    comparisons.add(
+        new Comparison(
+            label,
+            first.seconds(),
+            warm.seconds(),
+            duckFirst.seconds(),
+            duckWarm.seconds(),
+            agreement[0],
+            agreement[1]));
+    progress.printf(
+        "  %s: DuckDB agrees on %d of %d percentage figures%n",
+        label, agreement[0] - agreement[1], agreement[0]);
+    if (packs.isPresent()) {
+      clear(packs.get());
+      StageClock.Timed<Integer> written =
+          StageClock.time(
+              () ->
+                  PackWriter.writeAll(cluster, warm.value(), provenance(warehouse), packs.get())
+                      .files()
+                      .size());
+      record(written.measure(label, "packs (" + written.value() + " files)", rows));
+    }
+  }
+
+  /** Counts the percentage figures, and those whose counts DuckDB does not match. */
+  private static int[] compare(List<Figure> figures, Map<String, long[]> duckDb) {
+    int compared = 0;
+    int disagreements = 0;
+    for (Figure f : figures) {
+      boolean level4 = f.measure().equals(Measures.PCT_LEVEL4_PLUS);
+      if (!level4 && !f.measure().equals(Measures.PCT_LEVEL5_PLUS)) {
+        continue;
+      }
+      compared++;
+      long[] counts =
+          duckDb.get(
+              DuckDbMetrics.key(
+                  f.assessment(),
+                  f.subject(),
+                  f.school(),
+                  f.group(),
+                  f.groupValue(),
+                  f.academicYear(),
+                  f.term()));
+      if (counts == null
+          || counts[0] != f.denominator()
+          || counts[level4 ? 1 : 2] != Math.round(f.numerator())) {
+        disagreements++;
+      }
+    }
+    return new int[] {compared, disagreements};
+  }
+
+  private static Provenance provenance(Warehouse warehouse) {
+    return new Provenance(
+        Instant.now(),
+        warehouse.currentReturns().stream()
+            .map(
+                r ->
+                    new ReturnVersion(
+                        r.schoolUrn(),
+                        Term.parse(r.termId()),
+                        r.sourceFile(),
+                        r.sha256(),
+                        r.version()))
+            .toList());
+  }
+
+  private void record(StageMeasure measure) {
+    stages.add(measure);
+    progress.printf(
+        "  %s, %s: %.1f s (CPU %.1f s), %,d rows, %,.0f rows/s, peak heap %,d MB%n",
+        measure.size(),
+        measure.stage(),
+        measure.seconds(),
+        measure.cpuSeconds(),
+        measure.rows(),
+        measure.rowsPerSecond(),
+        measure.peakHeapMb());
+    progress.flush();
+  }
+
+  private Warehouse freshWarehouse(String name) {
+    Path folder = work.resolve(name).resolve("warehouse");
+    clear(folder);
+    return new Warehouse(EngineSpark.session(), folder.toString());
+  }
+
+  private static Cluster readCluster(Path folder) {
+    try {
+      return ClusterFolder.read(folder);
+    } catch (ClusterFolder.InvalidClusterException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static void clear(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not clear " + dir + " for a fresh benchmark", e);
+    }
+  }
+}
