@@ -1,13 +1,13 @@
 package org.clusterlens.report;
 
-import org.clusterlens.stats.SmallNumberRules;
-import org.clusterlens.metrics.Measures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * The governor pack's later sections: three-year trends, context, data completeness, progress and

@@ -1,9 +1,9 @@
 package org.clusterlens.report;
 
-import org.clusterlens.metrics.Measures;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
 import org.clusterlens.stats.FunnelPosition;
 

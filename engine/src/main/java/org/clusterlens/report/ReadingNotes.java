@@ -1,8 +1,8 @@
 package org.clusterlens.report;
 
-import org.clusterlens.stats.SmallNumberRules;
 import java.util.ArrayList;
 import java.util.List;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * The "how to read this pack" notes both renderers print: what the terms and methods mean, named

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.clusterlens.metrics.ThresholdShifts;
-import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -15,6 +14,7 @@ import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionInterval;
 import org.clusterlens.stats.ProportionIntervals;
 import org.clusterlens.stats.ScreenedFinding;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * Six schools' Key Stage 2 results for two years and this term's Year 6 teacher assessment, with

@@ -1,10 +1,10 @@
 package org.clusterlens.report;
 
-import org.clusterlens.metrics.Measures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
