@@ -77,6 +77,8 @@ public final class GeneratedTermlyReturn {
         row.disadvantaged(),
         row.sen(),
         row.eal(),
+        row.ethnicity(),
+        row.dateJoined(),
         assessments);
   }
 

@@ -146,6 +146,8 @@ public final class ScaleClusterGenerator implements Serializable {
         r.disadvantaged(),
         r.sen(),
         r.eal(),
+        r.ethnicity(),
+        r.dateJoined().plusYears(years),
         r.teacherAssessment(),
         r.ks1(),
         r.ks2());
