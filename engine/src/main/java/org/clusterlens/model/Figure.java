@@ -405,7 +405,7 @@ public record Figure(
         Double.NaN,
         null,
         null,
-        method,
+        null,
         null,
         null,
         null,

@@ -368,7 +368,7 @@ class IngestAndMeasureTest {
                 org.clusterlens.model.Term.parse("2024-25-autumn"));
         var out = Files.newOutputStream(file)) {
       var pupils = wb.getSheet(org.clusterlens.report.excel.ReturnTemplate.PUPILS_SHEET);
-      String[] cells = "W850210011501,,,2013-09-14,F,6,N,N,N,N,5b,5c,5b".split(",", -1);
+      String[] cells = "W850210011501,,,2013-09-14,F,6,N,N,N,N,,,5b,5c,5b".split(",", -1);
       var row = pupils.createRow(1);
       for (int c = 0; c < cells.length; c++) {
         row.createCell(c).setCellValue(cells[c]);
