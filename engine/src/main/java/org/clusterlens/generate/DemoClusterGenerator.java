@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
@@ -65,6 +66,10 @@ public final class DemoClusterGenerator {
               48,
               ReturnFormat.XLSX,
               true));
+
+  /** The demo schools' URNs. */
+  static final Set<String> DEMO_URNS =
+      SCHOOLS.stream().map(s -> s.school().urn()).collect(Collectors.toUnmodifiableSet());
 
   private DemoClusterGenerator() {}
 

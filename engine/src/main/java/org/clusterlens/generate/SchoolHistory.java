@@ -423,7 +423,7 @@ final class SchoolHistory {
           TERMS.get(t),
           pupils.stream()
               .filter(p -> p.onRoll(term))
-              .map(p -> p.row(term))
+              .map(p -> p.row(term, plan.school().urn()))
               .sorted(misOrder)
               .toList());
     }
@@ -514,6 +514,11 @@ final class SchoolHistory {
       }
     }
 
+    private static String teacherCode(String urn, Subject subject, int[] points) {
+      return AttainmentModel.teacherCode(
+          PlantedPattern.teacherAssessed(urn, subject, points[subject.ordinal()]));
+    }
+
     /** Holds one subject at or below {@code cap} in every term, so it never falls. */
     void capSubject(int subject, int cap) {
       for (int t = firstTerm; t <= lastTerm; t++) {
@@ -521,7 +526,7 @@ final class SchoolHistory {
       }
     }
 
-    ReturnRow row(int termIndex) {
+    ReturnRow row(int termIndex, String urn) {
       int[] p = points[termIndex];
       boolean summer = TERMS.get(termIndex).season() == Term.Season.SUMMER;
       int yearGroup = yearGroup(termIndex);
@@ -540,9 +545,9 @@ final class SchoolHistory {
           PupilBackground.dateJoined(
               upn, receptionYear, TERMS.get(firstTerm), joiner, MOBILITY_PER_TERM),
           new SubjectGrades(
-              AttainmentModel.teacherCode(p[0]),
-              AttainmentModel.teacherCode(p[1]),
-              AttainmentModel.teacherCode(p[2])),
+              teacherCode(urn, Subject.READING, p),
+              teacherCode(urn, Subject.WRITING, p),
+              teacherCode(urn, Subject.MATHS, p)),
           summer && yearGroup == 2 ? ks1 : null,
           summer && yearGroup == 6 ? ks2 : null);
     }
