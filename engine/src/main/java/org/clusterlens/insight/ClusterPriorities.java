@@ -183,7 +183,38 @@ public final class ClusterPriorities {
             .sorted(Map.Entry.comparingByKey())
             .map(e -> PriorityWording.period(e.getKey(), e.getValue()))
             .toList();
-    return new ClusterPriorities(found, candidates.size(), periods);
+    return new ClusterPriorities(oneEachPattern(found), candidates.size(), periods);
+  }
+
+  /**
+   * One priority per kind, measure, subject and (for a single school's strength) school: the
+   * all-pupils finding leads, else the clearest, and the pupil groups showing the same pattern go
+   * with it, so that one pattern seen in many groups is not read as many priorities.
+   */
+  private static List<SharedPriority> oneEachPattern(List<SharedPriority> found) {
+    Map<List<String>, List<SharedPriority>> byPattern = new LinkedHashMap<>();
+    for (SharedPriority p : found) {
+      Figure c = p.clusterFigure();
+      String school =
+          p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE ? String.join(",", p.onSide()) : "";
+      byPattern
+          .computeIfAbsent(
+              List.of(p.kind().name(), c.assessment(), c.measure(), c.subject(), school),
+              k -> new ArrayList<>())
+          .add(p);
+    }
+    List<SharedPriority> out = new ArrayList<>();
+    for (List<SharedPriority> same : byPattern.values()) {
+      SharedPriority lead =
+          same.stream()
+              .filter(p -> p.clusterFigure().group().equals(Figure.ALL))
+              .findFirst()
+              .orElse(same.get(0));
+      out.add(
+          lead.withAlsoSeenIn(
+              same.stream().filter(p -> p != lead).map(SharedPriority::clusterFigure).toList()));
+    }
+    return out;
   }
 
   /** Adds one family's candidates: each subject's two patterns, then each school's test. */

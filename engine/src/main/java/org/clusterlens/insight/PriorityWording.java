@@ -209,6 +209,22 @@ public final class PriorityWording {
     return text;
   }
 
+  /**
+   * "The same pattern shows for girls, boys, pupils in Year 4 and other pupil groups.", or "" when
+   * it was found for one set of pupils only.
+   */
+  public static String alsoSeenIn(SharedPriority p) {
+    List<String> groups =
+        p.alsoSeenIn().stream().map(f -> who(f).strip()).filter(w -> !w.isEmpty()).toList();
+    if (groups.isEmpty()) {
+      return "";
+    }
+    int shown = Math.min(3, groups.size());
+    String list = String.join(", ", groups.subList(0, shown));
+    return "The same pattern shows "
+        + (groups.size() > shown ? list + " and other pupil groups." : list + ".");
+  }
+
   /** What a shared response could look like. */
   public static String response(SharedPriority p) {
     Figure c = p.clusterFigure();

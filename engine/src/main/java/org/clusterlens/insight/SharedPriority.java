@@ -24,6 +24,8 @@ import org.clusterlens.model.Figure;
  *     (the Poisson-binomial sign test over schools); null for a strength to share
  * @param adjustedPValue that p-value adjusted (Benjamini–Hochberg) over every comparison made
  * @param candidates how many comparisons the adjustment allowed for
+ * @param alsoSeenIn the cluster figures of other pupil groups (year groups, disadvantaged pupils…)
+ *     in which the same pattern was found; they are not listed as priorities of their own
  * @param leaders the figures of schools that could lead a shared response, strongest first; never
  *     null, empty when no school in the cluster is above the expectation
  */
@@ -37,7 +39,8 @@ public record SharedPriority(
     Double schoolsPValue,
     double adjustedPValue,
     int candidates,
-    List<Figure> leaders) {
+    List<Figure> leaders,
+    List<Figure> alsoSeenIn) {
 
   /** What kind of priority this is. */
   public enum Kind {
@@ -53,6 +56,49 @@ public record SharedPriority(
     schoolFigures = List.copyOf(schoolFigures);
     onSide = List.copyOf(onSide);
     leaders = List.copyOf(leaders);
+    alsoSeenIn = List.copyOf(alsoSeenIn);
+  }
+
+  /** A priority found for one set of pupils only. */
+  public SharedPriority(
+      Kind kind,
+      Figure clusterFigure,
+      Figure expectation,
+      List<Figure> schoolFigures,
+      List<String> onSide,
+      double pValue,
+      Double schoolsPValue,
+      double adjustedPValue,
+      int candidates,
+      List<Figure> leaders) {
+    this(
+        kind,
+        clusterFigure,
+        expectation,
+        schoolFigures,
+        onSide,
+        pValue,
+        schoolsPValue,
+        adjustedPValue,
+        candidates,
+        leaders,
+        List.of());
+  }
+
+  /** This priority with the cluster figures of the other pupil groups that show the same. */
+  SharedPriority withAlsoSeenIn(List<Figure> others) {
+    return new SharedPriority(
+        kind,
+        clusterFigure,
+        expectation,
+        schoolFigures,
+        onSide,
+        pValue,
+        schoolsPValue,
+        adjustedPValue,
+        candidates,
+        leaders,
+        others);
   }
 
   /** The subject code, e.g. {@code writing}. */
