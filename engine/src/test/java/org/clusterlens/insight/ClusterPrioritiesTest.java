@@ -1,6 +1,7 @@
 package org.clusterlens.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Random;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.clusterlens.model.Cluster;
+import org.clusterlens.model.Figure;
 import org.junit.jupiter.api.Test;
 
 class ClusterPrioritiesTest {
@@ -44,6 +46,32 @@ class ClusterPrioritiesTest {
     // that mirror image is not reported as a shared strength, and no school stands out in reading.
     assertThat(found.all()).noneMatch(p -> p.subject().equals("reading"));
     assertThat(found.all()).noneMatch(p -> p.kind() == SharedPriority.Kind.SHARED_STRENGTH);
+  }
+
+  @Test
+  void aPatternSeenInSeveralPupilGroupsIsOnePriorityLedByAllPupils() {
+    // The planted cluster again, with the same writing weakness among its girls (15 of each 30).
+    PriorityFixtures f = PriorityFixtures.planted();
+    for (int i = 0; i < 8; i++) {
+      f.add("pct_level5_plus", "reading", i, "gender", "F", 6, 15);
+      f.add("pct_level5_plus", "writing", i, "gender", "F", i == 7 ? 7 : 1, 15);
+      f.add("pct_level5_plus", "maths", i, "gender", "F", i == 7 ? 13 : 6, 15);
+    }
+
+    ClusterPriorities found = ClusterPriorities.find(f.figures(), f.urns());
+
+    List<SharedPriority> writing =
+        found.all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.SHARED_WEAKNESS)
+            .filter(p -> p.subject().equals("writing"))
+            .toList();
+    assertThat(writing).hasSize(1);
+    assertThat(writing.get(0).clusterFigure().group()).isEqualTo(Figure.ALL);
+    assertThat(writing.get(0).alsoSeenIn())
+        .extracting(Figure::group, Figure::groupValue)
+        .containsExactly(tuple("gender", "F"));
+    assertThat(PriorityWording.alsoSeenIn(writing.get(0)))
+        .isEqualTo("The same pattern shows for girls.");
   }
 
   @Test

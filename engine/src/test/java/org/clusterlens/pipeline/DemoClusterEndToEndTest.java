@@ -33,6 +33,7 @@ import org.clusterlens.insight.PriorityWording;
 import org.clusterlens.insight.SchoolNames;
 import org.clusterlens.insight.SelfEvaluation;
 import org.clusterlens.insight.SentenceNumbers;
+import org.clusterlens.insight.SharedPriority;
 import org.clusterlens.insight.TracedSentence;
 import org.clusterlens.insight.TrainingPage;
 import org.clusterlens.model.Cluster;
@@ -209,6 +210,45 @@ class DemoClusterEndToEndTest {
         priorities.all().stream()
             .map(p -> PriorityWording.headline(p, SchoolNames.named(cluster)))
             .toList());
+  }
+
+  @Test
+  void theClusterPackListsThePlantedSharedWeaknessAndStrengthOnceEach() throws Exception {
+    // The demo plants writing teacher assessment one sub-level low in every school but
+    // Brackenhurst (128417), and Eastwold's (128441) maths two sub-levels high.
+    Cluster cluster = ClusterFolder.read(demoCluster());
+    SentenceNumbers rows = new SentenceNumbers(Files.readString(packs.resolve("metrics.csv")));
+    ClusterPriorities priorities =
+        ClusterPriorities.find(
+            rows.figures(),
+            cluster.schools().stream().map(org.clusterlens.model.School::urn).toList());
+
+    List<SharedPriority> writing =
+        priorities.all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.SHARED_WEAKNESS)
+            .filter(p -> p.subject().equals("writing"))
+            .filter(p -> p.clusterFigure().assessment().equals("teacher"))
+            .toList();
+    assertThat(writing).isNotEmpty();
+    assertThat(writing)
+        .extracting(p -> p.measure())
+        .as("one entry per threshold, not one per pupil group")
+        .doesNotHaveDuplicates();
+    assertThat(writing).allMatch(p -> p.clusterFigure().group().equals("all"));
+    assertThat(writing).allMatch(p -> p.onSide().size() > cluster.schools().size() / 2);
+    assertThat(writing).allMatch(p -> !p.onSide().contains("128417"));
+    assertThat(priorities.all())
+        .anyMatch(
+            p ->
+                p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
+                    && p.subject().equals("maths")
+                    && p.onSide().equals(List.of("128441")));
+    assertThat(priorities.all()).noneMatch(p -> p.kind() == SharedPriority.Kind.SHARED_STRENGTH);
+
+    String pack = Files.readString(packs.resolve("cluster-pack.html"));
+    for (SharedPriority p : priorities.all()) {
+      assertThat(pack).contains(escaped(PriorityWording.headline(p, SchoolNames.named(cluster))));
+    }
   }
 
   private static Path demoCluster() {
