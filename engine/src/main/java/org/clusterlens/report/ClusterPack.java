@@ -24,6 +24,8 @@ import org.clusterlens.model.Term;
  * @param sources the returns behind the figures; never null
  * @param funnels one funnel plot per key measure with at least two schools; never null
  * @param briefs one visit brief per school (empty until the insight stage adds them); never null
+ * @param gaps each pupil group against the rest of the cluster's pupils, pooled across its schools,
+ *     in reading, writing and maths combined at Level 4+ at Key Stage 2; never null
  */
 public record ClusterPack(
     String clusterName,
@@ -37,7 +39,8 @@ public record ClusterPack(
     Instant generatedAt,
     List<SourceLine> sources,
     List<MeasureFunnel> funnels,
-    List<VisitBrief> briefs) {
+    List<VisitBrief> briefs,
+    List<GovernorDetails.GapRow> gaps) {
 
   public ClusterPack {
     schools = List.copyOf(schools);
@@ -45,6 +48,7 @@ public record ClusterPack(
     sources = List.copyOf(sources);
     funnels = List.copyOf(funnels);
     briefs = List.copyOf(briefs);
+    gaps = List.copyOf(gaps);
   }
 
   /** This pack with its key points and visit briefs, as the insight stage wrote them. */
@@ -61,7 +65,8 @@ public record ClusterPack(
         generatedAt,
         sources,
         funnels,
-        visitBriefs);
+        visitBriefs,
+        gaps);
   }
 
   /**
@@ -100,6 +105,7 @@ public record ClusterPack(
         provenance.generatedAt(),
         sources,
         MeasureFunnel.keyMeasures(schools),
-        List.of());
+        List.of(),
+        GovernorDetails.gaps(index, Figure.CLUSTER, ks2Year));
   }
 }

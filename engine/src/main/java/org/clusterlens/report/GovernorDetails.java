@@ -239,21 +239,6 @@ public record GovernorDetails(
       }
     }
 
-    List<GapRow> gaps = new ArrayList<>();
-    if (ks2Year != null) {
-      for (Figure f :
-          index.groups(
-              Measures.GAP_PCT_LEVEL4_PLUS,
-              Measures.KS2,
-              Figure.RWM,
-              urn,
-              new Term(ks2Year, Term.Season.SUMMER))) {
-        if (!f.groupValue().equals("N")) {
-          gaps.add(
-              new GapRow(f.group(), f.groupValue(), ks2Year, Estimate.of(f), f.adjustedPValue()));
-        }
-      }
-    }
     return new GovernorDetails(
         trends,
         context,
@@ -261,8 +246,33 @@ public record GovernorDetails(
         returns,
         missing,
         progress,
-        gaps,
+        gaps(index, urn, ks2Year),
         MeasureFunnel.keyMeasures(schools));
+  }
+
+  /**
+   * A school's (or, for {@link Figure#CLUSTER}, the cluster's pooled) group gaps at Level 4+ in
+   * reading, writing and maths combined at Key Stage 2 in {@code ks2Year}: each group against the
+   * rest; empty when there are no results that year.
+   */
+  static List<GapRow> gaps(FigureIndex index, String school, String ks2Year) {
+    List<GapRow> gaps = new ArrayList<>();
+    if (ks2Year == null) {
+      return gaps;
+    }
+    for (Figure f :
+        index.groups(
+            Measures.GAP_PCT_LEVEL4_PLUS,
+            Measures.KS2,
+            Figure.RWM,
+            school,
+            new Term(ks2Year, Term.Season.SUMMER))) {
+      if (!f.groupValue().equals("N")) {
+        gaps.add(
+            new GapRow(f.group(), f.groupValue(), ks2Year, Estimate.of(f), f.adjustedPValue()));
+      }
+    }
+    return gaps;
   }
 
   private static Context context(FigureIndex index, String school) {

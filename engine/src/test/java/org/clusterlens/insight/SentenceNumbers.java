@@ -39,10 +39,16 @@ public final class SentenceNumbers {
     }
   }
 
-  /** Every row read back as a figure, as the packs were built from. */
+  /**
+   * Every published row read back as a figure, as the packs' shared work was built from: suppressed
+   * rows (labels only) are left out, and the reporting-threshold flag is kept.
+   */
   public List<Figure> figures() {
     List<Figure> out = new ArrayList<>();
     for (CSVRecord r : rows) {
+      if (Boolean.parseBoolean(r.get("suppressed"))) {
+        continue;
+      }
       Figure f =
           new Figure(
               r.get("measure"),
@@ -63,11 +69,14 @@ public final class SentenceNumbers {
                 Double.parseDouble(r.get("upper")),
                 r.get("method"));
       }
-      if (!r.get("p_value").isEmpty() && !r.get("adjusted_p_value").isEmpty()) {
-        f =
-            f.withTest(
-                Double.parseDouble(r.get("p_value")),
-                Double.parseDouble(r.get("adjusted_p_value")));
+      if (!r.get("p_value").isEmpty()) {
+        f = f.withPValue(Double.parseDouble(r.get("p_value")));
+      }
+      if (!r.get("adjusted_p_value").isEmpty()) {
+        f = f.withAdjustedPValue(Double.parseDouble(r.get("adjusted_p_value")));
+      }
+      if (Boolean.parseBoolean(r.get("below_reporting_threshold"))) {
+        f = f.asBelowReportingThreshold();
       }
       out.add(f);
     }

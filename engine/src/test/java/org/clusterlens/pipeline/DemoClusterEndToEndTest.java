@@ -251,6 +251,33 @@ class DemoClusterEndToEndTest {
     }
   }
 
+  @Test
+  void theClusterPackComparesEachPupilGroupWithTheRestOfTheClusterPooled() throws Exception {
+    CSVRecord disadvantaged =
+        metrics().stream()
+            .filter(r -> r.get("measure").equals("gap_pct_level4_plus"))
+            .filter(r -> r.get("assessment").equals("ks2") && r.get("subject").equals("rwm"))
+            .filter(
+                r -> r.get("school").equals("CLUSTER") && r.get("academic_year").equals("2024-25"))
+            .filter(r -> r.get("group").equals("disadvantaged") && r.get("group_value").equals("Y"))
+            .findFirst()
+            .orElseThrow();
+    String html = Files.readString(packs.resolve("cluster-pack.html"));
+    String section =
+        html.substring(
+            html.indexOf("Groups and gaps across the cluster"),
+            html.indexOf("</section>", html.indexOf("Groups and gaps across the cluster")));
+    assertThat(section)
+        .contains("the rest of the cluster")
+        .contains("Disadvantaged")
+        .contains(">" + disadvantaged.get("denominator") + "<");
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            Files.newInputStream(packs.resolve("cluster-pack.xlsx")))) {
+      assertThat(wb.getSheet("Groups")).isNotNull();
+    }
+  }
+
   private static Path demoCluster() {
     return Path.of(System.getProperty("clusterlens.repo.root"), "datasets", "demo-cluster");
   }

@@ -36,6 +36,8 @@ public final class ClusterWorkbook {
       PackSheets.thisTerm(wb, st, pack.teacherTerm(), all);
     }
     ClusterSheets.funnels(wb, st, pack);
+    GovernorSheets.groups(
+        wb, st, pack.gaps(), "the rest of the cluster's pupils (pooled across its schools)");
     ClusterSheets.briefs(wb, st, pack);
     PackSheets.about(wb, st, ReadingNotes.forPartner(), pack.generatedAt(), pack.sources());
     WorkbookSaver.stamp(wb, "Cluster pack: " + pack.clusterName(), pack.generatedAt());

@@ -64,7 +64,11 @@ final class GovernorSheets {
   }
 
   static void groups(Workbook wb, PackStyles st, GovernorPack pack) {
-    List<GapRow> gaps = pack.details().gaps();
+    groups(wb, st, pack.details().gaps(), "the rest of the school");
+  }
+
+  /** Each group's gap against {@code rest} ("the rest of the school"), with its n and range. */
+  static void groups(Workbook wb, PackStyles st, List<GapRow> gaps, String rest) {
     TableSheet t =
         TableSheet.create(
             wb,
@@ -74,8 +78,9 @@ final class GovernorSheets {
             gaps.isEmpty()
                 ? "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are not"
                     + " yet available from these returns."
-                : "Each group against the rest of the school, in percentage points. Groups of"
-                    + " fewer than 11 pupils are not compared.",
+                : "Each group against "
+                    + rest
+                    + ", in percentage points. Groups of fewer than 11 pupils are not compared.",
             List.of(
                 new Column("Group", 40, st.text()),
                 new Column("Pupils in the group", 10, st.count()),

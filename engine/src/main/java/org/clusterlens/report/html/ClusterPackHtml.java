@@ -30,6 +30,11 @@ public final class ClusterPackHtml {
     KeyPointsSection.render(main, pack.keyPoints());
     rwm(main, pack, charts);
     ClusterSections.funnels(main, pack, charts);
+    GovernorSections.groups(
+        main,
+        "Groups and gaps across the cluster",
+        pack.gaps(),
+        "the rest of the cluster's pupils (pooled across its schools)");
     subjects(main, pack);
     thisTerm(main, pack);
     main.append(sharedWork);

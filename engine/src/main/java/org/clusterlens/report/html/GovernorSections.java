@@ -66,8 +66,12 @@ final class GovernorSections {
   }
 
   static void groups(StringBuilder out, GovernorPack pack) {
-    HtmlTable.section(out, "groups", "Groups and gaps");
-    List<GapRow> gaps = pack.details().gaps();
+    groups(out, "Groups and gaps", pack.details().gaps(), "the rest of the school");
+  }
+
+  /** Each group's gap against {@code rest} ("the rest of the school"), with its n and range. */
+  static void groups(StringBuilder out, String heading, List<GapRow> gaps, String rest) {
+    HtmlTable.section(out, "groups", heading);
     if (gaps.isEmpty()) {
       HtmlTable.paragraph(
           out,
@@ -78,8 +82,10 @@ final class GovernorSections {
     }
     HtmlTable.paragraph(
         out,
-        "Each group against the rest of the school, reading, writing and maths combined at Level"
-            + " 4+, in percentage points. Groups of fewer than 11 pupils are not compared.");
+        "Each group against "
+            + rest
+            + ", reading, writing and maths combined at Level 4+, in percentage points. Groups of"
+            + " fewer than 11 pupils are not compared.");
     HtmlTable.open(
         out,
         "Gaps at Level 4+ in reading, writing and maths, " + gaps.get(0).period(),
