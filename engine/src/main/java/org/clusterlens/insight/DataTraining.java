@@ -15,8 +15,8 @@ import org.clusterlens.report.Numbers;
  *
  * <p>The worked examples are chosen from the latest Key Stage 2 results in reading, writing and
  * maths combined: the largest fall that does not survive the check for many comparisons, the rise
- * that stands out most from chance (smallest adjusted p-value), and the smallest cohort set beside
- * the cluster.
+ * that stands out most from chance (smallest adjusted p-value, then smallest p-value: many adjusted
+ * values are 1), and the smallest cohort set beside the cluster.
  */
 public final class DataTraining {
 
@@ -61,6 +61,7 @@ public final class DataTraining {
           .filter(f -> f.value() > 0)
           .min(
               Comparator.comparingDouble(Figure::adjustedPValue)
+                  .thenComparingDouble(Figure::pValue)
                   .thenComparing(Comparator.comparingDouble(Figure::value).reversed()))
           .flatMap(s -> before(figures, s).map(b -> rise(s, b, now(figures, s), names)))
           .ifPresent(examples::add);
