@@ -20,7 +20,8 @@ import org.clusterlens.stats.FunnelPosition;
  * carries its n.
  *
  * <p>A point is a strength or a probe only when chance alone would rarely produce it: a school
- * outside the cluster's 95% funnel limits, or a shift that survives the false-discovery guard over
+ * outside the cluster's 95% funnel limits whose p-value also survives one false-discovery check
+ * over every school on every key measure, or a shift that survives the false-discovery guard over
  * every shift tested. Everything else is said plainly as not yet clear.
  */
 public final class KeyPoints {
@@ -129,7 +130,7 @@ public final class KeyPoints {
         MeasureFunnel.titled(pack.funnels(), MeasureFunnel.RWM_LEVEL4).orElse(null);
     if (level4 != null) {
       for (MeasureFunnel.FunnelRow row : level4.schools()) {
-        if (row.position95() == FunnelPosition.ABOVE) {
+        if (row.clearOfChance() && row.position95() == FunnelPosition.ABOVE) {
           points.add(
               new KeyPoint(
                   Kind.STRENGTH,
@@ -137,10 +138,10 @@ public final class KeyPoints {
                       + "'s "
                       + row.figure().describe()
                       + " at Level 4+ is "
-                      + PlainWords.funnel(row.position95(), row.position998())
+                      + PlainWords.funnel(row)
                       + ".",
                   "What does " + row.school() + " do that other schools could borrow?"));
-        } else if (row.position95() == FunnelPosition.BELOW) {
+        } else if (row.clearOfChance() && row.position95() == FunnelPosition.BELOW) {
           points.add(
               new KeyPoint(
                   Kind.PROBE,
@@ -148,7 +149,7 @@ public final class KeyPoints {
                       + "'s "
                       + row.figure().describe()
                       + " at Level 4+ is "
-                      + PlainWords.funnel(row.position95(), row.position998())
+                      + PlainWords.funnel(row)
                       + ".",
                   "What does " + row.school() + " know about the pupils who missed Level 4?"));
         }
@@ -198,7 +199,10 @@ public final class KeyPoints {
     if (row == null) {
       return new KeyPoint(Kind.NOT_YET_CLEAR, statement, unclearQuestion);
     }
-    String where = " That is " + PlainWords.funnel(row.position95(), row.position998()) + ".";
+    String where = " That is " + PlainWords.funnel(row) + ".";
+    if (!row.clearOfChance()) {
+      return new KeyPoint(Kind.NOT_YET_CLEAR, statement + where, unclearQuestion);
+    }
     return switch (row.position95()) {
       case ABOVE -> new KeyPoint(Kind.STRENGTH, statement + where, strengthQuestion);
       case BELOW -> new KeyPoint(Kind.PROBE, statement + where, probeQuestion);

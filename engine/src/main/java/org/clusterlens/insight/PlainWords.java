@@ -1,6 +1,7 @@
 package org.clusterlens.insight;
 
 import org.clusterlens.report.ChangeRange;
+import org.clusterlens.report.MeasureFunnel;
 import org.clusterlens.report.Numbers;
 import org.clusterlens.report.Proportion;
 import org.clusterlens.stats.FunnelPosition;
@@ -57,16 +58,23 @@ public final class PlainWords {
   }
 
   /** Where a school sits on the cluster's funnel, as a clause: "above the range chance …". */
-  public static String funnel(FunnelPosition position95, FunnelPosition position998) {
-    return switch (position95) {
+  public static String funnel(MeasureFunnel.FunnelRow row) {
+    String edge =
+        "the range chance usually produces around the cluster's rate; with every school and"
+            + " measure compared, chance could still explain it";
+    return switch (row.position95()) {
       case ABOVE ->
-          position998 == FunnelPosition.ABOVE
-              ? "well above the range chance alone could produce around the cluster's rate"
-              : "above the range chance alone could produce around the cluster's rate";
+          !row.clearOfChance()
+              ? "just above " + edge
+              : row.position998() == FunnelPosition.ABOVE
+                  ? "well above the range chance alone could produce around the cluster's rate"
+                  : "above the range chance alone could produce around the cluster's rate";
       case BELOW ->
-          position998 == FunnelPosition.BELOW
-              ? "well below the range chance alone could produce around the cluster's rate"
-              : "below the range chance alone could produce around the cluster's rate";
+          !row.clearOfChance()
+              ? "just below " + edge
+              : row.position998() == FunnelPosition.BELOW
+                  ? "well below the range chance alone could produce around the cluster's rate"
+                  : "below the range chance alone could produce around the cluster's rate";
       case INSIDE -> "within the range chance alone could produce around the cluster's rate";
     };
   }

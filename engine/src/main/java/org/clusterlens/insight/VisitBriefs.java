@@ -69,15 +69,10 @@ public final class VisitBriefs {
           continue;
         }
         String sentence =
-            funnel.title()
-                + ": "
-                + row.figure().describe()
-                + ", "
-                + PlainWords.funnel(row.position95(), row.position998())
-                + ".";
-        if (row.position95() == FunnelPosition.ABOVE) {
+            funnel.title() + ": " + row.figure().describe() + ", " + PlainWords.funnel(row) + ".";
+        if (row.clearOfChance() && row.position95() == FunnelPosition.ABOVE) {
           strengths.add(sentence);
-        } else if (row.position95() == FunnelPosition.BELOW) {
+        } else if (row.clearOfChance() && row.position95() == FunnelPosition.BELOW) {
           probes.add(sentence);
           questions.add("In " + lowerFirst(funnel.title()) + ", which pupils fell short, and why?");
         }

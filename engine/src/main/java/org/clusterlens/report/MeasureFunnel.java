@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.function.Function;
 import org.clusterlens.model.Figure;
 import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.FalseDiscoveryControl;
+import org.clusterlens.stats.Finding;
 import org.clusterlens.stats.Funnel;
 import org.clusterlens.stats.FunnelLimitMethod;
 import org.clusterlens.stats.FunnelLimits;
 import org.clusterlens.stats.FunnelPoint;
 import org.clusterlens.stats.FunnelPosition;
+import org.clusterlens.stats.ScreenedFinding;
 
 /**
  * One measure's funnel plot (Spiegelhalter 2005): each school's percentage against its number of
@@ -52,13 +55,24 @@ public record MeasureFunnel(
    * @param limits the limits at its n; never null
    * @param position95 where it sits against the 95% limits; never null
    * @param position998 where it sits against the 99.8% limits; never null
+   * @param pValue the two-sided exact binomial p-value of its count against the cluster's rate
+   * @param clearOfChance whether it stays outside what chance could explain once every school on
+   *     every key measure is allowed for (Benjamini–Hochberg over the pack's key funnels, 5%), as
+   *     well as outside the 95% limits
    */
   public record FunnelRow(
       String school,
       Proportion figure,
       Limits limits,
       FunnelPosition position95,
-      FunnelPosition position998) {
+      FunnelPosition position998,
+      double pValue,
+      boolean clearOfChance) {
+
+    /** This row with {@code clear} as whether it is clear of chance. */
+    FunnelRow clearOfChance(boolean clear) {
+      return new FunnelRow(school, figure, limits, position95, position998, pValue, clear);
+    }
 
     /**
      * The limits at one cohort size, in percent.
@@ -117,7 +131,9 @@ public record MeasureFunnel(
               p,
               limits,
               position(p.percent(), limits.lower95(), limits.upper95()),
-              position(p.percent(), limits.lower998(), limits.upper998())));
+              position(p.percent(), limits.lower998(), limits.upper998()),
+              funnel.exactPValue((int) Math.round(p.count()), n),
+              false));
     }
     List<FunnelRow.Limits> curve = new ArrayList<>();
     int end = Math.max(10, (int) Math.ceil(largest * 1.15));
@@ -168,7 +184,32 @@ public record MeasureFunnel(
     for (String subject : List.of("reading", "writing", "maths")) {
       add(funnels, Labels.subject(subject) + ", Level 4+", schools, subject, 4);
     }
-    return funnels;
+    return screened(funnels);
+  }
+
+  /**
+   * The funnels with each school marked clear of chance only when it is outside the 95% limits and
+   * its p-value survives one false-discovery check over every school on every funnel.
+   */
+  private static List<MeasureFunnel> screened(List<MeasureFunnel> funnels) {
+    List<Finding> findings = new ArrayList<>();
+    for (MeasureFunnel f : funnels) {
+      for (FunnelRow r : f.schools()) {
+        findings.add(new Finding(f.title() + ": " + r.school(), r.pValue()));
+      }
+    }
+    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(findings);
+    List<MeasureFunnel> out = new ArrayList<>();
+    int i = 0;
+    for (MeasureFunnel f : funnels) {
+      List<FunnelRow> rows = new ArrayList<>();
+      for (FunnelRow r : f.schools()) {
+        boolean selected = screened.get(i++).isSelected();
+        rows.add(r.clearOfChance(selected && r.position95() != FunnelPosition.INSIDE));
+      }
+      out.add(new MeasureFunnel(f.title(), f.target(), f.widenedBy(), rows, f.curve()));
+    }
+    return out;
   }
 
   private static void add(

@@ -6,6 +6,8 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
+import org.apache.commons.math3.stat.inference.BinomialTest;
 
 /**
  * A funnel plot of proportions (Spiegelhalter 2005, Stat Med 24:1185): the pooled target θ₀ =
@@ -62,6 +64,18 @@ public record Funnel(List<FunnelPoint> points, double target, Overdispersion ove
     }
     double target = (double) met / total;
     return new Funnel(points, target, assess(points, target));
+  }
+
+  /**
+   * The two-sided exact binomial p-value of {@code count} of {@code n} against this funnel's
+   * target: how often chance alone, at the cluster's rate, would put a school at least this far
+   * from it. It takes no account of overdispersion; use it beside the limits, which do.
+   */
+  public double exactPValue(int count, int n) {
+    // commons-math3 3.6.1 counts the observed outcome in both tails when it is the most likely one,
+    // which can give more than 1.
+    return Math.min(
+        1.0, new BinomialTest().binomialTest(n, count, target, AlternativeHypothesis.TWO_SIDED));
   }
 
   private static Overdispersion assess(List<FunnelPoint> points, double target) {

@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
 import org.clusterlens.pipeline.PackWriter;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.DemoLikeCluster;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.KeyPoint;
+import org.clusterlens.report.MeasureFunnel;
 import org.clusterlens.report.VisitBrief;
 import org.clusterlens.report.html.ClusterPackHtml;
 import org.clusterlens.report.html.GovernorPackHtml;
+import org.clusterlens.stats.FunnelPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +105,58 @@ class PackWordLimitsTest {
       }
     }
     assertThat(seen).as("percentages checked").isGreaterThan(500);
+  }
+
+  @Test
+  void aSchoolJustOutsideTheNinetyFivePercentLimitsIsNotFlaggedAmongEightSchools() {
+    // Seven schools at 28 of 40 and one at 20 of 40: the eighth is outside the 95% limits (z about
+    // -2.4, exact p about 0.02), but not once eight schools are compared (Benjamini–Hochberg).
+    List<Figure> figures = new ArrayList<>();
+    long met = 0;
+    for (String urn : DemoLikeCluster.URNS) {
+      int x = urn.equals("116004") ? 20 : 28;
+      met += x;
+      figures.add(
+          new Figure(
+              "pct_level4_plus",
+              "ks2",
+              "rwm",
+              urn,
+              "all",
+              "all",
+              "2024-25",
+              "summer",
+              (double) x,
+              40L,
+              100.0 * x / 40));
+    }
+    figures.add(
+        new Figure(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            Figure.CLUSTER,
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            (double) met,
+            320L,
+            100.0 * met / 320));
+
+    ClusterPack pack =
+        PackWriter.clusterPack(DemoLikeCluster.cluster(), figures, DemoLikeCluster.provenance());
+
+    MeasureFunnel.FunnelRow dunham =
+        MeasureFunnel.titled(pack.funnels(), MeasureFunnel.RWM_LEVEL4)
+            .orElseThrow()
+            .row("Dunham Primary")
+            .orElseThrow();
+    assertThat(dunham.position95()).isEqualTo(FunnelPosition.BELOW);
+    assertThat(dunham.pValue()).isBetween(0.01, 0.05);
+    assertThat(dunham.clearOfChance()).isFalse();
+    assertThat(PlainWords.funnel(dunham)).contains("chance could still explain it");
+    assertThat(pack.keyPoints()).noneMatch(k -> k.kind() == KeyPoint.Kind.PROBE);
   }
 
   @Test
