@@ -14,9 +14,10 @@ import org.clusterlens.report.Labels;
 import org.clusterlens.report.Numbers;
 
 /**
- * Copyable self-evaluation paragraphs for one school — attainment, the year-on-year shift, this
- * term's teacher assessment and the cluster priorities that touch it — each sentence giving its n
- * and uncertainty and carrying the figures it quotes.
+ * Copyable self-evaluation paragraphs for one school — attainment, the year-on-year shift, progress
+ * from Key Stage 1, pupil groups against the rest of the school, this term's teacher assessment and
+ * the cluster priorities that touch it — each sentence giving its n and uncertainty and carrying
+ * the figures it quotes.
  *
  * @param school the school; never null
  * @param paragraphs the paragraphs in order, each a heading and its sentences; never null
@@ -71,6 +72,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
               paragraphs.add(attainment(look, urn, year));
               shifts(look, urn, year).ifPresent(paragraphs::add);
               progress(look, urn, year).ifPresent(paragraphs::add);
+              groups(look, urn, year).ifPresent(paragraphs::add);
             });
     look.latestTeacherTerm().flatMap(t -> teacher(look, urn, t)).ifPresent(paragraphs::add);
     paragraphs.add(priorities(priorities, urn, SchoolNames.forSchool(cluster, urn)));
@@ -234,6 +236,64 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
         : Optional.of(new Paragraph("Progress from Key Stage 1, " + year, s));
   }
 
+  /** The pupil groups a self-evaluation form asks about, in the order it lists them. */
+  private static final List<List<String>> GROUPS =
+      List.of(
+          List.of("disadvantaged", "Y"),
+          List.of("fsm", "Y"),
+          List.of("sen", "K"),
+          List.of("eal", "Y"),
+          List.of("gender", "M"),
+          List.of("gender", "F"));
+
+  /**
+   * Each group's Key Stage 2 result at Level 4+ in reading, writing and maths combined against the
+   * rest of the school, with the gap's range, where the group is large enough to compare and its
+   * figures are published.
+   */
+  private static Optional<Paragraph> groups(Lookup look, String urn, String year) {
+    List<TracedSentence> s = new ArrayList<>();
+    for (List<String> g : GROUPS) {
+      Optional<Figure> group = look.ks2Group("pct_level4_plus", urn, g.get(0), g.get(1), year);
+      Optional<Figure> gap = look.ks2Group("gap_pct_level4_plus", urn, g.get(0), g.get(1), year);
+      if (group.isEmpty()
+          || gap.isEmpty()
+          || group.get().numerator() == null
+          || gap.get().lower() == null
+          || group.get().belowReportingThreshold()
+          || gap.get().belowReportingThreshold()) {
+        continue;
+      }
+      Figure difference = gap.get();
+      boolean clear =
+          (difference.lower() > 0 || difference.upper() < 0)
+              && difference.adjustedPValue() != null
+              && difference.adjustedPValue() <= ClusterPriorities.Q;
+      s.add(
+          new TracedSentence(
+              "Of "
+                  + PriorityWording.group(g.get(0), g.get(1))
+                  + ", "
+                  + PriorityWording.figure(group.get())
+                  + " reached Level 4+ in reading, writing and maths; the gap to the rest of the"
+                  + " school is "
+                  + Numbers.signedPoints(difference.value())
+                  + " points (range "
+                  + Numbers.signedPoints(difference.lower())
+                  + " to "
+                  + Numbers.signedPoints(difference.upper())
+                  + "), "
+                  + (clear
+                      ? "larger than chance alone would usually produce, even allowing for every"
+                          + " gap checked."
+                      : "within what chance alone could produce."),
+              List.of(group.get(), difference)));
+    }
+    return s.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Paragraph("Pupil groups at Key Stage 2, " + year, s));
+  }
+
   /** Points to one decimal place with a sign: "+1.2", "-0.4", "0". */
   private static String signedPoints(double points) {
     String text = Numbers.points(points);
@@ -369,6 +429,12 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
     Optional<Figure> ks2(String measure, String subject, String school, String year) {
       return Optional.ofNullable(
           byKey.get(key(measure, "ks2", subject, school, "all", "all", year, "summer")));
+    }
+
+    Optional<Figure> ks2Group(
+        String measure, String school, String group, String value, String year) {
+      return Optional.ofNullable(
+          byKey.get(key(measure, "ks2", Figure.RWM, school, group, value, year, "summer")));
     }
 
     Optional<Figure> teacher(
