@@ -122,6 +122,9 @@ public final class AttainmentMetrics {
       held.createOrReplaceTempView(ProgressMetrics.VIEW);
       figures.addAll(ProgressMetrics.compute(held.sparkSession()));
       figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
+      // Spark returns rows in an order that depends on partitioning (local mode and a cluster
+      // differ); secondary suppression settles ties by order, so fix the order first.
+      figures.sort(ORDER);
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
       figures.addAll(derived);
