@@ -161,6 +161,12 @@ public final class PriorityWording {
     };
   }
 
+  /** {@link #evidence}, then the pupil groups that show the same pattern, if any. */
+  public static String evidenceAndGroups(SharedPriority p, SchoolNames names) {
+    String also = alsoSeenIn(p);
+    return also.isEmpty() ? evidence(p, names) : evidence(p, names) + " " + also;
+  }
+
   /** What was compared, with every n, and how often chance alone would give it. */
   public static String evidence(SharedPriority p, SchoolNames names) {
     Figure c = p.clusterFigure();

@@ -53,7 +53,7 @@ public final class SharedWorkSheets {
     for (SharedPriority p : priorities) {
       t.add(
           PriorityWording.headline(p, names),
-          (PriorityWording.evidence(p, names) + " " + PriorityWording.alsoSeenIn(p)).strip(),
+          PriorityWording.evidenceAndGroups(p, names),
           PriorityWording.response(p),
           PriorityWording.leaders(p, names));
     }

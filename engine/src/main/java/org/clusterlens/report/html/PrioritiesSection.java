@@ -64,8 +64,7 @@ public final class PrioritiesSection {
       out.append("<li>\n<p><strong>")
           .append(Html.escape(PriorityWording.headline(p, names)))
           .append("</strong></p>\n<p>")
-          .append(Html.escape(PriorityWording.evidence(p, names)))
-          .append(alsoSeenIn(p))
+          .append(Html.escape(PriorityWording.evidenceAndGroups(p, names)))
           .append("</p>\n<p>")
           .append(Html.escape(PriorityWording.response(p)))
           .append("</p>\n<p>")
@@ -83,10 +82,5 @@ public final class PrioritiesSection {
         .append(" strength is its exact binomial test against the cluster's own figure. Every")
         .append(" comparison goes through one false-discovery check (Benjamini–Hochberg, 5%).")
         .append(" Teacher assessment during the year is not standardised across schools.</p>\n");
-  }
-
-  private static String alsoSeenIn(SharedPriority p) {
-    String words = PriorityWording.alsoSeenIn(p);
-    return words.isEmpty() ? "" : " " + Html.escape(words);
   }
 }
