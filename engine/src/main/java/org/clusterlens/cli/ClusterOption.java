@@ -5,6 +5,7 @@ import java.util.Map;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.ingest.SchoolMapping;
 import org.clusterlens.model.Cluster;
+import org.clusterlens.scheme.SchemeChoices;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,5 +36,10 @@ final class ClusterOption {
   Map<String, SchoolMapping> mappings(Cluster cluster)
       throws ClusterFolder.InvalidClusterException {
     return ClusterFolder.mappings(clusterDir, cluster);
+  }
+
+  /** Which assessment scheme each school uses, from the cluster folder's schemes.csv. */
+  SchemeChoices schemes(Cluster cluster) throws ClusterFolder.InvalidClusterException {
+    return ClusterFolder.schemeChoices(clusterDir, cluster);
   }
 }

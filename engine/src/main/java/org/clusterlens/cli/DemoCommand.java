@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());
     List<IngestRun.FileOutcome> ingested =
         new IngestRun(cluster, () -> warehouse)
+            .withSchemes(ClusterFolder.schemeChoices(clusterDir, cluster))
             .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     long rejected = ingested.stream().filter(o -> !o.check().accepted()).count();
     ingested.stream()

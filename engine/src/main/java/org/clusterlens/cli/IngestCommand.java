@@ -14,6 +14,7 @@ import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
 import org.clusterlens.pipeline.IngestRun;
+import org.clusterlens.scheme.SchemeChoices;
 import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -98,9 +99,11 @@ final class IngestCommand implements Callable<Integer> {
             maxPupils == null ? ReturnLimits.DEFAULT.maxPupils() : maxPupils);
     Cluster cluster;
     Map<String, SchoolMapping> mappings;
+    SchemeChoices schemes;
     try {
       cluster = options.cluster();
       mappings = options.mappings(cluster);
+      schemes = options.schemes(cluster);
     } catch (ClusterFolder.InvalidClusterException e) {
       err.println(e.getMessage());
       return ClusterLens.BAD_INPUT;
@@ -115,6 +118,7 @@ final class IngestCommand implements Callable<Integer> {
         new IngestRun(cluster, () -> new Warehouse(EngineSpark.session(), options.warehouse()))
             .withLimits(limits)
             .withMappings(mappings)
+            .withSchemes(schemes)
             .withFeedback(feedback)
             .run(paths, Optional.ofNullable(school), termOption);
     int code = IngestReport.print(outcomes, out);

@@ -6,21 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
+import org.clusterlens.model.Term;
+import org.clusterlens.scheme.Scheme;
+import org.clusterlens.scheme.SchemeChoices;
+import org.clusterlens.scheme.Schemes;
 
 /**
  * Reads a cluster's configuration folder: {@code cluster.properties} (its name and whether governor
  * packs may name peer schools), {@code schools.csv} (columns {@code urn,name}) and, optionally,
  * {@code mappings/<URN>.csv}: a school's own names for columns and grades (columns {@code
- * kind,theirs,ours}; see docs/RETURN-FORMAT.md).
+ * kind,theirs,ours}; see docs/RETURN-FORMAT.md); optionally {@code schemes.csv}, which assessment
+ * scheme each school uses from which term (columns {@code school,assessment,from,scheme}), and
+ * {@code schemes/<id>.csv}, the cluster's own tracker steps (columns {@code code,points,standard}).
  */
 public final class ClusterFolder {
 
@@ -33,7 +42,157 @@ public final class ClusterFolder {
   /** The folder of per-school mapping files, {@code mappings/<URN>.csv}. */
   public static final String MAPPINGS = "mappings";
 
+  /** Which scheme each school uses for each assessment, from which term. */
+  public static final String SCHEME_CHOICES = "schemes.csv";
+
+  /** The folder of the cluster's own tracker schemes, {@code schemes/<id>.csv}. */
+  public static final String SCHEMES = "schemes";
+
+  private static final Map<String, Integer> STANDARDS =
+      Map.of("below", 0, "expected", 1, "higher", 2);
+
   private ClusterFolder() {}
+
+  /**
+   * Reads which scheme each school uses, and the cluster's own tracker schemes. Without {@code
+   * schemes.csv} every return is read in National Curriculum levels.
+   *
+   * @throws InvalidClusterException naming the file, line and value that cannot be used
+   */
+  public static SchemeChoices schemeChoices(Path folder, Cluster cluster)
+      throws InvalidClusterException {
+    Schemes schemes = Schemes.BUILT_IN.with(trackers(folder.resolve(SCHEMES)));
+    Path file = folder.resolve(SCHEME_CHOICES);
+    if (!Files.isRegularFile(file)) {
+      return new SchemeChoices(schemes, List.of());
+    }
+    List<SchemeChoices.Choice> choices = new ArrayList<>();
+    for (CSVRecord record : records(file, List.of("school", "assessment", "from", "scheme"))) {
+      String where = file + ", line " + record.getParser().getCurrentLineNumber() + ": ";
+      String school = record.get("school");
+      if (!school.equals(SchemeChoices.EVERY_SCHOOL) && cluster.school(school).isEmpty()) {
+        throw new InvalidClusterException(
+            where
+                + "school '"
+                + school
+                + "' is not in "
+                + SCHOOLS
+                + "; use a URN from it, or "
+                + SchemeChoices.EVERY_SCHOOL);
+      }
+      Assessment assessment =
+          Arrays.stream(Assessment.values())
+              .filter(a -> a.code().equalsIgnoreCase(record.get("assessment")))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidClusterException(
+                          where
+                              + "'"
+                              + record.get("assessment")
+                              + "' is not an assessment; use teacher, ks1 or ks2"));
+      try {
+        choices.add(
+            new SchemeChoices.Choice(
+                school, assessment, Term.parse(record.get("from")), record.get("scheme")));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidClusterException(where + e.getMessage());
+      }
+    }
+    try {
+      return new SchemeChoices(schemes, choices);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidClusterException(file + ": " + e.getMessage());
+    }
+  }
+
+  private static List<Scheme> trackers(Path dir) throws InvalidClusterException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (var list = Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+    } catch (IOException e) {
+      throw new InvalidClusterException("Could not list " + dir + ": " + e.getMessage());
+    }
+    List<Scheme> trackers = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      String id = name.substring(0, name.length() - ".csv".length());
+      List<Schemes.TrackerStep> steps = new ArrayList<>();
+      for (CSVRecord record : records(file, List.of("code", "points", "standard"))) {
+        String where = file + ", line " + record.getParser().getCurrentLineNumber() + ": ";
+        String standard = record.get("standard").toLowerCase(Locale.ROOT);
+        String points = record.get("points");
+        if (standard.equals("not counted")) {
+          steps.add(new Schemes.TrackerStep(record.get("code"), null, null));
+          continue;
+        }
+        if (!STANDARDS.containsKey(standard)) {
+          throw new InvalidClusterException(
+              where
+                  + "'"
+                  + record.get("standard")
+                  + "' is not a standard; use below, expected, higher or not counted");
+        }
+        Double value;
+        try {
+          value = points.isEmpty() ? null : Double.valueOf(points);
+        } catch (NumberFormatException e) {
+          throw new InvalidClusterException(
+              where
+                  + "'"
+                  + points
+                  + "' is not a number of points; write e.g. 12 or leave it empty");
+        }
+        steps.add(new Schemes.TrackerStep(record.get("code"), value, STANDARDS.get(standard)));
+      }
+      try {
+        trackers.add(Schemes.tracker(id, steps));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new InvalidClusterException(file + ": " + e.getMessage());
+      }
+    }
+    return trackers;
+  }
+
+  /** Every record of a small csv configuration file that must start with {@code header}. */
+  private static List<CSVRecord> records(Path file, List<String> header)
+      throws InvalidClusterException {
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .setIgnoreSurroundingSpaces(true)
+            .get();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        var parser = format.parse(in)) {
+      if (!parser.getHeaderNames().containsAll(header)) {
+        throw new InvalidClusterException(
+            file + " must start with the header line " + String.join(",", header));
+      }
+      List<CSVRecord> records = new ArrayList<>();
+      for (CSVRecord record : parser) {
+        if (!record.isConsistent()) {
+          throw new InvalidClusterException(
+              file
+                  + ", line "
+                  + record.getParser().getCurrentLineNumber()
+                  + ": a line needs "
+                  + header.size()
+                  + " values, "
+                  + String.join(",", header));
+        }
+        records.add(record);
+      }
+      return records;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new InvalidClusterException("Could not read " + file + ": " + e.getMessage());
+    }
+  }
 
   /**
    * Reads every school's mapping file under {@code mappings/}; a school without one has none.

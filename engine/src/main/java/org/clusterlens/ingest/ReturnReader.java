@@ -16,6 +16,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
+import org.clusterlens.scheme.SchemeChoices;
 
 /**
  * The ingest stage for one file: works out which school and term it reports, reads it, maps its
@@ -34,6 +35,7 @@ public final class ReturnReader {
   private final Cluster cluster;
   private final ReturnLimits limits;
   private final Map<String, SchoolMapping> mappings;
+  private final SchemeChoices schemes;
 
   /**
    * A reader with the {@linkplain ReturnLimits#DEFAULT default limits}.
@@ -59,9 +61,25 @@ public final class ReturnReader {
    *     none; never null
    */
   public ReturnReader(Cluster cluster, ReturnLimits limits, Map<String, SchoolMapping> mappings) {
+    this(cluster, limits, mappings, SchemeChoices.LEVELS_ONLY);
+  }
+
+  /**
+   * @param cluster the cluster whose schools may hand in returns; never null
+   * @param limits how large a return may be; never null
+   * @param mappings each school's own names for columns and grades, by URN; a school not in it has
+   *     none; never null
+   * @param schemes the scheme each school's grades are read in, term by term; never null
+   */
+  public ReturnReader(
+      Cluster cluster,
+      ReturnLimits limits,
+      Map<String, SchoolMapping> mappings,
+      SchemeChoices schemes) {
     this.cluster = cluster;
     this.limits = limits;
     this.mappings = Map.copyOf(mappings);
+    this.schemes = schemes;
   }
 
   /**
@@ -121,7 +139,7 @@ public final class ReturnReader {
               "Hand in one school's pupils, one row each"));
       return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, header.get());
     }
-    ReturnCheck rows = ReturnValidator.validate(wide, header.get(), identity, mapping);
+    ReturnCheck rows = ReturnValidator.validate(wide, header.get(), identity, mapping, schemes);
     for (ReturnProblem p : rows.problems()) {
       problems.add(layout.isPresent() ? layout.get().locate(p) : p);
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import org.clusterlens.model.Sen;
 import org.clusterlens.model.Term;
 import org.clusterlens.model.Upn;
 import org.clusterlens.scheme.AssessmentScheme;
-import org.clusterlens.scheme.NationalCurriculumLevels;
+import org.clusterlens.scheme.Scheme;
+import org.clusterlens.scheme.SchemeChoices;
 
 /**
  * Checks every row of a return and turns the good ones into pupils. Every problem is collected, so
@@ -73,6 +75,23 @@ public final class ReturnValidator {
    */
   public static ReturnCheck validate(
       RawSheet sheet, HeaderMapping header, ReturnIdentity identity, SchoolMapping mapping) {
+    return validate(sheet, header, identity, mapping, SchemeChoices.LEVELS_ONLY);
+  }
+
+  /**
+   * Validates the rows below the header, reading each assessment's grades in the scheme the cluster
+   * chose for the school's term, through the school's own vocabulary first.
+   */
+  public static ReturnCheck validate(
+      RawSheet sheet,
+      HeaderMapping header,
+      ReturnIdentity identity,
+      SchoolMapping mapping,
+      SchemeChoices schemes) {
+    Map<Assessment, Scheme> schemeOf = new EnumMap<>(Assessment.class);
+    for (Assessment a : Assessment.values()) {
+      schemeOf.put(a, schemes.schemeFor(identity.schoolUrn(), identity.term(), a));
+    }
     List<ReturnProblem> problems = new ArrayList<>();
     List<Pupil> pupils = new ArrayList<>();
     // Each field's column, looked up once rather than on every row: -1 where the return lacks it.
@@ -117,12 +136,14 @@ public final class ReturnValidator {
         if (c.assessment().isEmpty() || columnOf[c.ordinal()] < 0) {
           continue;
         }
-        Optional<Grade> grade = r.grade(c);
+        Scheme scheme = schemeOf.get(c.assessment().get());
+        Optional<Grade> grade = r.grade(c, scheme);
         // A missing teacher assessment is kept (as no grade) so completeness can be reported;
         // a missing statutory result simply means the pupil was not in that cohort.
         if (grade.isPresent() || c.assessment().get() == Assessment.TEACHER) {
           assessments.add(
-              new PupilAssessment(c.assessment().get(), c.subject().get(), grade.orElse(null)));
+              new PupilAssessment(
+                  c.assessment().get(), c.subject().get(), grade.orElse(null), scheme.id()));
         }
       }
       if (!r.hasErrors()) {
@@ -365,19 +386,19 @@ public final class ReturnValidator {
       return joined;
     }
 
-    Optional<Grade> grade(ReturnColumn c) {
+    Optional<Grade> grade(ReturnColumn c, Scheme scheme) {
       String value = text(c);
       if (value.isEmpty()) {
         return Optional.empty();
       }
-      AssessmentScheme scheme =
-          NationalCurriculumLevels.forAssessment(c.assessment().orElseThrow());
-      Optional<Grade> grade = scheme.read(mapping.grade(value));
+      AssessmentScheme table =
+          scheme.table(c.assessment().orElseThrow(), c.subject().orElseThrow()).orElseThrow();
+      Optional<Grade> grade = table.read(mapping.grade(value));
       if (grade.isEmpty()) {
         error(
             c,
-            "is not a grade in " + scheme.name(),
-            "Use one of " + String.join(", ", scheme.acceptedCodes()) + ", or leave it empty");
+            "is not a grade in " + table.name(),
+            "Use " + table.acceptedWords() + ", or leave it empty");
       }
       return grade;
     }

@@ -7,7 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
-import org.clusterlens.scheme.NationalCurriculumLevels;
+import org.clusterlens.model.Grade;
+import org.clusterlens.model.PupilAssessment;
+import org.clusterlens.scheme.Schemes;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionInterval;
@@ -30,20 +32,22 @@ public final class AttainmentMetrics {
   /**
    * The CTEs {@code counted} (one row per pupil, subject and counted grade) and {@code pupils}
    * (those rows plus one {@code rwm} row per pupil counted in all three subjects, at the lowest of
-   * the three levels), over the warehouse rows in view %1$s.
+   * the three standards reached), over the warehouse rows in view %1$s, whose scheme columns are
+   * filled in ({@link SchemeColumns}).
    */
   static final String PUPIL_GRADES =
       """
       counted AS (
-        SELECT school_urn, academic_year, term, assessment, subject, year_group, upn, points, level
+        SELECT school_urn, academic_year, term, assessment, scheme, subject, year_group, upn,
+               points, standard
         FROM %1$s
-        WHERE points IS NOT NULL
+        WHERE standard IS NOT NULL
       ),
       combined AS (
-        SELECT school_urn, academic_year, term, assessment, '%2$s' AS subject, year_group, upn,
-               CAST(NULL AS DOUBLE) AS points, min(level) AS level
+        SELECT school_urn, academic_year, term, assessment, scheme, '%2$s' AS subject, year_group,
+               upn, CAST(NULL AS DOUBLE) AS points, min(standard) AS standard
         FROM counted
-        GROUP BY school_urn, academic_year, term, assessment, year_group, upn
+        GROUP BY school_urn, academic_year, term, assessment, scheme, year_group, upn
         HAVING count(DISTINCT subject) = 3
       ),
       pupils AS (
@@ -59,29 +63,31 @@ public final class AttainmentMetrics {
       %7$s
       SELECT
         %3$s,
-        academic_year, term, assessment, subject, pupil_group, group_value,
+        academic_year, term, assessment, scheme, subject, pupil_group, group_value,
         count(*) AS pupils,
-        sum(CASE WHEN level >= %5$d THEN 1 ELSE 0 END) AS at_level4,
-        sum(CASE WHEN level >= %6$d THEN 1 ELSE 0 END) AS at_level5,
+        sum(CASE WHEN standard >= %5$d THEN 1 ELSE 0 END) AS at_first,
+        sum(CASE WHEN standard >= %6$d THEN 1 ELSE 0 END) AS at_second,
+        count(points) AS pupils_with_points,
         sum(points) AS total_points
       FROM labelled
       GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject, pupil_group, group_value),
-        (academic_year, term, assessment, subject, pupil_group, group_value))
+        (school_urn, academic_year, term, assessment, scheme, subject, pupil_group, group_value),
+        (academic_year, term, assessment, scheme, subject, pupil_group, group_value))
       """
           .formatted(
               VIEW,
               Figure.RWM,
               PupilGroupsSql.schoolColumn(),
               Figure.ALL,
-              NationalCurriculumLevels.LEVEL_4,
-              NationalCurriculumLevels.LEVEL_5,
+              Grade.FIRST_THRESHOLD,
+              Grade.SECOND_THRESHOLD,
               PupilGroupsSql.ctes(VIEW, "pupils"),
               PUPIL_GRADES.formatted(VIEW, Figure.RWM));
 
   /** The order figures come out in, so exports and packs are stable from run to run. */
   public static final Comparator<Figure> ORDER =
       Comparator.comparing(Figure::assessment)
+          .thenComparing(Figure::scheme, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Figure::academicYear)
           .thenComparing(Figure::term)
           .thenComparing(Figure::school)
@@ -111,7 +117,7 @@ public final class AttainmentMetrics {
   public static List<Figure> compute(Dataset<Row> assessments, SmallNumberRules rules) {
     // The query reads the pupil rows three times (grades, characteristics, KS1 results): hold
     // them once rather than scanning the Delta table for each.
-    Dataset<Row> held = assessments.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> held = SchemeColumns.filledIn(assessments).persist(StorageLevel.MEMORY_AND_DISK());
     List<Figure> figures = new ArrayList<>();
     List<Figure> screened;
     try {
@@ -119,7 +125,9 @@ public final class AttainmentMetrics {
       for (Row r : held.sparkSession().sql(QUERY).collectAsList()) {
         figures.addAll(figuresOf(r));
       }
-      held.createOrReplaceTempView(ProgressMetrics.VIEW);
+      // Progress is measured in points and whole levels: National Curriculum levels only.
+      held.where(held.col("scheme").equalTo(PupilAssessment.NC_LEVELS))
+          .createOrReplaceTempView(ProgressMetrics.VIEW);
       figures.addAll(ProgressMetrics.compute(held.sparkSession()));
       figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
       // Spark returns rows in an order that depends on partitioning (local mode and a cluster
@@ -139,16 +147,23 @@ public final class AttainmentMetrics {
 
   private static List<Figure> figuresOf(Row r) {
     long pupils = r.<Long>getAs("pupils");
+    String scheme = r.getAs("scheme");
+    boolean levels = scheme.equals(PupilAssessment.NC_LEVELS);
     List<Figure> out = new ArrayList<>(3);
-    double level4 = r.<Long>getAs("at_level4");
-    double level5 = r.<Long>getAs("at_level5");
-    out.add(
-        withInterval(figure(r, Measures.PCT_LEVEL4_PLUS, level4, pupils, 100.0 * level4 / pupils)));
-    out.add(
-        withInterval(figure(r, Measures.PCT_LEVEL5_PLUS, level5, pupils, 100.0 * level5 / pupils)));
-    if (!r.<String>getAs("subject").equals(Figure.RWM)) {
+    double first = r.<Long>getAs("at_first");
+    double second = r.<Long>getAs("at_second");
+    String firstMeasure = levels ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_EXPECTED_PLUS;
+    String secondMeasure = levels ? Measures.PCT_LEVEL5_PLUS : Measures.PCT_HIGHER_PLUS;
+    out.add(withInterval(figure(r, firstMeasure, first, pupils, 100.0 * first / pupils)));
+    out.add(withInterval(figure(r, secondMeasure, second, pupils, 100.0 * second / pupils)));
+    // The average is over the pupils with points: every counted pupil in levels; in KS2 from
+    // 2016 those with a scaled score, as the DfE's average scaled score is.
+    long pointed = r.<Long>getAs("pupils_with_points");
+    if (!r.<String>getAs("subject").equals(Figure.RWM) && pointed > 0) {
       double totalPoints = r.<Double>getAs("total_points");
-      out.add(figure(r, Measures.AVERAGE_POINTS, totalPoints, pupils, totalPoints / pupils));
+      String measure =
+          scheme.equals(Schemes.KS2_2016) ? Measures.AVERAGE_SCALED_SCORE : Measures.AVERAGE_POINTS;
+      out.add(figure(r, measure, totalPoints, pointed, totalPoints / pointed));
     }
     return out;
   }
@@ -176,16 +191,17 @@ public final class AttainmentMetrics {
   private static Figure figure(
       Row r, String measure, double numerator, long denominator, double value) {
     return new Figure(
-        measure,
-        r.getAs("assessment"),
-        r.getAs("subject"),
-        r.getAs("school"),
-        r.getAs("pupil_group"),
-        r.getAs("group_value"),
-        r.getAs("academic_year"),
-        r.getAs("term"),
-        numerator,
-        denominator,
-        value);
+            measure,
+            r.getAs("assessment"),
+            r.getAs("subject"),
+            r.getAs("school"),
+            r.getAs("pupil_group"),
+            r.getAs("group_value"),
+            r.getAs("academic_year"),
+            r.getAs("term"),
+            numerator,
+            denominator,
+            value)
+        .inScheme(r.getAs("scheme"));
   }
 }

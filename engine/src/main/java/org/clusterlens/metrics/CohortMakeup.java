@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
@@ -30,6 +31,8 @@ final class CohortMakeup {
              sum(CASE WHEN g_prior_attainment = 'low' THEN 1 ELSE 0 END) AS low_prior,
              count(g_prior_attainment) AS prior_known
       FROM described
+      -- Shifts are made in levels only, so their cohorts are the pupils graded in levels.
+      WHERE scheme = '%5$s'
       GROUP BY GROUPING SETS (
         (school_urn, academic_year, term, assessment, subject),
         (school_urn, academic_year, term, assessment, subject, year_group),
@@ -54,7 +57,8 @@ final class CohortMakeup {
             AttainmentMetrics.PUPIL_GRADES.formatted(view, Figure.RWM),
             PupilGroupsSql.ctes(view, "pupils"),
             PupilGroupsSql.schoolColumn(),
-            Figure.ALL);
+            Figure.ALL,
+            PupilAssessment.NC_LEVELS);
     Map<String, Counts> cohorts = new HashMap<>();
     for (Row r : spark.sql(sql).collectAsList()) {
       cohorts.put(

@@ -72,16 +72,18 @@ final class ContextMetrics {
   private static Figure figure(
       Row r, String measure, Double numerator, long denominator, double value) {
     return new Figure(
-        measure,
-        CONTEXT,
-        CONTEXT,
-        r.getAs("school"),
-        Figure.ALL,
-        Figure.ALL,
-        r.getAs("academic_year"),
-        r.getAs("term"),
-        numerator,
-        denominator,
-        value);
+            measure,
+            CONTEXT,
+            CONTEXT,
+            r.getAs("school"),
+            Figure.ALL,
+            Figure.ALL,
+            r.getAs("academic_year"),
+            r.getAs("term"),
+            numerator,
+            denominator,
+            value)
+        // Context is about pupils, not grades: it belongs to no scheme.
+        .inScheme(null);
   }
 }

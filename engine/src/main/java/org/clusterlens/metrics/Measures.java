@@ -14,6 +14,15 @@ public final class Measures {
   /** Percentage of pupils at Level 5 or above. */
   public static final String PCT_LEVEL5_PLUS = "pct_level5_plus";
 
+  /** Percentage of pupils at the expected standard or above (schemes other than levels). */
+  public static final String PCT_EXPECTED_PLUS = "pct_expected_plus";
+
+  /** Percentage of pupils at the higher standard or greater depth (schemes other than levels). */
+  public static final String PCT_HIGHER_PLUS = "pct_higher_plus";
+
+  /** Mean KS2 scaled score of the pupils who have one (KS2 from 2016). */
+  public static final String AVERAGE_SCALED_SCORE = "average_scaled_score";
+
   /** Mean average point score. */
   public static final String AVERAGE_POINTS = "average_points";
 

@@ -2,6 +2,7 @@ package org.clusterlens.metrics;
 
 import org.clusterlens.model.Ethnicity;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.PupilAssessment;
 
 /**
  * The SQL that puts each pupil's row into every pupil group it belongs to, shared by the attainment
@@ -33,11 +34,13 @@ final class PupilGroupsSql {
         FROM %1$s
         GROUP BY school_urn, academic_year, term, upn
       ),
-      -- KS1 average point score: the mean of reading, writing and maths, wherever it was held.
+      -- KS1 average point score: the mean of reading, writing and maths, wherever it was held;
+      -- the bands are bands of level points, so only KS1 results in levels give one.
       ks1 AS (
         SELECT upn AS k_upn, avg(points) AS ks1_aps
         FROM (SELECT upn, subject, max(points) AS points FROM %1$s
-              WHERE assessment = 'ks1' AND points IS NOT NULL GROUP BY upn, subject)
+              WHERE assessment = 'ks1' AND points IS NOT NULL AND scheme = '%8$s'
+              GROUP BY upn, subject)
         GROUP BY upn
         HAVING count(*) = 3
       ),
@@ -88,7 +91,8 @@ final class PupilGroupsSql {
             PriorAttainment.HIGH_FROM,
             ethnicMajorGroup(),
             Figure.ALL,
-            stableBy("i.academic_year"));
+            stableBy("i.academic_year"),
+            PupilAssessment.NC_LEVELS);
   }
 
   /**

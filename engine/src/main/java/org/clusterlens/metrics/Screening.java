@@ -295,7 +295,14 @@ final class Screening {
 
   /** Labels of one table of schools × group values. */
   private static String tableKey(Figure f) {
-    return String.join("|", f.assessment(), f.academicYear(), f.term(), f.subject(), f.group());
+    return String.join(
+        "|",
+        f.assessment(),
+        String.valueOf(f.scheme()),
+        f.academicYear(),
+        f.term(),
+        f.subject(),
+        f.group());
   }
 
   /** Labels of one cell (school and group value) of that table. */

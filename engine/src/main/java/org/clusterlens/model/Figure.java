@@ -37,6 +37,9 @@ package org.clusterlens.model;
  *     not a candidate or not selected
  * @param funnel for a school's percentage, where it sits against the cluster's funnel limits; null
  *     otherwise
+ * @param scheme the assessment scheme the figure's grades were read in ({@code nc-levels}, {@code
+ *     ks2-2016}, …): figures in different schemes are never pooled or compared; null for figures
+ *     not made from grades (context)
  */
 public record Figure(
     String measure,
@@ -59,7 +62,8 @@ public record Figure(
     boolean belowReportingThreshold,
     boolean suppressed,
     boolean selectedFinding,
-    FunnelBand funnel) {
+    FunnelBand funnel,
+    String scheme) {
 
   /** The {@code school} value of figures pooled over the whole cluster. */
   public static final String CLUSTER = "CLUSTER";
@@ -95,7 +99,10 @@ public record Figure(
     }
   }
 
-  /** A figure with an interval and tests but no small-number screening yet. */
+  /**
+   * A figure with an interval and tests but no small-number screening yet, in National Curriculum
+   * levels (see {@link #inScheme}).
+   */
   public Figure(
       String measure,
       String assessment,
@@ -134,7 +141,8 @@ public record Figure(
         false,
         false,
         false,
-        null);
+        null,
+        PupilAssessment.NC_LEVELS);
   }
 
   /** A figure without an interval. */
@@ -192,7 +200,35 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
+  }
+
+  /** This figure labelled with the scheme its grades were read in (null for none): a new figure. */
+  public Figure inScheme(String schemeId) {
+    return new Figure(
+        measure,
+        assessment,
+        subject,
+        school,
+        group,
+        groupValue,
+        academicYear,
+        term,
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        pupilWeight,
+        belowReportingThreshold,
+        suppressed,
+        selectedFinding,
+        funnel,
+        schemeId);
   }
 
   /** This figure with its test's p-value and the adjusted p-value: a new figure. */
@@ -223,7 +259,8 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure with its p-value adjusted for every candidate tested with it: a new figure. */
@@ -249,7 +286,8 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure marked as a finding that survived the false-discovery control: a new figure. */
@@ -275,7 +313,8 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         true,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure with what one pupil is worth in its units: a new figure. */
@@ -301,7 +340,8 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure marked as resting on too few pupils for a comparison or flag: a new figure. */
@@ -327,7 +367,8 @@ public record Figure(
         true,
         suppressed,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure marked as not to be published: a new figure. */
@@ -353,7 +394,8 @@ public record Figure(
         belowReportingThreshold,
         true,
         selectedFinding,
-        funnel);
+        funnel,
+        scheme);
   }
 
   /** This figure with its place against the cluster's funnel limits: a new figure. */
@@ -379,7 +421,8 @@ public record Figure(
         belowReportingThreshold,
         suppressed,
         selectedFinding,
-        band);
+        band,
+        scheme);
   }
 
   /**
@@ -412,6 +455,7 @@ public record Figure(
         belowReportingThreshold,
         true,
         false,
-        null);
+        null,
+        scheme);
   }
 }

@@ -23,6 +23,7 @@ import org.clusterlens.ingest.SchoolMapping;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Term;
 import org.clusterlens.model.TermlyReturn;
+import org.clusterlens.scheme.SchemeChoices;
 import org.clusterlens.warehouse.StoreOutcome;
 import org.clusterlens.warehouse.Warehouse;
 
@@ -35,6 +36,7 @@ public final class IngestRun {
   private final Cluster cluster;
   private final ReturnLimits limits;
   private final Map<String, SchoolMapping> mappings;
+  private final SchemeChoices schemes;
   private final Optional<Path> feedback;
   private final Supplier<Warehouse> warehouse;
 
@@ -44,35 +46,48 @@ public final class IngestRun {
    *     that rejecting returns never waits for Spark to start
    */
   public IngestRun(Cluster cluster, Supplier<Warehouse> warehouse) {
-    this(cluster, ReturnLimits.DEFAULT, Map.of(), Optional.empty(), warehouse);
+    this(
+        cluster,
+        ReturnLimits.DEFAULT,
+        Map.of(),
+        SchemeChoices.LEVELS_ONLY,
+        Optional.empty(),
+        warehouse);
   }
 
   private IngestRun(
       Cluster cluster,
       ReturnLimits limits,
       Map<String, SchoolMapping> mappings,
+      SchemeChoices schemes,
       Optional<Path> feedback,
       Supplier<Warehouse> warehouse) {
     this.cluster = cluster;
     this.limits = limits;
     this.mappings = Map.copyOf(mappings);
+    this.schemes = schemes;
     this.feedback = feedback;
     this.warehouse = warehouse;
   }
 
   /** The same run with other size limits for each file. */
   public IngestRun withLimits(ReturnLimits newLimits) {
-    return new IngestRun(cluster, newLimits, mappings, feedback, warehouse);
+    return new IngestRun(cluster, newLimits, mappings, schemes, feedback, warehouse);
   }
 
   /** The same run reading each school's own column and grade names (by URN). */
   public IngestRun withMappings(Map<String, SchoolMapping> schoolMappings) {
-    return new IngestRun(cluster, limits, schoolMappings, feedback, warehouse);
+    return new IngestRun(cluster, limits, schoolMappings, schemes, feedback, warehouse);
+  }
+
+  /** The same run reading each school's grades in the scheme the cluster chose for its term. */
+  public IngestRun withSchemes(SchemeChoices choices) {
+    return new IngestRun(cluster, limits, mappings, choices, feedback, warehouse);
   }
 
   /** The same run writing each return's feedback page and marked-up copy into {@code folder}. */
   public IngestRun withFeedback(Path folder) {
-    return new IngestRun(cluster, limits, mappings, Optional.of(folder), warehouse);
+    return new IngestRun(cluster, limits, mappings, schemes, Optional.of(folder), warehouse);
   }
 
   /**
@@ -105,7 +120,7 @@ public final class IngestRun {
    * @param term the term to take every file as, if given on the command line
    */
   public List<FileOutcome> run(List<Path> paths, Optional<String> school, Optional<Term> term) {
-    ReturnReader reader = new ReturnReader(cluster, limits, mappings);
+    ReturnReader reader = new ReturnReader(cluster, limits, mappings, schemes);
     List<ReturnCheck> checks = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {

@@ -19,6 +19,7 @@ public final class MetricsCsv {
       List.of(
           "measure",
           "assessment",
+          "scheme",
           "subject",
           "school",
           "group",
@@ -48,6 +49,7 @@ public final class MetricsCsv {
   private static final Comparator<Figure> ROW_ORDER =
       Comparator.comparing(Figure::measure)
           .thenComparing(Figure::assessment)
+          .thenComparing(Figure::scheme, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Figure::subject)
           .thenComparing(Figure::school)
           .thenComparing(Figure::group)
@@ -74,6 +76,7 @@ public final class MetricsCsv {
     return List.of(
         f.measure(),
         f.assessment(),
+        f.scheme() == null ? "" : f.scheme(),
         f.subject(),
         f.school(),
         f.group(),

@@ -8,21 +8,54 @@ import java.util.Optional;
 import org.clusterlens.model.Grade;
 
 /**
- * A grading scheme: the codes a school may write and what each is worth.
+ * A table of grades: the codes a school may write in one subject of one assessment and what each is
+ * worth. A table may also accept whole-number scores in a range (KS2 scaled scores, 80 to 120),
+ * each reaching a threshold at a fixed score.
  *
  * <p>Codes are matched without regard to case or surrounding spaces; the grade returned carries the
- * scheme's own spelling.
+ * table's own spelling.
  */
 public final class AssessmentScheme {
 
   private final String name;
   private final Map<String, Grade> grades;
   private final List<String> shownCodes;
+  private final ScoreRange scores;
 
-  private AssessmentScheme(String name, Map<String, Grade> grades, List<String> shownCodes) {
+  private AssessmentScheme(
+      String name, Map<String, Grade> grades, List<String> shownCodes, ScoreRange scores) {
     this.name = name;
     this.grades = Map.copyOf(grades);
     this.shownCodes = List.copyOf(shownCodes);
+    this.scores = scores;
+  }
+
+  /**
+   * Whole-number scores a table accepts besides its codes.
+   *
+   * @param lowest the lowest score
+   * @param highest the highest score
+   * @param firstThreshold the score that reaches the first threshold (the expected standard)
+   * @param secondThreshold the score that reaches the second (the higher standard)
+   */
+  record ScoreRange(int lowest, int highest, int firstThreshold, int secondThreshold) {
+
+    Optional<Grade> read(String text) {
+      String digits = text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+      if (digits.isEmpty() || digits.length() > 4 || !digits.chars().allMatch(Character::isDigit)) {
+        return Optional.empty();
+      }
+      int score = Integer.parseInt(digits);
+      if (score < lowest || score > highest) {
+        return Optional.empty();
+      }
+      int standard = score >= secondThreshold ? 2 : score >= firstThreshold ? 1 : 0;
+      return Optional.of(new Grade(Integer.toString(score), (double) score, null, standard));
+    }
+
+    String words() {
+      return "a whole-number score from " + lowest + " to " + highest;
+    }
   }
 
   /** The scheme's name, as packs and messages show it. */
@@ -35,7 +68,12 @@ public final class AssessmentScheme {
     if (code == null) {
       return Optional.empty();
     }
-    return Optional.ofNullable(grades.get(code.trim().toLowerCase(Locale.ROOT)));
+    String key = code.trim().toLowerCase(Locale.ROOT);
+    Grade grade = grades.get(key);
+    if (grade == null && scores != null) {
+      return scores.read(key);
+    }
+    return Optional.ofNullable(grade);
   }
 
   /** The codes a school may write, in the order a message should list them. */
@@ -43,11 +81,21 @@ public final class AssessmentScheme {
     return shownCodes;
   }
 
+  /**
+   * What a school may write, in words for a message: "one of 3c, 3b, …" or "a whole-number score
+   * from 80 to 120, or one of A, B, …".
+   */
+  public String acceptedWords() {
+    String codes = "one of " + String.join(", ", shownCodes);
+    return scores == null ? codes : scores.words() + ", or " + codes;
+  }
+
   /** Collects a scheme's codes in order. */
   static final class Builder {
     private final String name;
     private final Map<String, Grade> grades = new LinkedHashMap<>();
     private final List<String> shown = new java.util.ArrayList<>();
+    private ScoreRange scores;
 
     Builder(String name) {
       this.name = name;
@@ -59,6 +107,17 @@ public final class AssessmentScheme {
 
     Builder notCounted(String code) {
       return add(Grade.notCounted(code));
+    }
+
+    /** A code that counts, reaching {@code standard} thresholds, with points or without. */
+    Builder judged(String code, Double points, int standard) {
+      return add(new Grade(code, points, null, standard));
+    }
+
+    /** Accepts whole-number scores from {@code lowest} to {@code highest}. */
+    Builder scores(int lowest, int highest, int firstThreshold, int secondThreshold) {
+      this.scores = new ScoreRange(lowest, highest, firstThreshold, secondThreshold);
+      return this;
     }
 
     /** Accepts {@code alias} as another spelling of an already added code. */
@@ -80,7 +139,7 @@ public final class AssessmentScheme {
     }
 
     AssessmentScheme build() {
-      return new AssessmentScheme(name, grades, shown);
+      return new AssessmentScheme(name, grades, shown, scores);
     }
   }
 }

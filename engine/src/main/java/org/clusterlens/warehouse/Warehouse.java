@@ -65,7 +65,12 @@ public final class Warehouse {
           // Added after the first warehouses were written: nullable, and last, so that Delta's
           // schema evolution adds them to an older table on its next write.
           .add("ethnicity", DataTypes.StringType, true)
-          .add("date_joined", DataTypes.DateType, true);
+          .add("date_joined", DataTypes.DateType, true)
+          // The assessment scheme the grade was read in, and how many of its two thresholds it
+          // reaches (null when not counted). Rows written before schemes were chosen have neither:
+          // readers take them as National Curriculum levels (see metrics.SchemeColumns).
+          .add("scheme", DataTypes.StringType, true)
+          .add("standard", DataTypes.IntegerType, true);
 
   private static final int ROWS_PER_SLICE = 5_000;
 
@@ -453,7 +458,9 @@ public final class Warehouse {
                 r.sha256(),
                 storedAt,
                 p.ethnicity() == null ? null : p.ethnicity().name(),
-                p.dateJoined()));
+                p.dateJoined(),
+                a.scheme(),
+                a.grade() == null ? null : a.grade().standard()));
       }
     }
     return rows;

@@ -91,7 +91,9 @@ class DfePublishedResultsReproductionTest {
                   "sha",
                   stored,
                   null,
-                  null));
+                  null,
+                  "nc-levels",
+                  ok ? 1 : 0));
         }
       }
     }

@@ -63,7 +63,10 @@ class ProgressAndContextTest {
             "sha",
             Timestamp.valueOf("2025-07-20 10:00:00").toInstant(),
             "WBRI",
-            joined));
+            joined,
+            // Scheme and standard as a row stored before schemes: read as levels.
+            null,
+            null));
   }
 
   /** A pupil's three teacher grades (same points in each subject) in one term. */

@@ -15,7 +15,7 @@ class MetricsCsvTest {
 
     assertThat(csv)
         .isEqualTo(
-            "measure,assessment,subject,school,group,group_value,academic_year,term,"
+            "measure,assessment,scheme,subject,school,group,group_value,academic_year,term,"
                 + "numerator,denominator,value,lower,upper,method,p_value,adjusted_p_value,"
                 + "pupil_weight,below_reporting_threshold,suppressed,selected_finding,"
                 + "funnel_target,funnel_lower_95,funnel_upper_95,funnel_lower_998,"
@@ -50,6 +50,7 @@ class MetricsCsvTest {
         .containsExactly(
             "pct_level4_plus",
             "ks2",
+            "nc-levels",
             "rwm",
             "100001",
             "all",
@@ -103,12 +104,20 @@ class MetricsCsvTest {
 
     List<String> row = parse(MetricsCsv.render(List.of(f))).get(1);
 
-    assertThat(row.subList(0, 8))
+    assertThat(row.subList(0, 9))
         .containsExactly(
-            "pct_level4_plus", "ks2", "rwm", "100001", "eal", "Y", "2024-25", "summer");
-    assertThat(row.subList(8, 17)).containsOnly("");
-    assertThat(row.subList(17, 19)).containsExactly("true", "true");
-    assertThat(row.subList(19, row.size())).containsOnly("");
+            "pct_level4_plus",
+            "ks2",
+            "nc-levels",
+            "rwm",
+            "100001",
+            "eal",
+            "Y",
+            "2024-25",
+            "summer");
+    assertThat(row.subList(9, 18)).containsOnly("");
+    assertThat(row.subList(18, 20)).containsExactly("true", "true");
+    assertThat(row.subList(20, row.size())).containsOnly("");
   }
 
   @Test
@@ -129,7 +138,7 @@ class MetricsCsvTest {
 
     List<String> row = parse(MetricsCsv.render(List.of(shift))).get(1);
 
-    assertThat(row.subList(8, 11)).containsExactly("", "", "0.6667");
+    assertThat(row.subList(9, 12)).containsExactly("", "", "0.6667");
   }
 
   @Test
@@ -151,7 +160,7 @@ class MetricsCsvTest {
     String csv = MetricsCsv.render(List.of(odd));
 
     assertThat(csv).contains(",\"group, \"\"odd\"\"\",");
-    assertThat(parse(csv).get(1).get(4)).isEqualTo("group, \"odd\"");
+    assertThat(parse(csv).get(1).get(5)).isEqualTo("group, \"odd\"");
   }
 
   @Test

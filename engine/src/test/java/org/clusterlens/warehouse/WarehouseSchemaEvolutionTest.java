@@ -29,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** A warehouse written before the ethnicity and date-joined columns existed still reads. */
 class WarehouseSchemaEvolutionTest {
 
+  /** Columns added after the first warehouses were written. */
+  private static final List<String> ADDED_LATER =
+      List.of("ethnicity", "date_joined", "scheme", "standard");
+
   @TempDir Path root;
 
   @Test
@@ -37,7 +41,7 @@ class WarehouseSchemaEvolutionTest {
     StructType older =
         new StructType(
             Arrays.stream(Warehouse.SCHEMA.fields())
-                .filter(f -> !f.name().equals("ethnicity") && !f.name().equals("date_joined"))
+                .filter(f -> !ADDED_LATER.contains(f.name()))
                 .toArray(StructField[]::new));
     Row held =
         RowFactory.create(
@@ -72,6 +76,7 @@ class WarehouseSchemaEvolutionTest {
     Row before = warehouse.assessments().collectAsList().get(0);
     assertThat(before.<String>getAs("ethnicity")).isNull();
     assertThat(before.<LocalDate>getAs("date_joined")).isNull();
+    assertThat(before.<String>getAs("scheme")).isNull();
 
     Pupil pupil =
         new Pupil(
@@ -96,6 +101,8 @@ class WarehouseSchemaEvolutionTest {
     assertThat(rows.get(0).<String>getAs("ethnicity")).isNull();
     assertThat(rows.get(1).<String>getAs("ethnicity")).isEqualTo("MWAS");
     assertThat(rows.get(1).<LocalDate>getAs("date_joined")).isEqualTo(LocalDate.of(2019, 9, 3));
+    assertThat(rows.get(1).<String>getAs("scheme")).isEqualTo("nc-levels");
+    assertThat(rows.get(1).<Integer>getAs("standard")).isEqualTo(2);
     assertThat(Files.isDirectory(root.resolve(Warehouse.ASSESSMENTS_TABLE))).isTrue();
   }
 }
