@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.model.Term;
 
 /** Looks figures up by their labels; built once per set of packs. */
@@ -24,14 +26,22 @@ final class FigureIndex {
 
   private final Map<Key, Figure> figures = new HashMap<>();
   private final List<Figure> all;
+  private final List<Figure> otherSchemes;
 
   /**
-   * Indexes the figures.
+   * Indexes the figures. Figures in levels (and context figures, in no scheme) are looked up by
+   * their labels; figures in other schemes are kept apart, for {@link SchemeResults}.
    *
    * @throws IllegalArgumentException if two figures share every label
    */
   FigureIndex(List<Figure> figures) {
-    this.all = List.copyOf(figures);
+    Map<Boolean, List<Figure>> inLevels =
+        figures.stream()
+            .collect(
+                Collectors.partitioningBy(
+                    f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
+    this.all = List.copyOf(inLevels.get(true));
+    this.otherSchemes = List.copyOf(inLevels.get(false));
     for (Figure f : all) {
       Key key =
           new Key(
@@ -124,6 +134,33 @@ final class FigureIndex {
         .distinct()
         .sorted()
         .toList();
+  }
+
+  /** Every figure in a scheme other than levels. */
+  List<Figure> otherSchemes() {
+    return otherSchemes;
+  }
+
+  /** The whole-cohort figure of a measure in the same assessment, scheme and term as {@code at}. */
+  Optional<Figure> inScheme(Figure at, String measure, String subject, String school) {
+    return otherSchemes.stream()
+        .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
+        .filter(f -> f.school().equals(school) && f.group().equals(Figure.ALL))
+        .filter(f -> f.assessment().equals(at.assessment()) && f.scheme().equals(at.scheme()))
+        .filter(f -> f.academicYear().equals(at.academicYear()) && f.term().equals(at.term()))
+        .findFirst();
+  }
+
+  /** How many schools have figures in the same assessment, scheme and term as {@code at}. */
+  int schoolsInScheme(Figure at) {
+    return (int)
+        otherSchemes.stream()
+            .filter(f -> !f.school().equals(Figure.CLUSTER))
+            .filter(f -> f.assessment().equals(at.assessment()) && f.scheme().equals(at.scheme()))
+            .filter(f -> f.academicYear().equals(at.academicYear()) && f.term().equals(at.term()))
+            .map(Figure::school)
+            .distinct()
+            .count();
   }
 
   /** The latest term any figure reports, or empty when there are no figures. */

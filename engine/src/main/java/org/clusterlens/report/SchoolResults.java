@@ -13,12 +13,19 @@ import org.clusterlens.model.Term;
  *     never null
  * @param ks2 Key Stage 2 results per subject in subject order; never null, may be empty
  * @param thisTerm this term's teacher assessment per year group and subject; never null
+ * @param otherSchemes the latest results in each scheme other than levels, which cannot be set
+ *     beside the levels above; never null, empty for a school assessed in levels throughout
  */
-public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResult> thisTerm) {
+public record SchoolResults(
+    String label,
+    List<SubjectResult> ks2,
+    List<TermResult> thisTerm,
+    List<SchemeResults> otherSchemes) {
 
   public SchoolResults {
     ks2 = List.copyOf(ks2);
     thisTerm = List.copyOf(thisTerm);
+    otherSchemes = List.copyOf(otherSchemes);
   }
 
   /** The Key Stage 2 result in one subject, if the metrics have it. */
@@ -74,7 +81,7 @@ public record SchoolResults(String label, List<SubjectResult> ks2, List<TermResu
                                             .orElse(null))))
                 .filter(r -> r.pupils() > 0)
                 .toList();
-    return new SchoolResults(label, ks2, term);
+    return new SchoolResults(label, ks2, term, SchemeResults.of(school, figures));
   }
 
   private static SubjectResult subjectResult(

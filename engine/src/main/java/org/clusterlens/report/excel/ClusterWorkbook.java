@@ -32,6 +32,7 @@ public final class ClusterWorkbook {
       PackSheets.ks2(wb, st, pack.ks2Year(), all);
       PackSheets.shift(wb, st, pack.previousKs2Year(), pack.ks2Year(), all);
     }
+    SchemeSheet.otherSchemes(wb, st, pack.schools());
     if (pack.teacherTerm() != null) {
       PackSheets.thisTerm(wb, st, pack.teacherTerm(), all);
     }

@@ -36,6 +36,7 @@ public final class GovernorWorkbook {
       all.add(pack.cluster());
       PackSheets.ks2Rwm(wb, st, pack.ks2Year(), all, pack.details().funnels());
     }
+    SchemeSheet.otherSchemes(wb, st, List.of(pack.self()));
     GovernorSheets.progress(wb, st, pack);
     GovernorSheets.groups(wb, st, pack);
     GovernorSheets.trends(wb, st, pack);

@@ -336,7 +336,7 @@ final class PackSheets {
         sheet.createRow(r).createCell(0), "An empty cell means there is no figure.", st.text());
   }
 
-  private static void proportionColumns(List<Column> cols, PackStyles st, String label) {
+  static void proportionColumns(List<Column> cols, PackStyles st, String label) {
     cols.add(new Column("% at " + label, 10, st.percent()));
     cols.add(new Column("Pupils at " + label, 10, st.count()));
     cols.add(new Column("Pupils counted (" + label + ")", 11, st.count()));

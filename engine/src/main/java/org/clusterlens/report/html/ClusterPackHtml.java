@@ -36,6 +36,7 @@ public final class ClusterPackHtml {
         pack.gaps(),
         "the rest of the cluster's pupils (pooled across its schools)");
     subjects(main, pack);
+    SchemeSection.render(main, pack.schools(), true);
     thisTerm(main, pack);
     main.append(sharedWork);
     ClusterSections.briefs(main, pack);

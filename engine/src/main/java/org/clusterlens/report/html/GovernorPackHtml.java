@@ -2,6 +2,7 @@ package org.clusterlens.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clusterlens.model.Assessment;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.Labels;
@@ -25,6 +26,7 @@ public final class GovernorPackHtml {
     StringBuilder main = new StringBuilder(32_000);
     KeyPointsSection.render(main, pack.keyPoints());
     ks2(main, pack);
+    SchemeSection.render(main, List.of(pack.self()), false);
     shift(main, pack, charts);
     GovernorSections.progress(main, pack);
     GovernorSections.groups(main, pack);
@@ -64,6 +66,11 @@ public final class GovernorPackHtml {
     return h.toString();
   }
 
+  private static boolean ks2InAnotherScheme(GovernorPack pack) {
+    return pack.self().otherSchemes().stream()
+        .anyMatch(r -> r.assessment().equals(Assessment.KS2.label()));
+  }
+
   private static void ks2(StringBuilder out, GovernorPack pack) {
     out.append("<section aria-labelledby=\"ks2\">\n<h2 id=\"ks2\">Attainment: Key Stage 2 results");
     if (pack.ks2Year() != null) {
@@ -71,7 +78,12 @@ public final class GovernorPackHtml {
     }
     out.append("</h2>\n");
     if (pack.self().ks2().isEmpty()) {
-      out.append("<p>There are no Key Stage 2 results for this school in the returns yet.</p>\n")
+      out.append(
+              ks2InAnotherScheme(pack)
+                  ? "<p>This school's latest Key Stage 2 results are not in National Curriculum"
+                      + " levels, so they are shown on their own below rather than beside the"
+                      + " cluster's levels.</p>\n"
+                  : "<p>There are no Key Stage 2 results for this school in the returns yet.</p>\n")
           .append("</section>\n");
       return;
     }
@@ -114,7 +126,12 @@ public final class GovernorPackHtml {
     SubjectResult self = pack.self().rwm().orElse(null);
     SubjectResult cluster = pack.cluster().rwm().orElse(null);
     if (self == null || pack.ks2Year() == null) {
-      out.append("<p>There are no Key Stage 2 results to compare yet.</p>\n</section>\n");
+      out.append(
+              ks2InAnotherScheme(pack)
+                  ? "<p>The Level 4 / Level 5 shift is measured in levels, and this school's"
+                      + " latest Key Stage 2 results are in another scheme.</p>\n"
+                  : "<p>There are no Key Stage 2 results to compare yet.</p>\n")
+          .append("</section>\n");
       return;
     }
     String now = pack.ks2Year();
