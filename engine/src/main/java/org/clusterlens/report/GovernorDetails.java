@@ -177,6 +177,8 @@ public record GovernorDetails(
       for (String subject : List.of("reading", "writing", "maths")) {
         index
             .teacher(Measures.AVERAGE_POINTS, subject, urn, Figure.ALL, teacherTerm)
+            // A suppressed figure is published without its counts: nothing to compare.
+            .filter(f -> f.denominator() != null)
             .ifPresent(
                 f -> missing.add(new MissingGrades(subject, context.pupils(), f.denominator())));
       }
