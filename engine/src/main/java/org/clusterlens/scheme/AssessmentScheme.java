@@ -76,6 +76,11 @@ public final class AssessmentScheme {
     return Optional.ofNullable(grade);
   }
 
+  /** Tells whether the table takes whole-number scores as well as its codes. */
+  public boolean acceptsScores() {
+    return scores != null;
+  }
+
   /** The codes a school may write, in the order a message should list them. */
   public List<String> acceptedCodes() {
     return shownCodes;

@@ -2,6 +2,8 @@ package org.clusterlens.report.excel;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
@@ -19,7 +21,9 @@ import org.clusterlens.model.Assessment;
 import org.clusterlens.model.ReturnColumn;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
-import org.clusterlens.scheme.NationalCurriculumLevels;
+import org.clusterlens.scheme.AssessmentScheme;
+import org.clusterlens.scheme.Scheme;
+import org.clusterlens.scheme.Schemes;
 
 /**
  * The termly return template an SBM fills in: an "About this return" sheet naming the school and
@@ -56,14 +60,39 @@ public final class ReturnTemplate {
    * @param term the term to name, or null to leave it for the SBM to fill in
    */
   public static XSSFWorkbook render(School school, Term term) {
+    return render(school, term, a -> Schemes.ncLevels());
+  }
+
+  /**
+   * The template for one school and term, its grade columns offering what the school's scheme
+   * accepts (a scaled-score column has no drop-down, as it takes numbers as well as codes).
+   *
+   * @param schemeOf the scheme each kind of assessment is read in that term
+   */
+  public static XSSFWorkbook render(
+      School school, Term term, Function<Assessment, Scheme> schemeOf) {
     XSSFWorkbook wb = new XSSFWorkbook();
     PackStyles st = PackStyles.of(wb);
-    about(wb, st, school, term);
-    pupils(wb, st);
+    Function<ReturnColumn, Optional<AssessmentScheme>> tableOf =
+        col ->
+            col.assessment().flatMap(a -> schemeOf.apply(a).table(a, col.subject().orElseThrow()));
+    about(wb, st, school, term, tableOf);
+    pupils(wb, st, tableOf);
     return wb;
   }
 
-  private static void about(XSSFWorkbook wb, PackStyles st, School school, Term term) {
+  /** Writes the template for one school and term to {@code file}. */
+  public static void write(
+      Path file, School school, Term term, Function<Assessment, Scheme> schemeOf) {
+    WorkbookSaver.save(render(school, term, schemeOf), file);
+  }
+
+  private static void about(
+      XSSFWorkbook wb,
+      PackStyles st,
+      School school,
+      Term term,
+      Function<ReturnColumn, Optional<AssessmentScheme>> tableOf) {
     Sheet sheet = wb.createSheet(ABOUT_SHEET);
     sheet.setColumnWidth(0, 24 * 256);
     sheet.setColumnWidth(1, 40 * 256);
@@ -85,8 +114,8 @@ public final class ReturnTemplate {
             "1. Fill in the school's URN and the term above.",
             "2. On the Pupils sheet, one row per pupil on roll; paste values only (Paste Special >"
                 + " Values) so the drop-downs stay.",
-            "3. Grades: teacher assessment in sub-levels (W, 1c … 6a); Key Stage results only in"
-                + " the summer return for Year 2 (KS1) and Year 6 (KS2).",
+            "3. Grades: in the scheme the table below names for each column; Key Stage results"
+                + " only in the summer return for Year 2 (KS1) and Year 6 (KS2).",
             "4. Leave a cell empty when there is no grade; do not write 0.",
             "5. Forename and surname are optional: ClusterLens reads them, then discards them.",
             "6. Hover over a column header for what it holds; the table below lists every column.");
@@ -111,7 +140,12 @@ public final class ReturnTemplate {
       row.createCell(0).setCellValue(col.header());
       row.createCell(1).setCellValue(col.required() ? "Yes" : "No");
       Cell g = row.createCell(2);
-      g.setCellValue(col.guidance() + accepted(col).map(a -> " (" + a + ")").orElse(""));
+      g.setCellValue(
+          col.guidance()
+              + tableOf
+                  .apply(col)
+                  .map(t -> " (" + t.name() + ": " + t.acceptedWords() + ")")
+                  .orElse(""));
       g.setCellStyle(st.wrapped());
     }
     TableSheet.printSetup(sheet, 0);
@@ -124,7 +158,8 @@ public final class ReturnTemplate {
     row.createCell(2).setCellValue(hint);
   }
 
-  private static void pupils(XSSFWorkbook wb, PackStyles st) {
+  private static void pupils(
+      XSSFWorkbook wb, PackStyles st, Function<ReturnColumn, Optional<AssessmentScheme>> tableOf) {
     Sheet sheet = wb.createSheet(PUPILS_SHEET);
     CreationHelper factory = wb.getCreationHelper();
     Drawing<?> drawing = sheet.createDrawingPatriarch();
@@ -155,7 +190,7 @@ public final class ReturnTemplate {
       sheet.setColumnWidth(i, Math.max(12, col.header().length() + 4) * 256);
       sheet.setDefaultColumnStyle(i, col == ReturnColumn.DATE_OF_BIRTH ? dateStyle : textStyle);
 
-      List<String> codes = codes(col);
+      List<String> codes = codes(col, tableOf.apply(col));
       if (!codes.isEmpty()) {
         DataValidationConstraint list =
             validations.createExplicitListConstraint(codes.toArray(String[]::new));
@@ -176,27 +211,18 @@ public final class ReturnTemplate {
     TableSheet.printSetup(sheet, 0);
   }
 
-  /** The codes a column's drop-down offers, or none for free-text columns. */
-  static List<String> codes(ReturnColumn col) {
+  /**
+   * The codes a column's drop-down offers: none for free-text columns, and none for a grade column
+   * that also takes scores (a drop-down would refuse them).
+   */
+  static List<String> codes(ReturnColumn col, Optional<AssessmentScheme> table) {
     return switch (col) {
       case GENDER -> List.of("M", "F");
       case YEAR_GROUP -> List.of("R", "1", "2", "3", "4", "5", "6");
       case FSM, DISADVANTAGED, EAL -> List.of("Y", "N");
       case SEN -> List.of("N", "K", "E");
       default ->
-          col.assessment()
-              .map(NationalCurriculumLevels::forAssessment)
-              .map(s -> s.acceptedCodes())
-              .orElse(List.of());
+          table.filter(t -> !t.acceptsScores()).map(t -> t.acceptedCodes()).orElse(List.of());
     };
-  }
-
-  private static java.util.Optional<String> accepted(ReturnColumn col) {
-    List<String> codes = codes(col);
-    if (codes.isEmpty() || col.assessment().isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    String kind = col.assessment().get() == Assessment.TEACHER ? "sub-levels" : "results";
-    return java.util.Optional.of(kind + ": " + String.join(", ", codes));
   }
 }
