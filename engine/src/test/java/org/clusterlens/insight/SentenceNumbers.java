@@ -62,6 +62,7 @@ public final class SentenceNumbers {
               number(r.get("numerator")),
               r.get("denominator").isEmpty() ? null : Long.parseLong(r.get("denominator")),
               Double.parseDouble(r.get("value")));
+      f = f.inScheme(r.get("scheme").isEmpty() ? null : r.get("scheme"));
       if (!r.get("lower").isEmpty()) {
         f =
             f.withInterval(

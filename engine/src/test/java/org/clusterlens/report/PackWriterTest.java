@@ -40,7 +40,7 @@ class PackWriterTest {
             "reading-your-data.html");
     assertThat(written.files()).allSatisfy(p -> assertThat(Files.size(p)).isPositive());
     assertThat(Files.readString(dir.resolve("packs/metrics.csv")))
-        .startsWith("measure,assessment,subject,");
+        .startsWith("measure,assessment,scheme,subject,");
     try (var leftovers = Files.list(dir.resolve("packs"))) {
       assertThat(leftovers).hasSize(13);
     }
