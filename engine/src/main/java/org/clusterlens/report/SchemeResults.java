@@ -100,6 +100,7 @@ public record SchemeResults(
     List<SchemeResults> out = new ArrayList<>();
     for (Figure at : latest.values()) {
       Term term = FigureIndex.termOf(at);
+      int schools = index.schoolsInScheme(at);
       List<Row> rows = new ArrayList<>();
       for (String subject : Measures.SUBJECTS) {
         Proportion expected = share(index, at, Measures.PCT_EXPECTED_PLUS, subject, school);
@@ -114,7 +115,6 @@ public record SchemeResults(
                 .filter(f -> !f.suppressed())
                 .map(AveragePoints::of)
                 .orElse(null);
-        int schools = index.schoolsInScheme(at);
         rows.add(
             new Row(
                 subject,
@@ -138,7 +138,7 @@ public record SchemeResults(
               at.scheme(),
               nameOf(at.scheme()),
               statutory ? at.academicYear() : term.label(),
-              index.schoolsInScheme(at),
+              schools,
               rows));
     }
     return out;
