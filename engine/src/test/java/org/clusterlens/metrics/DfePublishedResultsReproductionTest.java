@@ -13,10 +13,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Grade;
+import org.clusterlens.model.Subject;
+import org.clusterlens.scheme.AssessmentScheme;
+import org.clusterlens.scheme.Schemes;
 import org.clusterlens.testing.SharedSpark;
 import org.clusterlens.warehouse.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +34,32 @@ import org.junit.jupiter.api.Test;
  * meeting the expected standard in reading, writing, maths and all three is reproduced exactly, and
  * the pupils pooled over the authority give its published figure within rounding.
  *
- * <p>The engine counts thresholds on whatever scheme a grade belongs to; here a pupil who met the
- * expected standard in a subject is given Level 4 and one who did not Level 3, so "% Level 4+" is
- * the published "% meeting the expected standard". For each school the counts are the whole numbers
- * of its TELIG pupils that round to its published percentages; pupils meeting all three come first,
- * and the rest meet at most two subjects each.
+ * <p>The results are in the scheme they were published in, KS2 from 2016, read by the engine's own
+ * scheme tables: a pupil who met the expected standard has a scaled score of 104 in reading and
+ * maths and EXS in writing, one who did not 95 and WTS. For each school the counts are the whole
+ * numbers of its TELIG pupils that round to its published percentages; pupils meeting all three
+ * come first, and the rest meet at most two subjects each.
  */
 class DfePublishedResultsReproductionTest {
 
   private static final String FIXTURE = "/dfe/ks2-2018-19-hampshire-expected-standard.csv";
 
   private static final List<String> SUBJECTS = List.of("reading", "writing", "maths");
+
+  /** Each subject's grade table in KS2 from 2016, and what a pupil who met or missed it had. */
+  private static final List<AssessmentScheme> GRADES =
+      SUBJECTS.stream()
+          .map(
+              s ->
+                  Schemes.BUILT_IN
+                      .byId(Schemes.KS2_2016)
+                      .orElseThrow()
+                      .table(Assessment.KS2, Subject.valueOf(s.toUpperCase(Locale.ROOT)))
+                      .orElseThrow())
+          .toList();
+
+  private static final List<String> MET = List.of("104", "EXS", "104");
+  private static final List<String> NOT_MET = List.of("95", "WTS", "95");
 
   /** Published rows: RECTYPE, URN, TELIG, % RWM, % reading, % writing, % maths. */
   private static final List<String[]> SCHOOLS = new ArrayList<>();
@@ -68,6 +89,7 @@ class DfePublishedResultsReproductionTest {
       for (int p = 0; p < n; p++) {
         for (int s = 0; s < 3; s++) {
           boolean ok = meets[p][s];
+          Grade grade = GRADES.get(s).read(ok ? MET.get(s) : NOT_MET.get(s)).orElseThrow();
           rows.add(
               RowFactory.create(
                   school[1],
@@ -84,22 +106,22 @@ class DfePublishedResultsReproductionTest {
                   false,
                   "ks2",
                   SUBJECTS.get(s),
-                  ok ? "4" : "3",
-                  ok ? 27.0 : 21.0,
-                  ok ? 4 : 3,
+                  grade.code(),
+                  grade.points(),
+                  grade.level(),
                   "dfe.csv",
                   "sha",
                   stored,
                   null,
                   null,
-                  "nc-levels",
-                  ok ? 1 : 0));
+                  Schemes.KS2_2016,
+                  grade.standard()));
         }
       }
     }
     for (Figure f :
         AttainmentMetrics.compute(SharedSpark.session().createDataFrame(rows, Warehouse.SCHEMA))) {
-      if (f.measure().equals(Measures.PCT_LEVEL4_PLUS) && f.group().equals(Figure.ALL)) {
+      if (f.measure().equals(Measures.PCT_EXPECTED_PLUS) && f.group().equals(Figure.ALL)) {
         ENGINE.put(f.school() + "|" + f.subject(), f);
       }
     }
