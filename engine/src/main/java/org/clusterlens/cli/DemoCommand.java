@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
         ingested.size() - rejected, ingested.size(), seconds(start));
     out.flush();
     long reportStart = System.nanoTime();
-    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, reports);
+    ReportRun.Outcome outcome =
+        ReportRun.run(cluster, warehouse, reports, ClusterFolder.valueAddedReference(clusterDir));
     out.printf("Packs written (%.1f s).%n", seconds(reportStart));
     ReportCommand.print(outcome, reports, out);
     Duration took = Duration.ofNanos(System.nanoTime() - start);

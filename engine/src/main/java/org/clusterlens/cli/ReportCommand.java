@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clusterlens.ingest.ClusterFolder;
+import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.pipeline.ReportRun;
 import org.clusterlens.warehouse.EngineSpark;
@@ -38,8 +39,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Cluster cluster;
+    ValueAddedReference reference;
     try {
       cluster = options.cluster();
+      reference = ClusterFolder.valueAddedReference(options.clusterDir);
     } catch (ClusterFolder.InvalidClusterException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ClusterLens.BAD_INPUT;
@@ -52,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
               "The warehouse " + options.warehouse() + " holds no returns yet; run ingest first.");
       return ClusterLens.BAD_INPUT;
     }
-    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out);
+    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out, reference);
     print(outcome, out, spec.commandLine().getOut());
     return ClusterLens.OK;
   }

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.School;
@@ -47,6 +48,9 @@ public final class ClusterFolder {
 
   /** The folder of the cluster's own tracker schemes, {@code schemes/<id>.csv}. */
   public static final String SCHEMES = "schemes";
+
+  /** An optional value-added reference (national or wider), {@code reference/value-added.csv}. */
+  public static final String VALUE_ADDED_REFERENCE = "reference/value-added.csv";
 
   private static final Map<String, Integer> STANDARDS =
       Map.of("below", 0, "expected", 1, "higher", 2);
@@ -155,6 +159,46 @@ public final class ClusterFolder {
       }
     }
     return trackers;
+  }
+
+  /**
+   * Reads the cluster's value-added reference, if it has one (columns {@code
+   * academic_year,subject,prior_band,expected_points,pupil_sd}).
+   *
+   * @throws InvalidClusterException naming the file and line that cannot be used
+   */
+  public static ValueAddedReference valueAddedReference(Path folder)
+      throws InvalidClusterException {
+    Path file = folder.resolve(VALUE_ADDED_REFERENCE);
+    if (!Files.isRegularFile(file)) {
+      return ValueAddedReference.NONE;
+    }
+    List<ValueAddedReference.Line> lines = new ArrayList<>();
+    for (CSVRecord r :
+        records(
+            file,
+            List.of("academic_year", "subject", "prior_band", "expected_points", "pupil_sd"))) {
+      String where = file + ", line " + r.getParser().getCurrentLineNumber() + ": ";
+      try {
+        lines.add(
+            new ValueAddedReference.Line(
+                r.get("academic_year"),
+                r.get("subject").toLowerCase(Locale.ROOT),
+                r.get("prior_band").toLowerCase(Locale.ROOT),
+                Double.parseDouble(r.get("expected_points")),
+                Double.parseDouble(r.get("pupil_sd"))));
+      } catch (NumberFormatException e) {
+        throw new InvalidClusterException(
+            where + "expected_points and pupil_sd must be numbers, e.g. 27.4 and 4.1");
+      } catch (IllegalArgumentException e) {
+        throw new InvalidClusterException(where + e.getMessage());
+      }
+    }
+    try {
+      return new ValueAddedReference(lines);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidClusterException(file + ": " + e.getMessage());
+    }
   }
 
   /** Every record of a small csv configuration file that must start with {@code header}. */

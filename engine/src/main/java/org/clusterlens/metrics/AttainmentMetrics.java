@@ -115,6 +115,15 @@ public final class AttainmentMetrics {
    * @return the figures in {@link #ORDER}; never null
    */
   public static List<Figure> compute(Dataset<Row> assessments, SmallNumberRules rules) {
+    return compute(assessments, rules, ValueAddedReference.NONE);
+  }
+
+  /**
+   * Computes the figures as {@link #compute(Dataset, SmallNumberRules)} does, with value added
+   * against {@code reference} as well as against the cluster's own pupils.
+   */
+  public static List<Figure> compute(
+      Dataset<Row> assessments, SmallNumberRules rules, ValueAddedReference reference) {
     // The query reads the pupil rows three times (grades, characteristics, KS1 results): hold
     // them once rather than scanning the Delta table for each.
     Dataset<Row> held = SchemeColumns.filledIn(assessments).persist(StorageLevel.MEMORY_AND_DISK());
@@ -128,7 +137,7 @@ public final class AttainmentMetrics {
       // Progress is measured in points and whole levels: National Curriculum levels only.
       held.where(held.col("scheme").equalTo(PupilAssessment.NC_LEVELS))
           .createOrReplaceTempView(ProgressMetrics.VIEW);
-      figures.addAll(ProgressMetrics.compute(held.sparkSession()));
+      figures.addAll(ProgressMetrics.compute(held.sparkSession(), reference));
       figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
       // Spark returns rows in an order that depends on partitioning (local mode and a cluster
       // differ); secondary suppression settles ties by order, so fix the order first.

@@ -62,6 +62,9 @@ public final class Measures {
   /** Mean KS2 points above the cluster's pupils with the same KS1 prior-attainment band. */
   public static final String VALUE_ADDED = "value_added";
 
+  /** Mean KS2 points above the supplied reference's pupils with the same KS1 band. */
+  public static final String VALUE_ADDED_NATIONAL = "value_added_national";
+
   /** The assessment and subject code of context figures. */
   public static final String CONTEXT = "context";
 

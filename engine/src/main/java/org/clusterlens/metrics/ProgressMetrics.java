@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Figure;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Interval;
@@ -22,12 +25,18 @@ import org.clusterlens.stats.MeanInterval;
  *       whole levels in the subject (W → L2, L1 → L3, L2 → L4, L3 → L5);
  *   <li>{@code value_added}: mean of (KS2 points − the cluster's mean KS2 points that year for
  *       pupils in the same KS1 prior-attainment band), 0 meaning "as the cluster's similar pupils";
- *       the 95% interval is ± 1.96·σ/√n with σ the cluster's spread of pupil value added.
+ *       the 95% interval is ± 1.96·σ/√n with σ the cluster's spread of pupil value added;
+ *   <li>{@code value_added_national}: mean of (KS2 points − the supplied reference's expected
+ *       points for the pupil's band, subject and year); the 95% interval is ± 1.96·√(Σσ²)/n with
+ *       each pupil's σ the reference's spread for that band (METHODOLOGY: σ the national spread).
  * </ul>
  */
 public final class ProgressMetrics {
 
   static final String VIEW = "clusterlens_progress_source";
+
+  /** The view holding the supplied value-added reference (empty without one). */
+  static final String REFERENCE_VIEW = "clusterlens_value_added_reference";
 
   private static final String TERM_INDEX =
       "(CAST(substr(academic_year, 1, 4) AS INT) * 3"
@@ -45,7 +54,7 @@ public final class ProgressMetrics {
       gains AS (
         SELECT a.school_urn, a.academic_year, a.term, a.assessment, a.subject, a.year_group, a.upn,
                CASE WHEN b.term_index = a.term_index - 1 THEN '%3$s' ELSE '%4$s' END AS measure,
-               a.points - b.points AS x
+               a.points - b.points AS x, CAST(NULL AS DOUBLE) AS v
         FROM teacher a
         JOIN teacher b
           ON a.upn = b.upn AND a.subject = b.subject
@@ -65,7 +74,8 @@ public final class ProgressMetrics {
       expected AS (
         SELECT k2.school_urn, k2.academic_year, k2.term, k2.assessment, k2.subject, k2.year_group,
                k2.upn, '%5$s' AS measure,
-               CASE WHEN k2.level >= k1.level + 2 THEN 1.0 ELSE 0.0 END AS x
+               CASE WHEN k2.level >= k1.level + 2 THEN 1.0 ELSE 0.0 END AS x,
+               CAST(NULL AS DOUBLE) AS v
         FROM ks2 k2 JOIN ks1_levels k1 ON k2.upn = k1.upn AND k2.subject = k1.subject
       ),
       banded AS (
@@ -80,19 +90,30 @@ public final class ProgressMetrics {
       ),
       value_added AS (
         SELECT b.school_urn, b.academic_year, b.term, b.assessment, b.subject, b.year_group, b.upn,
-               '%6$s' AS measure, b.points - m.expected_points AS x
+               '%6$s' AS measure, b.points - m.expected_points AS x, CAST(NULL AS DOUBLE) AS v
         FROM banded b
         JOIN band_means m
           ON b.academic_year = m.academic_year AND b.subject = m.subject AND b.band = m.band
+      ),
+      value_added_national AS (
+        SELECT b.school_urn, b.academic_year, b.term, b.assessment, b.subject, b.year_group, b.upn,
+               '%11$s' AS measure, b.points - r.expected_points AS x,
+               r.pupil_spread * r.pupil_spread AS v
+        FROM banded b
+        JOIN %12$s r
+          ON (r.academic_year = b.academic_year OR r.academic_year = '%13$s')
+         AND b.subject = r.subject AND b.band = r.band
       ),
       pupil_measures AS (
         SELECT * FROM gains
         UNION ALL SELECT * FROM expected
         UNION ALL SELECT * FROM value_added
+        UNION ALL SELECT * FROM value_added_national
       ),
       %9$s
       SELECT %10$s, academic_year, term, assessment, subject, measure, pupil_group, group_value,
-             count(*) AS pupils, sum(x) AS total, sum(x * x) AS total_squares
+             count(*) AS pupils, sum(x) AS total, sum(x * x) AS total_squares,
+             sum(v) AS total_variance
       FROM labelled
       GROUP BY GROUPING SETS (
         (school_urn, academic_year, term, assessment, subject, measure, pupil_group, group_value),
@@ -108,7 +129,18 @@ public final class ProgressMetrics {
               PriorAttainment.LOW_BELOW,
               PriorAttainment.HIGH_FROM,
               PupilGroupsSql.ctes(VIEW, "pupil_measures"),
-              PupilGroupsSql.schoolColumn());
+              PupilGroupsSql.schoolColumn(),
+              Measures.VALUE_ADDED_NATIONAL,
+              REFERENCE_VIEW,
+              ValueAddedReference.EVERY_YEAR);
+
+  private static final StructType REFERENCE_SCHEMA =
+      new StructType()
+          .add("academic_year", DataTypes.StringType, false)
+          .add("subject", DataTypes.StringType, false)
+          .add("band", DataTypes.StringType, false)
+          .add("expected_points", DataTypes.DoubleType, false)
+          .add("pupil_spread", DataTypes.DoubleType, false);
 
   private ProgressMetrics() {}
 
@@ -117,7 +149,14 @@ public final class ProgressMetrics {
    *
    * @return the figures, unordered; never null
    */
-  static List<Figure> compute(SparkSession spark) {
+  static List<Figure> compute(SparkSession spark, ValueAddedReference reference) {
+    List<Row> lines = new ArrayList<>();
+    for (ValueAddedReference.Line l : reference.lines()) {
+      lines.add(
+          RowFactory.create(
+              l.academicYear(), l.subject(), l.band(), l.expectedPoints(), l.pupilSpread()));
+    }
+    spark.createDataFrame(lines, REFERENCE_SCHEMA).createOrReplaceTempView(REFERENCE_VIEW);
     List<Row> rows = spark.sql(QUERY).collectAsList();
     // The cluster's spread of pupil value added, per year and subject, for every VA interval.
     Map<String, Double> clusterSpread = new HashMap<>();
@@ -161,6 +200,14 @@ public final class ProgressMetrics {
       return AttainmentMetrics.withInterval(f);
     }
     ConfidenceLevel level = ConfidenceLevel.NINETY_FIVE;
+    if (measure.equals(Measures.VALUE_ADDED_NATIONAL)) {
+      // The mean of pupils with known spreads σᵢ: its standard error is √(Σσᵢ²)/n.
+      double halfWidth = level.z() * Math.sqrt(r.<Double>getAs("total_variance")) / n;
+      return f.withInterval(
+          f.value() - halfWidth,
+          f.value() + halfWidth,
+          "± z·√(Σσ²)/n, σ of the supplied reference, " + level.label());
+    }
     if (measure.equals(Measures.VALUE_ADDED)) {
       Double sigma = clusterSpread.get(f.academicYear() + "|" + f.subject());
       if (sigma == null) {

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.ReturnVersion;
+import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.warehouse.Warehouse;
 
 /** Computes every figure from the warehouse and writes every pack and the metrics export. */
@@ -31,10 +33,22 @@ public final class ReportRun {
    * @throws IllegalStateException if the warehouse holds no returns
    */
   public static Outcome run(Cluster cluster, Warehouse warehouse, Path outDir) {
+    return run(cluster, warehouse, outDir, ValueAddedReference.NONE);
+  }
+
+  /**
+   * Computes and writes, with value added against a supplied reference as well as against the
+   * cluster's own pupils.
+   *
+   * @throws IllegalStateException if the warehouse holds no returns
+   */
+  public static Outcome run(
+      Cluster cluster, Warehouse warehouse, Path outDir, ValueAddedReference reference) {
     if (warehouse.isEmpty()) {
       throw new IllegalStateException("The warehouse holds no returns yet; ingest some first");
     }
-    List<Figure> figures = AttainmentMetrics.compute(warehouse.assessments());
+    List<Figure> figures =
+        AttainmentMetrics.compute(warehouse.assessments(), SmallNumberRules.DEFAULT, reference);
     List<ReturnVersion> returns =
         warehouse.currentReturns().stream()
             .map(

@@ -222,7 +222,11 @@ public record GovernorDetails(
         }
       }
       if (ks2Year != null) {
-        for (String m : List.of(Measures.PCT_EXPECTED_PROGRESS, Measures.VALUE_ADDED)) {
+        for (String m :
+            List.of(
+                Measures.PCT_EXPECTED_PROGRESS,
+                Measures.VALUE_ADDED,
+                Measures.VALUE_ADDED_NATIONAL)) {
           Optional<Figure> self = index.ks2(m, subject, urn, ks2Year);
           Optional<Figure> cluster = index.ks2(m, subject, Figure.CLUSTER, ks2Year);
           if (self.isPresent() || cluster.isPresent()) {

@@ -94,6 +94,8 @@ public final class Labels {
           "% making expected progress (two levels since Key Stage 1)";
       case Measures.VALUE_ADDED ->
           "Value added: points against pupils with similar starting points";
+      case Measures.VALUE_ADDED_NATIONAL ->
+          "Value added: points against the national reference for similar starting points";
       default -> code;
     };
   }

@@ -178,4 +178,32 @@ class SchemeChoicesFileTest {
             () -> choices("school,assessment,from,scheme\nall,ks3,2024-25-autumn,ks2-2016\n"))
         .hasMessage(file + ", line 2: 'ks3' is not an assessment; use teacher, ks1 or ks2");
   }
+
+  @Test
+  void aValueAddedReferenceIsReadAndAnOverlappingLineIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("reference"));
+    Path file = dir.resolve(ClusterFolder.VALUE_ADDED_REFERENCE);
+    Files.writeString(
+        file,
+        "academic_year,subject,prior_band,expected_points,pupil_sd\n"
+            + "all,reading,middle,25.5,4.2\nall,Maths,High,31,5\n");
+
+    assertThat(ClusterFolder.valueAddedReference(dir).lines())
+        .extracting(l -> l.subject() + " " + l.band() + " " + l.expectedPoints())
+        .containsExactly("reading middle 25.5", "maths high 31.0");
+
+    Files.writeString(
+        file,
+        "academic_year,subject,prior_band,expected_points,pupil_sd\n"
+            + "all,reading,middle,25.5,4.2\n2014-15,reading,middle,26,4\n");
+    assertThatThrownBy(() -> ClusterFolder.valueAddedReference(dir))
+        .hasMessage(
+            file + ": a line for reading, middle band, 2014-15 overlaps the line for all years");
+    Files.writeString(
+        file,
+        "academic_year,subject,prior_band,expected_points,pupil_sd\nall,reading,middle,lots,4\n");
+    assertThatThrownBy(() -> ClusterFolder.valueAddedReference(dir))
+        .hasMessage(
+            file + ", line 2: expected_points and pupil_sd must be numbers, e.g. 27.4 and 4.1");
+  }
 }

@@ -147,7 +147,12 @@ class ProgressAndContextTest {
     figures =
         AttainmentMetrics.compute(
             spark.createDataFrame(rows, Warehouse.SCHEMA),
-            new org.clusterlens.stats.SmallNumberRules(11, 1));
+            new org.clusterlens.stats.SmallNumberRules(11, 1),
+            new ValueAddedReference(
+                List.of(
+                    new ValueAddedReference.Line("all", "reading", "low", 21, 4),
+                    new ValueAddedReference.Line("all", "reading", "middle", 25, 5),
+                    new ValueAddedReference.Line("all", "reading", "high", 30, 6))));
   }
 
   private static Figure find(String measure, String assessment, String school, String term) {
@@ -197,6 +202,25 @@ class ProgressAndContextTest {
     // σ over the cluster's five pupil VAs (0, 6, 0, −6, 0): √(72/4) = 4.243; A: 2 ± 1.96·4.243/√3.
     assertThat(a.upper() - a.value())
         .isCloseTo(1.959964 * Math.sqrt(18) / Math.sqrt(3), within(1e-6));
+  }
+
+  @Test
+  void valueAddedAgainstASuppliedReferenceUsesItsExpectedPointsAndSpreads() {
+    // Reference: low 21 (σ 4), middle 25 (σ 5), high 30 (σ 6). School A: 27 − 25, 33 − 25,
+    // 27 − 30 = +2, +8, −3 (mean 7/3; Σσ² = 25 + 25 + 36 = 86). School B: 21 − 25, 21 − 21 =
+    // −4, 0 (mean −2; Σσ² = 41). Cluster: sum 3 over 5 (0.6; Σσ² = 127).
+    Figure a = find(Measures.VALUE_ADDED_NATIONAL, "ks2", "100001", "summer");
+    Figure b = find(Measures.VALUE_ADDED_NATIONAL, "ks2", "100002", "summer");
+    Figure cluster = find(Measures.VALUE_ADDED_NATIONAL, "ks2", Figure.CLUSTER, "summer");
+
+    assertThat(a.value()).isCloseTo(7.0 / 3, within(1e-9));
+    assertThat(a.upper() - a.value()).isCloseTo(1.959964 * Math.sqrt(86) / 3, within(1e-6));
+    assertThat(b.value()).isCloseTo(-2.0, within(1e-9));
+    assertThat(b.value() - b.lower()).isCloseTo(1.959964 * Math.sqrt(41) / 2, within(1e-6));
+    assertThat(cluster.value()).isCloseTo(0.6, within(1e-9));
+    assertThat(cluster.upper() - cluster.value())
+        .isCloseTo(1.959964 * Math.sqrt(127) / 5, within(1e-6));
+    assertThat(a.method()).isEqualTo("± z·√(Σσ²)/n, σ of the supplied reference, 95%");
   }
 
   @Test
