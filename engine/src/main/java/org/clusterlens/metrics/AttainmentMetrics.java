@@ -126,6 +126,7 @@ public final class AttainmentMetrics {
       // differ); secondary suppression settles ties by order, so fix the order first.
       figures.sort(ORDER);
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+      derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
       figures.addAll(derived);
       screened = new ArrayList<>(Screening.screen(figures, rules));

@@ -29,7 +29,7 @@ public final class ProgressMetrics {
 
   static final String VIEW = "clusterlens_progress_source";
 
-  private static final String TERM_INDEX =
+  static final String TERM_INDEX =
       "(CAST(substr(academic_year, 1, 4) AS INT) * 3"
           + " + CASE term WHEN 'autumn' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END)";
 
