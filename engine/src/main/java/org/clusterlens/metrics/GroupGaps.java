@@ -179,7 +179,7 @@ public final class GroupGaps {
     return GAP_OF.containsKey(f.measure()) && GROUPS.contains(f.group());
   }
 
-  private static boolean compared(Figure f) {
+  static boolean compared(Figure f) {
     String only = ONE_SIDED.get(f.group());
     return only == null || only.equals(f.groupValue());
   }

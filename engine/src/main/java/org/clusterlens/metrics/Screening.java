@@ -137,7 +137,7 @@ final class Screening {
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       Figure g = f;
-      if (f.measure().startsWith("gap_pct_") && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
+      if (isGroupGap(f) && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
         g = asSuppressed(f);
       }
       if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
@@ -280,9 +280,14 @@ final class Screening {
     return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
             || f.measure().equals(Measures.AVERAGE_POINTS)
-            || f.measure().startsWith("gap_pct_")
+            || isGroupGap(f)
         ? ATTAINMENT
         : f.measure();
+  }
+
+  /** A group against the rest of its school: its pupils are the group's cell of the table. */
+  private static boolean isGroupGap(Figure f) {
+    return f.measure().startsWith("gap_pct_") || f.measure().equals(Measures.GAP_AVERAGE_POINTS);
   }
 
   private static boolean isShare(Figure f) {
