@@ -93,15 +93,19 @@ final class Screening {
         hidden.add(family(f) + "|" + cellKey(f));
       }
     }
+    Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
-      boolean hide = f.denominator() != null && hidden.contains(family(f) + "|" + cellKey(f));
+      boolean hide =
+          f.denominator() != null
+              && (hidden.contains(family(f) + "|" + cellKey(f))
+                  || hiddenContext.contains(ContextSuppression.key(f.measure(), f)));
       out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
     return suppressDerived(out, hidden);
   }
 
-  private static Set<String> suppressedCells(
+  static Set<String> suppressedCells(
       String key, Map<String, Map<String, Long>> rows, SmallNumberRules rules) {
     List<String> schools = new ArrayList<>(rows.keySet());
     List<String> values = new ArrayList<>(new TreeSet<>(valuesOf(rows)));
