@@ -128,7 +128,7 @@ public final class AttainmentMetrics {
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
       derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
-      derived.addAll(PointGaps.of(held.sparkSession(), VIEW, rules));
+      derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
       figures.addAll(derived);
       screened = new ArrayList<>(Screening.screen(figures, rules));
       screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));

@@ -19,9 +19,10 @@ import org.clusterlens.stats.SmallNumberRules;
  * gap in percentage points at Level 4+ and Level 5+, and whether the disadvantaged gap at KS2 is
  * closing over up to three years.
  *
- * <p>"The rest" is every other pupil of the school whose value for that group is known, in the same
- * assessment, term and subject. A two-valued group gives one gap (disadvantaged, FSM and EAL
- * pupils, boys, mobile pupils against the others); a many-valued group one gap per value.
+ * <p>Statutory results only: a teacher-assessment gap is made within year groups by {@link
+ * PupilGaps}. "The rest" is every other pupil of the school whose value for that group is known, in
+ * the same assessment, term and subject. A two-valued group gives one gap (disadvantaged, FSM and
+ * EAL pupils, boys, mobile pupils against the others); a many-valued group one gap per value.
  */
 public final class GroupGaps {
 
@@ -175,8 +176,11 @@ public final class GroupGaps {
         && g.groupValue().equals(Measures.YES);
   }
 
+  /** Teacher assessment's gaps are made within year groups, by {@link PupilGaps}. */
   private static boolean isGroupShare(Figure f) {
-    return GAP_OF.containsKey(f.measure()) && GROUPS.contains(f.group());
+    return GAP_OF.containsKey(f.measure())
+        && GROUPS.contains(f.group())
+        && !f.assessment().equals(Measures.TEACHER);
   }
 
   static boolean compared(Figure f) {

@@ -227,7 +227,8 @@ final class Screening {
       if (!isShare(f)
           || f.school().equals(Figure.CLUSTER)
           || f.suppressed()
-          || rules.belowReporting(f.denominator())) {
+          || rules.belowReporting(f.denominator())
+          || poolsYearGroups(f)) {
         out.add(f);
         continue;
       }
@@ -260,6 +261,14 @@ final class Screening {
                               : ""))));
     }
     return out;
+  }
+
+  /**
+   * A teacher-assessment figure over pupils of several year groups: its level depends on which year
+   * groups its pupils are in, so schools are compared only year group by year group.
+   */
+  private static boolean poolsYearGroups(Figure f) {
+    return f.assessment().equals(Measures.TEACHER) && !f.group().equals(Measures.YEAR_GROUP);
   }
 
   /** The funnel position of a school inside its 95% limits. */

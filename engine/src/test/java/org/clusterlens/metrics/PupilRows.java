@@ -28,6 +28,22 @@ final class PupilRows {
   /** A pupil's three teacher grades in one term. */
   PupilRows teacher(
       String school, String year, String term, Pupil pupil, int yearGroup, double points) {
+    return grades("teacher", school, year, term, pupil, yearGroup, points);
+  }
+
+  /** A Year 6 pupil's three KS2 results in the summer of {@code year}. */
+  PupilRows ks2(String school, String year, Pupil pupil, double points) {
+    return grades("ks2", school, year, "summer", pupil, 6, points);
+  }
+
+  private PupilRows grades(
+      String assessment,
+      String school,
+      String year,
+      String term,
+      Pupil pupil,
+      int yearGroup,
+      double points) {
     for (String subject : List.of("reading", "writing", "maths")) {
       Map<String, Object> v = new HashMap<>();
       v.put("school_urn", school);
@@ -42,7 +58,7 @@ final class PupilRows {
       v.put("disadvantaged", pupil.disadvantaged());
       v.put("sen", "N");
       v.put("eal", false);
-      v.put("assessment", "teacher");
+      v.put("assessment", assessment);
       v.put("subject", subject);
       v.put("grade", "x");
       v.put("points", points);
