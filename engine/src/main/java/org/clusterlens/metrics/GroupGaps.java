@@ -80,15 +80,9 @@ public final class GroupGaps {
       ProportionDifference gap =
           ProportionDifference.newcombe(rest, group, ConfidenceLevel.NINETY_FIVE);
       Figure out =
-          new Figure(
+          Derived.like(
+                  f,
                   GAP_OF.get(f.measure()),
-                  f.assessment(),
-                  f.subject(),
-                  f.school(),
-                  f.group(),
-                  f.groupValue(),
-                  f.academicYear(),
-                  f.term(),
                   f.numerator(),
                   f.denominator(),
                   100 * gap.difference())
@@ -137,18 +131,7 @@ public final class GroupGaps {
               now.value(),
               new Interval(now.lower(), now.upper()));
       Figure out =
-          new Figure(
-                  CHANGE_OF.get(now.measure()),
-                  now.assessment(),
-                  now.subject(),
-                  now.school(),
-                  now.group(),
-                  now.groupValue(),
-                  now.academicYear(),
-                  now.term(),
-                  null,
-                  null,
-                  change.change())
+          Derived.like(now, CHANGE_OF.get(now.measure()), null, null, change.change())
               .withInterval(
                   change.interval().lower(),
                   change.interval().upper(),

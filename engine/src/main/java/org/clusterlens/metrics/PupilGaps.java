@@ -210,19 +210,7 @@ final class PupilGaps {
       WithinStrata.Difference d,
       double scale,
       String method) {
-    Figure f =
-        new Figure(
-            measure,
-            label.assessment(),
-            label.subject(),
-            label.school(),
-            label.group(),
-            label.groupValue(),
-            label.academicYear(),
-            label.term(),
-            numerator,
-            denominator,
-            scale * d.difference());
+    Figure f = Derived.like(label, measure, numerator, denominator, scale * d.difference());
     if (d.interval() != null) {
       f =
           f.withInterval(

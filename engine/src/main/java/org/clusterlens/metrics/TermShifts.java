@@ -142,15 +142,9 @@ final class TermShifts {
     PairedProportionDifference change =
         PairedProportionDifference.of(counts, ConfidenceLevel.NINETY_FIVE);
     Figure shift =
-        new Figure(
+        Derived.like(
+                now,
                 measure,
-                now.assessment(),
-                now.subject(),
-                now.school(),
-                now.group(),
-                now.groupValue(),
-                now.academicYear(),
-                now.term(),
                 (double) counts.netChange(),
                 (long) counts.pupils(),
                 100.0 * counts.netChange() / counts.pupils())

@@ -70,18 +70,7 @@ public final class ThresholdShifts {
     ProportionDifference change =
         ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
     Figure shift =
-        new Figure(
-                measure,
-                now.assessment(),
-                now.subject(),
-                now.school(),
-                now.group(),
-                now.groupValue(),
-                now.academicYear(),
-                now.term(),
-                null,
-                null,
-                now.value() - before.value())
+        Derived.like(now, measure, null, null, now.value() - before.value())
             .withInterval(
                 100 * change.interval().lower(),
                 100 * change.interval().upper(),

@@ -77,7 +77,7 @@ public final class WithinStrata {
       double n = s.groupPupils();
       double m = s.restPupils();
       if (n < 1 || m < 1) {
-        continue;
+        continue; // a year group with pupils on one side only says nothing about the gap
       }
       double x = s.groupMet();
       double y = s.restMet();
@@ -116,20 +116,17 @@ public final class WithinStrata {
     double weighted = 0;
     double withinCells = 0;
     long pupils = 0;
-    int used = 0;
-    for (Scores s : strata) {
-      if (s.groupPupils() < 1 || s.restPupils() < 1) {
-        continue;
-      }
+    List<Scores> compared =
+        strata.stream().filter(s -> s.groupPupils() >= 1 && s.restPupils() >= 1).toList();
+    for (Scores s : compared) {
       double n = s.groupPupils();
       double m = s.restPupils();
-      double w = n * m / (n + m);
+      double w = weight(s);
       weights += w;
       weighted += w * (s.groupSum() / n - s.restSum() / m);
       withinCells += s.groupSquares() - s.groupSum() * s.groupSum() / n;
       withinCells += s.restSquares() - s.restSum() * s.restSum() / m;
       pupils += s.groupPupils() + s.restPupils();
-      used++;
     }
     if (weights == 0) {
       return Optional.empty();
@@ -137,16 +134,11 @@ public final class WithinStrata {
     double d = weighted / weights;
     // The additive model also leaves each stratum's departure from the common difference.
     double interaction = 0;
-    for (Scores s : strata) {
-      if (s.groupPupils() < 1 || s.restPupils() < 1) {
-        continue;
-      }
-      double n = s.groupPupils();
-      double m = s.restPupils();
-      double dk = s.groupSum() / n - s.restSum() / m;
-      interaction += n * m / (n + m) * (dk - d) * (dk - d);
+    for (Scores s : compared) {
+      double dk = s.groupSum() / s.groupPupils() - s.restSum() / s.restPupils();
+      interaction += weight(s) * (dk - d) * (dk - d);
     }
-    long df = pupils - used - 1;
+    long df = pupils - compared.size() - 1;
     double variance = (withinCells + interaction) / df / weights;
     if (df < 1 || !(variance > 0)) {
       return Optional.of(new Difference(d, null, null));
@@ -159,5 +151,11 @@ public final class WithinStrata {
             d,
             new Interval(d - half, d + half),
             Math.min(1, 2 * t.cumulativeProbability(-Math.abs(d / se)))));
+  }
+
+  private static double weight(Scores s) {
+    double n = s.groupPupils();
+    double m = s.restPupils();
+    return n * m / (n + m);
   }
 }
