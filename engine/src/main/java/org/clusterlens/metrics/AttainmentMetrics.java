@@ -143,7 +143,9 @@ public final class AttainmentMetrics {
       // differ); secondary suppression settles ties by order, so fix the order first.
       figures.sort(ORDER);
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+      derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
+      derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
       figures.addAll(derived);
       screened = new ArrayList<>(Screening.screen(figures, rules));
       screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));

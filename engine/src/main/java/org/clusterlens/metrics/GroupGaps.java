@@ -19,9 +19,10 @@ import org.clusterlens.stats.SmallNumberRules;
  * gap in percentage points at Level 4+ and Level 5+, and whether the disadvantaged gap at KS2 is
  * closing over up to three years.
  *
- * <p>"The rest" is every other pupil of the school whose value for that group is known, in the same
- * assessment, term and subject. A two-valued group gives one gap (disadvantaged, FSM and EAL
- * pupils, boys, mobile pupils against the others); a many-valued group one gap per value.
+ * <p>Statutory results only: a teacher-assessment gap is made within year groups by {@link
+ * PupilGaps}. "The rest" is every other pupil of the school whose value for that group is known, in
+ * the same assessment, term and subject. A two-valued group gives one gap (disadvantaged, FSM and
+ * EAL pupils, boys, mobile pupils against the others); a many-valued group one gap per value.
  */
 public final class GroupGaps {
 
@@ -79,15 +80,9 @@ public final class GroupGaps {
       ProportionDifference gap =
           ProportionDifference.newcombe(rest, group, ConfidenceLevel.NINETY_FIVE);
       Figure out =
-          new Figure(
+          Derived.like(
+                  f,
                   GAP_OF.get(f.measure()),
-                  f.assessment(),
-                  f.subject(),
-                  f.school(),
-                  f.group(),
-                  f.groupValue(),
-                  f.academicYear(),
-                  f.term(),
                   f.numerator(),
                   f.denominator(),
                   100 * gap.difference())
@@ -136,18 +131,7 @@ public final class GroupGaps {
               now.value(),
               new Interval(now.lower(), now.upper()));
       Figure out =
-          new Figure(
-                  CHANGE_OF.get(now.measure()),
-                  now.assessment(),
-                  now.subject(),
-                  now.school(),
-                  now.group(),
-                  now.groupValue(),
-                  now.academicYear(),
-                  now.term(),
-                  null,
-                  null,
-                  change.change())
+          Derived.like(now, CHANGE_OF.get(now.measure()), null, null, change.change())
               .withInterval(
                   change.interval().lower(),
                   change.interval().upper(),
@@ -175,11 +159,14 @@ public final class GroupGaps {
         && g.groupValue().equals(Measures.YES);
   }
 
+  /** Teacher assessment's gaps are made within year groups, by {@link PupilGaps}. */
   private static boolean isGroupShare(Figure f) {
-    return GAP_OF.containsKey(f.measure()) && GROUPS.contains(f.group());
+    return GAP_OF.containsKey(f.measure())
+        && GROUPS.contains(f.group())
+        && !f.assessment().equals(Measures.TEACHER);
   }
 
-  private static boolean compared(Figure f) {
+  static boolean compared(Figure f) {
     String only = ONE_SIDED.get(f.group());
     return only == null || only.equals(f.groupValue());
   }

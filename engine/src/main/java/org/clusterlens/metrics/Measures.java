@@ -44,6 +44,9 @@ public final class Measures {
   /** A group's {@link #PCT_LEVEL5_PLUS} minus the rest of the school's (or cluster's). */
   public static final String GAP_PCT_LEVEL5_PLUS = "gap_" + PCT_LEVEL5_PLUS;
 
+  /** A group's {@link #AVERAGE_POINTS} minus the rest of the school's (or cluster's). */
+  public static final String GAP_AVERAGE_POINTS = "gap_" + AVERAGE_POINTS;
+
   /** The disadvantaged {@link #GAP_PCT_LEVEL4_PLUS} now minus the same gap two years before. */
   public static final String GAP_CHANGE_PCT_LEVEL4_PLUS = "gap_change_" + PCT_LEVEL4_PLUS;
 

@@ -38,7 +38,7 @@ public final class ProgressMetrics {
   /** The view holding the supplied value-added reference (empty without one). */
   static final String REFERENCE_VIEW = "clusterlens_value_added_reference";
 
-  private static final String TERM_INDEX =
+  static final String TERM_INDEX =
       "(CAST(substr(academic_year, 1, 4) AS INT) * 3"
           + " + CASE term WHEN 'autumn' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END)";
 

@@ -41,8 +41,8 @@ final class Screening {
   static List<Figure> screen(List<Figure> figures, SmallNumberRules rules) {
     List<Figure> weighed = weigh(figures, rules);
     List<Figure> suppressed = suppress(weighed, rules);
-    List<Figure> selected = selectFindings(suppressed);
-    return placeOnFunnels(selected, rules);
+    List<Figure> placed = placeOnFunnels(suppressed, rules);
+    return selectFindings(placed);
   }
 
   /**
@@ -93,15 +93,19 @@ final class Screening {
         hidden.add(family(f) + "|" + cellKey(f));
       }
     }
+    Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
-      boolean hide = f.denominator() != null && hidden.contains(family(f) + "|" + cellKey(f));
+      boolean hide =
+          f.denominator() != null
+              && (hidden.contains(family(f) + "|" + cellKey(f))
+                  || hiddenContext.contains(ContextSuppression.key(f.measure(), f)));
       out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
     return suppressDerived(out, hidden);
   }
 
-  private static Set<String> suppressedCells(
+  static Set<String> suppressedCells(
       String key, Map<String, Map<String, Long>> rows, SmallNumberRules rules) {
     List<String> schools = new ArrayList<>(rows.keySet());
     List<String> values = new ArrayList<>(new TreeSet<>(valuesOf(rows)));
@@ -137,7 +141,7 @@ final class Screening {
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       Figure g = f;
-      if (f.measure().startsWith("gap_pct_") && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
+      if (isGroupGap(f) && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
         g = asSuppressed(f);
       }
       if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
@@ -171,9 +175,12 @@ final class Screening {
   }
 
   /**
-   * Benjamini–Hochberg over every candidate finding at once (each gap and shift with a p-value that
-   * rests on enough pupils and is published): each keeps its raw p-value and gains the adjusted
-   * one, and those under the false discovery rate are selected.
+   * Benjamini–Hochberg over every candidate finding at once (each gap, shift and funnel position
+   * with a p-value that rests on enough pupils and is published): each keeps its raw p-value and
+   * gains the adjusted one, and those under the false discovery rate are selected. A funnel
+   * position is selected only when it is also outside the 95% limits, which allow for
+   * overdispersion where the exact binomial p-value does not (as the packs judge "clear of
+   * chance").
    */
   private static List<Figure> selectFindings(List<Figure> figures) {
     List<Integer> candidates = new ArrayList<>();
@@ -190,7 +197,8 @@ final class Screening {
     for (int k = 0; k < candidates.size(); k++) {
       int i = candidates.get(k);
       Figure f = out.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
-      out.set(i, screened.get(k).isSelected() ? f.asSelectedFinding() : f);
+      boolean outside = f.funnel() == null || !f.funnel().position().equals(WITHIN);
+      out.set(i, screened.get(k).isSelected() && outside ? f.asSelectedFinding() : f);
     }
     return out;
   }
@@ -198,7 +206,9 @@ final class Screening {
   /**
    * Each school's published share with enough pupils, against the funnel of every school's share of
    * the same measure: limits at 95% and 99.8% at the school's n, exact binomial below {@value
-   * #EXACT_FUNNEL_BELOW} pupils, widened by √φ when the schools are overdispersed.
+   * #EXACT_FUNNEL_BELOW} pupils, widened by √φ when the schools are overdispersed; and the exact
+   * binomial p-value of its count against the funnel's target, which makes the position a candidate
+   * finding.
    */
   private static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
     Map<String, List<FunnelPoint>> points = new HashMap<>();
@@ -217,7 +227,8 @@ final class Screening {
       if (!isShare(f)
           || f.school().equals(Figure.CLUSTER)
           || f.suppressed()
-          || rules.belowReporting(f.denominator())) {
+          || rules.belowReporting(f.denominator())
+          || poolsYearGroups(f)) {
         out.add(f);
         continue;
       }
@@ -230,25 +241,38 @@ final class Screening {
       FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
       FunnelLimits at998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
       double share = f.value() / 100;
+      double p = funnel.exactPValue((int) Math.round(f.numerator()), n);
       out.add(
-          f.withFunnel(
-              new FunnelBand(
-                  100 * funnel.target(),
-                  100 * at95.limits().lower(),
-                  100 * at95.limits().upper(),
-                  100 * at998.limits().lower(),
-                  100 * at998.limits().upper(),
-                  position(at95.position(share), at998.position(share)),
-                  method.label()
-                      + (funnel.overdispersion().detected()
-                          ? ", widened for overdispersion (phi "
-                              + String.format(
-                                  java.util.Locale.ROOT, "%.2f", funnel.overdispersion().phi())
-                              + ")"
-                          : ""))));
+          f.withPValue(p)
+              .withFunnel(
+                  new FunnelBand(
+                      100 * funnel.target(),
+                      100 * at95.limits().lower(),
+                      100 * at95.limits().upper(),
+                      100 * at998.limits().lower(),
+                      100 * at998.limits().upper(),
+                      position(at95.position(share), at998.position(share)),
+                      method.label()
+                          + (funnel.overdispersion().detected()
+                              ? ", widened for overdispersion (phi "
+                                  + String.format(
+                                      java.util.Locale.ROOT, "%.2f", funnel.overdispersion().phi())
+                                  + ")"
+                              : ""))));
     }
     return out;
   }
+
+  /**
+   * A teacher-assessment figure over pupils of several year groups: its level depends on which year
+   * groups its pupils are in, so schools are compared only year group by year group.
+   */
+  private static boolean poolsYearGroups(Figure f) {
+    return f.assessment().equals(Measures.TEACHER) && !f.group().equals(Measures.YEAR_GROUP);
+  }
+
+  /** The funnel position of a school inside its 95% limits. */
+  private static final String WITHIN = "within";
 
   private static String position(FunnelPosition at95, FunnelPosition at998) {
     if (at998 != FunnelPosition.INSIDE) {
@@ -257,7 +281,7 @@ final class Screening {
     if (at95 != FunnelPosition.INSIDE) {
       return at95 == FunnelPosition.ABOVE ? "above_95" : "below_95";
     }
-    return "within";
+    return WITHIN;
   }
 
   /** Measures over the same pupils share one suppression table. */
@@ -280,9 +304,14 @@ final class Screening {
     return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
             || f.measure().equals(Measures.AVERAGE_POINTS)
-            || f.measure().startsWith("gap_pct_")
+            || isGroupGap(f)
         ? ATTAINMENT
         : f.measure();
+  }
+
+  /** A group against the rest of its school: its pupils are the group's cell of the table. */
+  private static boolean isGroupGap(Figure f) {
+    return f.measure().startsWith("gap_pct_") || f.measure().equals(Measures.GAP_AVERAGE_POINTS);
   }
 
   private static boolean isShare(Figure f) {

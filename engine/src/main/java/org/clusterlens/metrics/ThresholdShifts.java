@@ -14,10 +14,10 @@ import org.clusterlens.stats.ProportionDifference;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
- * The "Level 4 / Level 5 shift": the change, in percentage points, in the share of pupils at Level
- * 4+ and Level 5+ — at KS2 from one academic year's summer to the next (different pupils), and in
- * teacher assessment from one term to the next for the same year group's cohort (autumn follows the
- * previous summer's year group below).
+ * The "Level 4 / Level 5 shift" at KS2: the change, in percentage points, in the share of pupils at
+ * Level 4+ and Level 5+ from one academic year's summer to the next (different pupils, so
+ * unpaired). The change between terms of teacher assessment, largely the same pupils, is {@link
+ * TermShifts}.
  */
 public final class ThresholdShifts {
 
@@ -26,30 +26,16 @@ public final class ThresholdShifts {
           Measures.PCT_LEVEL4_PLUS, Measures.SHIFT_PCT_LEVEL4_PLUS,
           Measures.PCT_LEVEL5_PLUS, Measures.SHIFT_PCT_LEVEL5_PLUS);
 
-  private static final Map<String, String> TERM_SHIFT_OF =
-      Map.of(
-          Measures.PCT_LEVEL4_PLUS, Measures.TERM_SHIFT_PCT_LEVEL4_PLUS,
-          Measures.PCT_LEVEL5_PLUS, Measures.TERM_SHIFT_PCT_LEVEL5_PLUS);
-
   private ThresholdShifts() {}
 
   /**
    * One shift figure for every KS2 threshold figure (all pupils, summer) that has a figure for the
-   * same school and subject in the previous academic year, and one term shift for every teacher
-   * assessment threshold figure of a year group that has a figure for the same cohort in the term
-   * before. A shift carries the later term, Newcombe's 95% interval on the change, Fisher's exact
-   * p-value (kept for the false-discovery control over every candidate finding), and no numerator
-   * or denominator: both sides' counts are in the figures it was made from. A shift with fewer
-   * pupils than the reporting threshold on either side is marked so no flag is drawn from it.
-   *
-   * <p>A term shift compares largely the same pupils twice; treating the terms as independent, as
-   * Newcombe's interval and Fisher's test do, gives a wider interval and a larger p-value than a
-   * paired analysis would: it errs towards calling a change chance.
+   * same school and subject in the previous academic year; see {@link #unpaired}.
    */
   public static List<Figure> of(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
-      if (isKs2Threshold(f) || isTeacherThreshold(f)) {
+      if (isKs2Threshold(f)) {
         byKey.put(key(f.measure(), f, f.academicYear(), f.term(), f.groupValue()), f);
       }
     }
@@ -64,34 +50,35 @@ public final class ThresholdShifts {
       if (before == null) {
         continue;
       }
-      Proportion then = AttainmentMetrics.proportionOf(before);
-      Proportion later = AttainmentMetrics.proportionOf(now);
-      ProportionDifference change =
-          ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
-      Figure shift =
-          new Figure(
-                  (isKs2Threshold(now) ? SHIFT_OF : TERM_SHIFT_OF).get(now.measure()),
-                  now.assessment(),
-                  now.subject(),
-                  now.school(),
-                  now.group(),
-                  now.groupValue(),
-                  now.academicYear(),
-                  now.term(),
-                  null,
-                  null,
-                  now.value() - before.value())
-              .withInterval(
-                  100 * change.interval().lower(),
-                  100 * change.interval().upper(),
-                  change.method().label() + ", " + change.confidence().label())
-              .withPValue(FisherExactTest.twoSidedPValue(then, later));
-      shifts.add(
-          rules.belowReporting(Math.min(then.total(), later.total()))
-              ? shift.asBelowReportingThreshold()
-              : shift);
+      shifts.add(unpaired(SHIFT_OF.get(now.measure()), before, now, "", rules));
     }
     return shifts;
+  }
+
+  /**
+   * The change from {@code before} to {@code now} treating them as independent cohorts: the later
+   * figure's labels, Newcombe's 95% interval on the change (its method followed by {@code
+   * methodNote}), Fisher's exact p-value (kept for the false-discovery control over every candidate
+   * finding), and no numerator or denominator: both sides' counts are in the figures it was made
+   * from. A shift with fewer pupils than the reporting threshold on either side is marked so no
+   * flag is drawn from it.
+   */
+  static Figure unpaired(
+      String measure, Figure before, Figure now, String methodNote, SmallNumberRules rules) {
+    Proportion then = AttainmentMetrics.proportionOf(before);
+    Proportion later = AttainmentMetrics.proportionOf(now);
+    ProportionDifference change =
+        ProportionDifference.newcombe(then, later, ConfidenceLevel.NINETY_FIVE);
+    Figure shift =
+        Derived.like(now, measure, null, null, now.value() - before.value())
+            .withInterval(
+                100 * change.interval().lower(),
+                100 * change.interval().upper(),
+                change.method().label() + ", " + change.confidence().label() + methodNote)
+            .withPValue(FisherExactTest.twoSidedPValue(then, later));
+    return rules.belowReporting(Math.min(then.total(), later.total()))
+        ? shift.asBelowReportingThreshold()
+        : shift;
   }
 
   /** The year, term and group value a shift (or the figure it ends at) is compared with. */
@@ -126,14 +113,7 @@ public final class ThresholdShifts {
         && f.term().equals(Term.Season.SUMMER.word());
   }
 
-  private static boolean isTeacherThreshold(Figure f) {
-    return f.assessment().equals(Measures.TEACHER)
-        && SHIFT_OF.containsKey(f.measure())
-        && f.group().equals(Measures.YEAR_GROUP);
-  }
-
-  private static String key(
-      String measure, Figure f, String academicYear, String term, String groupValue) {
+  static String key(String measure, Figure f, String academicYear, String term, String groupValue) {
     return String.join(
         "|",
         measure,

@@ -283,7 +283,8 @@ public record GovernorDetails(
 
   private static Context context(FigureIndex index, String school) {
     Optional<Figure> pupils = index.latest(Measures.CONTEXT_PUPILS, Measures.CONTEXT, school);
-    if (pupils.isEmpty()) {
+    // A withheld count of pupils (a return of 1 to 5, or the school protecting one) has no context.
+    if (pupils.isEmpty() || pupils.get().suppressed()) {
       return null;
     }
     Figure p = pupils.get();

@@ -199,4 +199,108 @@ class PublishedFiguresDisclosureTest {
         ? Math.toIntExact(f.denominator())
         : (int) Math.round(f.numerator());
   }
+
+  /** A context figure: {@code with} of {@code pupils}, or the pupils themselves. */
+  private static Figure context(String measure, String school, String term, long with, long n) {
+    return new Figure(
+        measure,
+        Measures.CONTEXT,
+        Measures.CONTEXT,
+        school,
+        Figure.ALL,
+        Figure.ALL,
+        "2024-25",
+        term,
+        (double) with,
+        n,
+        100.0 * with / n);
+  }
+
+  /**
+   * Autumn: three schools of 30, 40 and 25 pupils with 3, 12 and 8 eligible for FSM. Spring: the
+   * first school's return has only 4 pupils.
+   */
+  private static List<Figure> publishedContext() {
+    long[] pupils = {30, 40, 25};
+    long[] fsm = {3, 12, 8};
+    List<Figure> figures = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String school = SCHOOLS.get(i);
+      figures.add(context(Measures.CONTEXT_PUPILS, school, "autumn", pupils[i], pupils[i]));
+      figures.add(context(Measures.CONTEXT_PCT_FSM, school, "autumn", fsm[i], pupils[i]));
+      long spring = i == 0 ? 4 : pupils[i];
+      figures.add(context(Measures.CONTEXT_PUPILS, school, "spring", spring, spring));
+      figures.add(context(Measures.CONTEXT_PCT_FSM, school, "spring", i == 0 ? 2 : fsm[i], spring));
+    }
+    figures.add(context(Measures.CONTEXT_PUPILS, Figure.CLUSTER, "autumn", 95, 95));
+    figures.add(context(Measures.CONTEXT_PCT_FSM, Figure.CLUSTER, "autumn", 23, 95));
+    figures.add(context(Measures.CONTEXT_PUPILS, Figure.CLUSTER, "spring", 69, 69));
+    figures.add(context(Measures.CONTEXT_PCT_FSM, Figure.CLUSTER, "spring", 22, 69));
+    return Screening.screen(figures, SmallNumberRules.DEFAULT);
+  }
+
+  private static Figure contextFigure(
+      List<Figure> figures, String measure, String school, String term) {
+    return figures.stream()
+        .filter(
+            f -> f.measure().equals(measure) && f.school().equals(school) && f.term().equals(term))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void noWithheldContextCountCanBeWorkedOutFromThePupilsOrTheCluster() {
+    List<Figure> figures = publishedContext();
+    // Cells: FSM and not FSM per school; rows add to the school's pupils, columns to the cluster's.
+    List<List<OptionalInt>> cells = new ArrayList<>();
+    List<Integer> rowTotals = new ArrayList<>();
+    for (String school : SCHOOLS) {
+      Figure f = contextFigure(figures, Measures.CONTEXT_PCT_FSM, school, "autumn");
+      Figure n = contextFigure(figures, Measures.CONTEXT_PUPILS, school, "autumn");
+      int with = f.suppressed() ? -1 : (int) Math.round(f.numerator());
+      int all = Math.toIntExact(n.denominator());
+      cells.add(
+          f.suppressed()
+              ? List.of(OptionalInt.empty(), OptionalInt.empty())
+              : List.of(OptionalInt.of(with), OptionalInt.of(all - with)));
+      rowTotals.add(all);
+    }
+    Figure cluster = contextFigure(figures, Measures.CONTEXT_PCT_FSM, Figure.CLUSTER, "autumn");
+    int clusterWith = (int) Math.round(cluster.numerator());
+    PublishedTable table =
+        new PublishedTable(
+            cells,
+            rowTotals,
+            List.of(clusterWith, Math.toIntExact(cluster.denominator()) - clusterWith));
+
+    assertThat(DisclosureCheck.recoverable(table)).isEmpty();
+    // Three FSM pupils in the first school are withheld, and so is the second smallest count
+    // (the third school's 8), or the cluster's 23 would give the 3 back; the pupils stay shown.
+    assertThat(figures)
+        .filteredOn(
+            f ->
+                f.suppressed()
+                    && f.term().equals("autumn")
+                    && f.measure().equals(Measures.CONTEXT_PCT_FSM))
+        .extracting(Figure::school)
+        .containsExactlyInAnyOrder("100001", "100003");
+    assertThat(contextFigure(figures, Measures.CONTEXT_PUPILS, "100001", "autumn").suppressed())
+        .isFalse();
+  }
+
+  @Test
+  void aReturnOfFourPupilsIsWithheldWithTheNextSmallestSchool() {
+    List<Figure> figures = publishedContext();
+
+    // Spring: 4, 40 and 25 pupils. The 4 are withheld, and the 25 with them, so the cluster's 69
+    // gives only their sum.
+    assertThat(figures)
+        .filteredOn(f -> f.suppressed() && f.term().equals("spring"))
+        .extracting(f -> f.measure() + " " + f.school())
+        .containsExactlyInAnyOrder(
+            "context_pupils 100001",
+            "context_pct_fsm 100001",
+            "context_pupils 100003",
+            "context_pct_fsm 100003");
+  }
 }

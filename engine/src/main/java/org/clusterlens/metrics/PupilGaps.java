@@ -1,0 +1,298 @@
+package org.clusterlens.metrics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.Grade;
+import org.clusterlens.model.PupilAssessment;
+import org.clusterlens.stats.ConfidenceLevel;
+import org.clusterlens.stats.MeanDifference;
+import org.clusterlens.stats.SmallNumberRules;
+import org.clusterlens.stats.WithinStrata;
+
+/**
+ * The group gaps that need the pupils' rows rather than the attainment figures, for the same
+ * groups, values and "rest" as {@link GroupGaps}:
+ *
+ * <ul>
+ *   <li>{@code gap_average_points}, the group's mean points minus the rest's, which needs each
+ *       side's spread: Welch's interval and t-test for statutory results;
+ *   <li>in teacher assessment, every gap ({@code gap_pct_level4_plus}, {@code gap_pct_level5_plus}
+ *       and {@code gap_average_points}) is made <em>within year groups</em> and combined
+ *       (Mantel–Haenszel; two-way least squares for points). Levels and points rise with age, so a
+ *       gap between pupils of all year groups pooled would partly measure which year groups each
+ *       side's pupils are in.
+ * </ul>
+ *
+ * A gap's numerator and denominator are the group's own, pooled over its year groups.
+ */
+final class PupilGaps {
+
+  private static final String QUERY =
+      """
+      WITH %1$s,
+      %2$s,
+      stratified AS (
+        SELECT *, CASE WHEN assessment = '%6$s' THEN year_group ELSE 0 END AS stratum
+        FROM labelled
+        -- Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
+        WHERE pupil_group NOT IN ('%4$s', '%5$s') AND scheme = '%9$s'
+      )
+      SELECT %3$s, academic_year, term, assessment, subject, pupil_group, group_value, stratum,
+             count(*) AS pupils, count(points) AS scored,
+             coalesce(sum(points), 0D) AS total, coalesce(sum(points * points), 0D) AS squares,
+             sum(CASE WHEN standard >= %7$d THEN 1 ELSE 0 END) AS at_level4,
+             sum(CASE WHEN standard >= %8$d THEN 1 ELSE 0 END) AS at_level5
+      FROM stratified
+      GROUP BY GROUPING SETS (
+        (school_urn, academic_year, term, assessment, subject, pupil_group, group_value, stratum),
+        (academic_year, term, assessment, subject, pupil_group, group_value, stratum))
+      """;
+
+  private PupilGaps() {}
+
+  /** One side's pupils in one stratum. */
+  private record Cell(
+      long pupils, long scored, double total, double squares, long level4, long level5) {
+
+    static final Cell EMPTY = new Cell(0, 0, 0, 0, 0, 0);
+
+    Cell plus(Cell o) {
+      return new Cell(
+          pupils + o.pupils,
+          scored + o.scored,
+          total + o.total,
+          squares + o.squares,
+          level4 + o.level4,
+          level5 + o.level5);
+    }
+
+    long met(int level) {
+      return level == 4 ? level4 : level5;
+    }
+  }
+
+  /**
+   * The gaps for the pupil rows registered as {@code view}; never null. A gap is marked below the
+   * reporting threshold when either side has fewer pupils than it, and suppressed when the rest is
+   * small enough to be withheld (the group's own suppression is carried over in screening). A gap
+   * with too few pupils or no spread to test carries no interval or p-value.
+   */
+  static List<Figure> of(SparkSession spark, String view, SmallNumberRules rules) {
+    String sql =
+        QUERY.formatted(
+            AttainmentMetrics.PUPIL_GRADES.formatted(view, Figure.RWM),
+            PupilGroupsSql.ctes(view, "pupils"),
+            PupilGroupsSql.schoolColumn(),
+            Figure.ALL,
+            Measures.YEAR_GROUP,
+            Measures.TEACHER,
+            Grade.FIRST_THRESHOLD,
+            Grade.SECOND_THRESHOLD,
+            PupilAssessment.NC_LEVELS);
+    // dimension (labels without the value) → value → stratum → cell
+    Map<Figure, Map<String, Map<Integer, Cell>>> dimensions = new HashMap<>();
+    for (Row r : spark.sql(sql).collectAsList()) {
+      Figure dimension =
+          label(
+              r.getAs("assessment"),
+              r.getAs("subject"),
+              r.getAs("school"),
+              r.getAs("pupil_group"),
+              Figure.ALL,
+              r.getAs("academic_year"),
+              r.getAs("term"));
+      dimensions
+          .computeIfAbsent(dimension, k -> new TreeMap<>())
+          .computeIfAbsent(r.<String>getAs("group_value"), k -> new TreeMap<>())
+          .put(
+              r.<Integer>getAs("stratum"),
+              new Cell(
+                  r.<Long>getAs("pupils"),
+                  r.<Long>getAs("scored"),
+                  r.<Double>getAs("total"),
+                  r.<Double>getAs("squares"),
+                  r.<Long>getAs("at_level4"),
+                  r.<Long>getAs("at_level5")));
+    }
+    List<Figure> gaps = new ArrayList<>();
+    dimensions.forEach(
+        (dimension, values) ->
+            values.forEach(
+                (value, group) -> {
+                  Figure label = withValue(dimension, value);
+                  if (!GroupGaps.compared(label)) {
+                    return;
+                  }
+                  Map<Integer, Cell> rest = new TreeMap<>();
+                  values.forEach(
+                      (other, cells) -> {
+                        if (!other.equals(value)) {
+                          cells.forEach((stratum, c) -> rest.merge(stratum, c, Cell::plus));
+                        }
+                      });
+                  gaps.addAll(gapsOf(label, group, rest, rules));
+                }));
+    return gaps;
+  }
+
+  private static List<Figure> gapsOf(
+      Figure label, Map<Integer, Cell> group, Map<Integer, Cell> rest, SmallNumberRules rules) {
+    Cell g = total(group);
+    Cell r = total(rest);
+    List<Figure> out = new ArrayList<>();
+    if (r.pupils() == 0) {
+      return out;
+    }
+    boolean teacher = label.assessment().equals(Measures.TEACHER);
+    if (g.scored() > 0 && r.scored() > 0) {
+      Optional<Figure> gap;
+      if (teacher) {
+        gap =
+            WithinStrata.scores(scores(group, rest), LEVEL)
+                .map(
+                    d ->
+                        figure(
+                            label,
+                            Measures.GAP_AVERAGE_POINTS,
+                            g.total(),
+                            g.scored(),
+                            d,
+                            1,
+                            WithinStrata.MEAN_METHOD));
+      } else {
+        double difference = g.total() / g.scored() - r.total() / r.scored();
+        Optional<MeanDifference> welch =
+            MeanDifference.welch(
+                g.scored(), g.total(), g.squares(), r.scored(), r.total(), r.squares(), LEVEL);
+        gap =
+            Optional.of(
+                figure(
+                    label,
+                    Measures.GAP_AVERAGE_POINTS,
+                    g.total(),
+                    g.scored(),
+                    new WithinStrata.Difference(
+                        difference,
+                        welch.map(MeanDifference::interval).orElse(null),
+                        welch.map(MeanDifference::pValue).orElse(null)),
+                    1,
+                    MeanDifference.METHOD));
+      }
+      gap.ifPresent(f -> out.add(screened(f, Math.min(g.scored(), r.scored()), r.scored(), rules)));
+    }
+    if (teacher) {
+      for (int threshold : new int[] {4, 5}) {
+        String measure =
+            threshold == 4 ? Measures.GAP_PCT_LEVEL4_PLUS : Measures.GAP_PCT_LEVEL5_PLUS;
+        WithinStrata.shares(shares(group, rest, threshold), LEVEL)
+            .map(d -> figure(label, measure, g.met(threshold), g.pupils(), d, 100, SHARE_METHOD))
+            .ifPresent(
+                f -> out.add(screened(f, Math.min(g.pupils(), r.pupils()), r.pupils(), rules)));
+      }
+    }
+    return out;
+  }
+
+  private static final ConfidenceLevel LEVEL = ConfidenceLevel.NINETY_FIVE;
+
+  private static final String SHARE_METHOD = WithinStrata.SHARE_METHOD;
+
+  /** A gap figure with the group's labels, scaled by {@code scale} (100 for a share). */
+  private static Figure figure(
+      Figure label,
+      String measure,
+      double numerator,
+      long denominator,
+      WithinStrata.Difference d,
+      double scale,
+      String method) {
+    Figure f = Derived.like(label, measure, numerator, denominator, scale * d.difference());
+    if (d.interval() != null) {
+      f =
+          f.withInterval(
+              scale * d.interval().lower(),
+              scale * d.interval().upper(),
+              method + ", " + LEVEL.label());
+    }
+    return d.pValue() == null ? f : f.withPValue(d.pValue());
+  }
+
+  /** Below the reporting threshold when the smaller side is; suppressed when the rest is 1–5. */
+  private static Figure screened(Figure gap, long smaller, long rest, SmallNumberRules rules) {
+    Figure out = rules.belowReporting(smaller) ? gap.asBelowReportingThreshold() : gap;
+    return rules.mustSuppress(rest) ? out.asSuppressed() : out;
+  }
+
+  private static List<WithinStrata.Scores> scores(
+      Map<Integer, Cell> group, Map<Integer, Cell> rest) {
+    List<WithinStrata.Scores> out = new ArrayList<>();
+    group.forEach(
+        (stratum, g) -> {
+          Cell r = rest.getOrDefault(stratum, Cell.EMPTY);
+          out.add(
+              new WithinStrata.Scores(
+                  g.scored(), g.total(), g.squares(), r.scored(), r.total(), r.squares()));
+        });
+    return out;
+  }
+
+  private static List<WithinStrata.Shares> shares(
+      Map<Integer, Cell> group, Map<Integer, Cell> rest, int threshold) {
+    List<WithinStrata.Shares> out = new ArrayList<>();
+    group.forEach(
+        (stratum, g) -> {
+          Cell r = rest.getOrDefault(stratum, Cell.EMPTY);
+          out.add(
+              new WithinStrata.Shares(
+                  Math.toIntExact(g.met(threshold)),
+                  Math.toIntExact(g.pupils()),
+                  Math.toIntExact(r.met(threshold)),
+                  Math.toIntExact(r.pupils())));
+        });
+    return out;
+  }
+
+  private static Cell total(Map<Integer, Cell> strata) {
+    return strata.values().stream().reduce(Cell.EMPTY, Cell::plus);
+  }
+
+  private static Figure label(
+      String assessment,
+      String subject,
+      String school,
+      String group,
+      String value,
+      String academicYear,
+      String term) {
+    return new Figure(
+        Measures.GAP_AVERAGE_POINTS,
+        assessment,
+        subject,
+        school,
+        group,
+        value,
+        academicYear,
+        term,
+        null,
+        null,
+        0);
+  }
+
+  private static Figure withValue(Figure dimension, String value) {
+    return label(
+        dimension.assessment(),
+        dimension.subject(),
+        dimension.school(),
+        dimension.group(),
+        value,
+        dimension.academicYear(),
+        dimension.term());
+  }
+}
