@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
@@ -91,30 +90,50 @@ class DfePublishedResultsReproductionTest {
           boolean ok = meets[p][s];
           Grade grade = GRADES.get(s).read(ok ? MET.get(s) : NOT_MET.get(s)).orElseThrow();
           rows.add(
-              RowFactory.create(
+              PupilRows.byName(
+                  "school_urn",
                   school[1],
+                  "academic_year",
                   "2018-19",
+                  "term",
                   "summer",
+                  "term_id",
                   "2018-19-summer",
+                  "upn",
                   "P" + school[1] + "-" + p,
+                  "date_of_birth",
                   LocalDate.of(2008, 1, 1),
+                  "gender",
                   "F",
+                  "year_group",
                   6,
+                  "fsm",
                   false,
+                  "disadvantaged",
                   false,
+                  "sen",
                   "N",
+                  "eal",
                   false,
+                  "assessment",
                   "ks2",
+                  "subject",
                   SUBJECTS.get(s),
+                  "grade",
                   grade.code(),
+                  "points",
                   grade.points(),
+                  "level",
                   grade.level(),
+                  "source_file",
                   "dfe.csv",
+                  "source_sha256",
                   "sha",
+                  "stored_at",
                   stored,
-                  null,
-                  null,
+                  "scheme",
                   Schemes.KS2_2016,
+                  "standard",
                   grade.standard()));
         }
       }

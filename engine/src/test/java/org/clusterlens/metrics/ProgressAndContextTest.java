@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
 import org.clusterlens.testing.SharedSpark;
@@ -41,32 +40,51 @@ class ProgressAndContextTest {
       Integer level,
       LocalDate joined) {
     ROWS.add(
-        RowFactory.create(
+        PupilRows.byName(
+            "school_urn",
             school,
+            "academic_year",
             year,
+            "term",
             term,
+            "term_id",
             year + "-" + term,
+            "upn",
             upn,
+            "date_of_birth",
             LocalDate.of(2013, 10, 1),
+            "gender",
             "F",
+            "year_group",
             yearGroup,
+            "fsm",
             false,
+            "disadvantaged",
             disadvantaged,
+            "sen",
             sen,
+            "eal",
             false,
+            "assessment",
             assessment,
+            "subject",
             subject,
+            "grade",
             points == null ? null : "x",
+            "points",
             points,
+            "level",
             level,
+            "source_file",
             "f.csv",
+            "source_sha256",
             "sha",
+            "stored_at",
             Timestamp.valueOf("2025-07-20 10:00:00").toInstant(),
+            "ethnicity",
             "WBRI",
-            joined,
-            // Scheme and standard as a row stored before schemes: read as levels.
-            null,
-            null));
+            "date_joined",
+            joined));
   }
 
   /** A pupil's three teacher grades (same points in each subject) in one term. */

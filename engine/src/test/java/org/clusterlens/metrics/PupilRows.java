@@ -68,14 +68,31 @@ final class PupilRows {
       v.put("stored_at", Timestamp.valueOf("2025-07-20 10:00:00").toInstant());
       v.put("ethnicity", "WBRI");
       v.put("date_joined", LocalDate.of(2019, 9, 1));
-      Object[] values = new Object[Warehouse.SCHEMA.fields().length];
-      int i = 0;
-      for (StructField field : Warehouse.SCHEMA.fields()) {
-        values[i++] = v.get(field.name());
-      }
-      rows.add(RowFactory.create(values));
+      rows.add(byName(v));
     }
     return this;
+  }
+
+  /**
+   * A warehouse row from column names and values in turn ({@code "upn", "A1", "points", 27.0, …});
+   * a value may be null, and a column not named is null.
+   */
+  static Row byName(Object... namesAndValues) {
+    Map<String, Object> values = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return byName(values);
+  }
+
+  /** A warehouse row from its values by column name; a column not named is null. */
+  static Row byName(Map<String, Object> values) {
+    Object[] row = new Object[Warehouse.SCHEMA.fields().length];
+    int i = 0;
+    for (StructField field : Warehouse.SCHEMA.fields()) {
+      row[i++] = values.get(field.name());
+    }
+    return RowFactory.create(row);
   }
 
   Dataset<Row> dataset(SparkSession spark) {
