@@ -277,37 +277,13 @@ public final class ClusterFolder {
 
   private static SchoolMapping mapping(Path file) throws InvalidClusterException {
     SchoolMapping.Builder builder = new SchoolMapping.Builder();
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreSurroundingSpaces(true)
-            .get();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        var parser = format.parse(in)) {
-      if (!parser.getHeaderNames().containsAll(List.of("kind", "theirs", "ours"))) {
+    for (CSVRecord record : records(file, List.of("kind", "theirs", "ours"))) {
+      Optional<String> wrong =
+          builder.add(record.get("kind"), record.get("theirs"), record.get("ours"));
+      if (wrong.isPresent()) {
         throw new InvalidClusterException(
-            file + " must start with the header line kind,theirs,ours");
+            file + ", line " + record.getParser().getCurrentLineNumber() + ": " + wrong.get());
       }
-      for (CSVRecord record : parser) {
-        if (!record.isConsistent()) {
-          throw new InvalidClusterException(
-              file
-                  + ", line "
-                  + record.getParser().getCurrentLineNumber()
-                  + ": a line needs three values, kind,theirs,ours");
-        }
-        Optional<String> wrong =
-            builder.add(record.get("kind"), record.get("theirs"), record.get("ours"));
-        if (wrong.isPresent()) {
-          throw new InvalidClusterException(
-              file + ", line " + record.getParser().getCurrentLineNumber() + ": " + wrong.get());
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new InvalidClusterException("Could not read " + file + ": " + e.getMessage());
     }
     return builder.build();
   }
