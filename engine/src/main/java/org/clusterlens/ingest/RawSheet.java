@@ -59,7 +59,12 @@ public record RawSheet(String file, String sheet, List<Row> rows, List<Merged> m
 
     /** Tells whether every cell is empty or spaces. */
     public boolean isBlank() {
-      return cells.stream().allMatch(String::isBlank);
+      for (String cell : cells) {
+        if (!cell.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
