@@ -115,6 +115,7 @@ public final class ReturnValidator {
       boolean eal = r.flag(ReturnColumn.EAL);
       Ethnicity ethnicity = r.ethnicity();
       LocalDate dateJoined = r.dateJoined(dob);
+      Boolean lookedAfter = r.optionalFlag(ReturnColumn.LOOKED_AFTER);
       List<PupilAssessment> assessments = new ArrayList<>(gradeColumns.size());
       for (ReturnColumn c : gradeColumns) {
         Optional<Grade> grade = r.grade(c);
@@ -139,6 +140,7 @@ public final class ReturnValidator {
                 eal,
                 ethnicity,
                 dateJoined,
+                lookedAfter,
                 assessments));
       }
     }
@@ -390,6 +392,14 @@ public final class ReturnValidator {
         return false;
       }
       return flag;
+    }
+
+    /** An optional yes/no column: null when the return lacks it or leaves the cell empty. */
+    Boolean optionalFlag(ReturnColumn c) {
+      if (text(c).isEmpty()) {
+        return null;
+      }
+      return flag(c);
     }
 
     Sen sen() {

@@ -65,7 +65,8 @@ public final class Warehouse {
           // Added after the first warehouses were written: nullable, and last, so that Delta's
           // schema evolution adds them to an older table on its next write.
           .add("ethnicity", DataTypes.StringType, true)
-          .add("date_joined", DataTypes.DateType, true);
+          .add("date_joined", DataTypes.DateType, true)
+          .add("looked_after", DataTypes.BooleanType, true);
 
   private static final int ROWS_PER_SLICE = 5_000;
 
@@ -453,7 +454,8 @@ public final class Warehouse {
                 r.sha256(),
                 storedAt,
                 p.ethnicity() == null ? null : p.ethnicity().name(),
-                p.dateJoined()));
+                p.dateJoined(),
+                p.lookedAfter()));
       }
     }
     return rows;

@@ -37,7 +37,11 @@ class WarehouseSchemaEvolutionTest {
     StructType older =
         new StructType(
             Arrays.stream(Warehouse.SCHEMA.fields())
-                .filter(f -> !f.name().equals("ethnicity") && !f.name().equals("date_joined"))
+                .filter(
+                    f ->
+                        !f.name().equals("ethnicity")
+                            && !f.name().equals("date_joined")
+                            && !f.name().equals("looked_after"))
                 .toArray(StructField[]::new));
     Row held =
         RowFactory.create(
@@ -72,6 +76,7 @@ class WarehouseSchemaEvolutionTest {
     Row before = warehouse.assessments().collectAsList().get(0);
     assertThat(before.<String>getAs("ethnicity")).isNull();
     assertThat(before.<LocalDate>getAs("date_joined")).isNull();
+    assertThat(before.<Boolean>getAs("looked_after")).isNull();
 
     Pupil pupil =
         new Pupil(
@@ -85,6 +90,7 @@ class WarehouseSchemaEvolutionTest {
             false,
             Ethnicity.MWAS,
             LocalDate.of(2019, 9, 3),
+            true,
             List.of(
                 new PupilAssessment(
                     Assessment.TEACHER, Subject.READING, new Grade("5c", 31.0, 5))));
@@ -96,6 +102,8 @@ class WarehouseSchemaEvolutionTest {
     assertThat(rows.get(0).<String>getAs("ethnicity")).isNull();
     assertThat(rows.get(1).<String>getAs("ethnicity")).isEqualTo("MWAS");
     assertThat(rows.get(1).<LocalDate>getAs("date_joined")).isEqualTo(LocalDate.of(2019, 9, 3));
+    assertThat(rows.get(0).<Boolean>getAs("looked_after")).isNull();
+    assertThat(rows.get(1).<Boolean>getAs("looked_after")).isTrue();
     assertThat(Files.isDirectory(root.resolve(Warehouse.ASSESSMENTS_TABLE))).isTrue();
   }
 }
