@@ -30,8 +30,14 @@ import org.clusterlens.model.Term;
  */
 public final class IngestBenchmark {
 
-  /** Untimed runs of each path first, enough for the JIT to settle on a 2-core machine. */
+  /**
+   * Untimed runs of each path first: at least this many, and for at least {@link #WARM_UP_SECONDS},
+   * so the JIT has compiled both paths fully even on a busy 2-core machine (15 runs of a 700-pupil
+   * csv took 0.05 s, too little for that).
+   */
   private static final int WARM_UP_RUNS = 15;
+
+  private static final double WARM_UP_SECONDS = 3.0;
 
   private static final Term TERM = Term.parse("2024-25-autumn");
   private static final String URN = "100001";
@@ -161,7 +167,8 @@ public final class IngestBenchmark {
   private static Result measure(String format, int pupils, int rounds, Step parse, Step ingest) {
     check(ingest, pupils);
     // Warm-up: both paths, so neither is timed while the JIT is still compiling it.
-    for (int i = 0; i < WARM_UP_RUNS; i++) {
+    long warmUntil = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+    for (int i = 0; i < WARM_UP_RUNS || System.nanoTime() < warmUntil; i++) {
       time(parse);
       time(ingest);
     }
