@@ -101,24 +101,4 @@ class ReturnValidatorBackgroundTest {
             "100001.csv, row 2, column 'LAC': 'maybe' is not a yes/no value. Use Y or N (1/0,"
                 + " Yes/No and TRUE/FALSE also work).");
   }
-
-  @Test
-  void aCtfGivesEachPupilsInCareAsLookedAfter() throws Exception {
-    byte[] ctf =
-        getClass().getResourceAsStream("/fixtures/returns/ctf-ks2-summer.xml").readAllBytes();
-    RawSheet sheet = CtfReader.read("ctf-ks2-summer.xml", ctf, ReturnLimits.DEFAULT);
-    List<ReturnProblem> problems = new ArrayList<>();
-    HeaderMapping header = HeaderMapping.find(sheet, problems).orElseThrow();
-
-    ReturnCheck check =
-        ReturnValidator.validate(
-            sheet,
-            header,
-            new ReturnIdentity("100001", Term.parse("2024-25-summer"), "ctf.xml", "sha"));
-
-    assertThat(problems).isEmpty();
-    assertThat(check.problems()).isEmpty();
-    // The third pupil's CTF has no InCare element: not known, rather than not in care.
-    assertThat(check.pupils()).extracting(Pupil::lookedAfter).containsExactly(false, true, null);
-  }
 }

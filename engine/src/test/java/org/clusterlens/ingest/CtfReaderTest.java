@@ -10,11 +10,10 @@ import org.clusterlens.model.Term;
 import org.junit.jupiter.api.Test;
 
 /**
- * A CTF whose pupil details sit in {@code <BasicDetails>} (as some MIS exports write them) is read
- * like one with them directly under {@code <Pupil>}; a contact's details are never taken for the
- * pupil's.
+ * Reading a Common Transfer File: pupil details directly under {@code <Pupil>} or in its {@code
+ * <BasicDetails>} (as some MIS exports write them), never a contact's; InCare as looked after.
  */
-class CtfReaderLayoutTest {
+class CtfReaderTest {
 
   private static final String CTF =
       """
@@ -56,21 +55,25 @@ class CtfReaderLayoutTest {
       </CTfile>
       """;
 
-  @Test
-  void detailsInBasicDetailsAreThePupilsAndAContactsAreNot() throws Exception {
-    RawSheet sheet =
-        CtfReader.read(
-            "ctf.xml", CTF.strip().getBytes(StandardCharsets.UTF_8), ReturnLimits.DEFAULT);
+  /** The CTF read and validated as a summer return: every pupil read, no problem at all. */
+  private static ReturnCheck read(byte[] ctf) throws Exception {
+    RawSheet sheet = CtfReader.read("ctf.xml", ctf, ReturnLimits.DEFAULT);
     List<ReturnProblem> problems = new ArrayList<>();
     HeaderMapping header = HeaderMapping.find(sheet, problems).orElseThrow();
-
     ReturnCheck check =
         ReturnValidator.validate(
             sheet,
             header,
             new ReturnIdentity("100001", Term.parse("2024-25-summer"), "ctf.xml", "sha"));
-
+    assertThat(problems).isEmpty();
     assertThat(check.problems()).isEmpty();
+    return check;
+  }
+
+  @Test
+  void detailsInBasicDetailsAreThePupilsAndAContactsAreNot() throws Exception {
+    ReturnCheck check = read(CTF.strip().getBytes(StandardCharsets.UTF_8));
+
     Pupil pupil = check.pupils().get(0);
     assertThat(pupil.dateOfBirth()).hasToString("2013-10-01");
     assertThat(pupil.gender()).isEqualTo("F");
@@ -78,5 +81,17 @@ class CtfReaderLayoutTest {
         .filteredOn(a -> a.grade() != null)
         .extracting(a -> a.assessment() + " " + a.subject() + " " + a.grade().code())
         .containsExactlyInAnyOrder("KS2 READING 5", "KS2 WRITING 4");
+  }
+
+  @Test
+  void inCareIsLookedAfterAndAPupilWithoutItIsNotKnown() throws Exception {
+    ReturnCheck check =
+        read(
+            CtfReaderTest.class
+                .getResourceAsStream("/fixtures/returns/ctf-ks2-summer.xml")
+                .readAllBytes());
+
+    // The third pupil's CTF has no InCare element: not known, rather than not in care.
+    assertThat(check.pupils()).extracting(Pupil::lookedAfter).containsExactly(false, true, null);
   }
 }
