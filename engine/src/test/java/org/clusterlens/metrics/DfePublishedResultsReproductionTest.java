@@ -91,6 +91,7 @@ class DfePublishedResultsReproductionTest {
                   "sha",
                   stored,
                   null,
+                  null,
                   null));
         }
       }

@@ -63,7 +63,8 @@ class ProgressAndContextTest {
             "sha",
             Timestamp.valueOf("2025-07-20 10:00:00").toInstant(),
             "WBRI",
-            joined));
+            joined,
+            null));
   }
 
   /** A pupil's three teacher grades (same points in each subject) in one term. */
