@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.model.Cluster;
+import org.clusterlens.pipeline.DemoRun;
 import org.clusterlens.pipeline.IngestRun;
 import org.clusterlens.pipeline.ReportRun;
 import org.clusterlens.warehouse.EngineSpark;
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     out.flush();
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());
     List<IngestRun.FileOutcome> ingested =
-        new IngestRun(cluster, () -> warehouse)
+        DemoRun.ingest(cluster, () -> warehouse, reports)
             .withSchemes(ClusterFolder.schemeChoices(clusterDir, cluster))
             .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     long rejected = ingested.stream().filter(o -> !o.check().accepted()).count();
@@ -63,6 +64,12 @@ final class DemoCommand implements Callable<Integer> {
         ReportRun.run(cluster, warehouse, reports, ClusterFolder.valueAddedReference(clusterDir));
     out.printf("Packs written (%.1f s).%n", seconds(reportStart));
     ReportCommand.print(outcome, reports, out);
+    long feedbackFiles = ingested.stream().mapToLong(o -> o.feedback().size()).sum();
+    out.printf(
+        "Each return's feedback for its business manager (%d files: a page and a marked-up copy"
+            + " of their own return, naming its pupils' rows and UPNs, so not for governors) is"
+            + " in %s.%n",
+        feedbackFiles, DemoRun.feedbackFolder(reports));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     out.printf(
         "Open %s in a browser for the cluster pack; each school's governor pack is"

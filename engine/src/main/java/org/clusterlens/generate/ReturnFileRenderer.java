@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -104,13 +105,13 @@ public final class ReturnFileRenderer {
                     + generatedReturn.term().label());
       }
       Row headerRow = sheet.createRow(titleRows);
-      for (ReturnColumn column : ReturnColumn.values()) {
+      for (ReturnColumn column : ReturnRow.COLUMNS) {
         headerRow.createCell(column.ordinal()).setCellValue(header.apply(column));
       }
       int rowIndex = titleRows + 1;
       for (ReturnRow pupil : generatedReturn.rows()) {
         Row row = sheet.createRow(rowIndex++);
-        for (ReturnColumn column : ReturnColumn.values()) {
+        for (ReturnColumn column : ReturnRow.COLUMNS) {
           switch (column) {
             case DATE_OF_BIRTH -> {
               Cell cell = row.createCell(column.ordinal());
@@ -147,14 +148,16 @@ public final class ReturnFileRenderer {
   private static String csv(
       GeneratedReturn generatedReturn, char separator, Function<ReturnColumn, String> header) {
     StringBuilder text = new StringBuilder();
-    ReturnColumn[] columns = ReturnColumn.values();
-    for (int i = 0; i < columns.length; i++) {
-      text.append(i == 0 ? "" : separator).append(csvField(header.apply(columns[i]), separator));
+    List<ReturnColumn> columns = ReturnRow.COLUMNS;
+    for (int i = 0; i < columns.size(); i++) {
+      text.append(i == 0 ? "" : separator)
+          .append(csvField(header.apply(columns.get(i)), separator));
     }
     text.append(CSV_LINE_END);
     for (ReturnRow pupil : generatedReturn.rows()) {
-      for (int i = 0; i < columns.length; i++) {
-        text.append(i == 0 ? "" : separator).append(csvField(pupil.text(columns[i]), separator));
+      for (int i = 0; i < columns.size(); i++) {
+        text.append(i == 0 ? "" : separator)
+            .append(csvField(pupil.text(columns.get(i)), separator));
       }
       text.append(CSV_LINE_END);
     }

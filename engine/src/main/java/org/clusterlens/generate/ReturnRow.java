@@ -2,6 +2,8 @@ package org.clusterlens.generate;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.clusterlens.model.Ethnicity;
 import org.clusterlens.model.ReturnColumn;
@@ -47,6 +49,14 @@ public record ReturnRow(
   public static final DateTimeFormatter DATE_FORMAT =
       DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
+  /**
+   * The columns a generated return writes, in the template's order: every column but Looked after,
+   * which the generator does not model (its calibration has no such figure), so its returns leave
+   * that optional column out, as many MIS exports do.
+   */
+  public static final List<ReturnColumn> COLUMNS =
+      Arrays.stream(ReturnColumn.values()).filter(c -> c != ReturnColumn.LOOKED_AFTER).toList();
+
   public ReturnRow {
     if (upn == null
         || forename == null
@@ -91,6 +101,7 @@ public record ReturnRow(
       case KS2_READING -> ks2 == null ? "" : ks2.reading();
       case KS2_WRITING -> ks2 == null ? "" : ks2.writing();
       case KS2_MATHS -> ks2 == null ? "" : ks2.maths();
+      case LOOKED_AFTER -> "";
     };
   }
 

@@ -57,9 +57,8 @@ public final class CsvSheetReader {
     List<RawSheet.Row> rows = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       for (CSVRecord record : parser) {
-        List<String> cells = new ArrayList<>(record.size());
-        record.forEach(cells::add);
-        RawSheet.Row row = new RawSheet.Row((int) record.getRecordNumber(), cells);
+        RawSheet.Row row =
+            new RawSheet.Row((int) record.getRecordNumber(), List.of(record.values()));
         if (!row.isBlank()) {
           rows.add(row);
           if (rows.size() > limits.maxRows()) {

@@ -201,11 +201,11 @@ final class CtfReader {
 
     void end(String element, String parent, String value) {
       switch (element) {
-        case "UPN" -> putOnce(ReturnColumn.UPN.header(), value, "Pupil", parent);
-        case "Forename" -> putOnce(ReturnColumn.FORENAME.header(), value, "Pupil", parent);
-        case "Surname" -> putOnce(ReturnColumn.SURNAME.header(), value, "Pupil", parent);
-        case "DOB" -> putOnce(ReturnColumn.DATE_OF_BIRTH.header(), value, "Pupil", parent);
-        case "Gender" -> putOnce(ReturnColumn.GENDER.header(), value, "Pupil", parent);
+        case "UPN" -> putOnce(ReturnColumn.UPN.header(), value, parent);
+        case "Forename", "LegalForename" -> putOnce(ReturnColumn.FORENAME.header(), value, parent);
+        case "Surname", "LegalSurname" -> putOnce(ReturnColumn.SURNAME.header(), value, parent);
+        case "DOB" -> putOnce(ReturnColumn.DATE_OF_BIRTH.header(), value, parent);
+        case "Gender" -> putOnce(ReturnColumn.GENDER.header(), value, parent);
         case "NCyearActual" -> cells.put(ReturnColumn.YEAR_GROUP.header(), value);
         case "Ethnicity" -> cells.put("Ethnicity", value);
         case "InCare" -> {
@@ -256,8 +256,12 @@ final class CtfReader {
       }
     }
 
-    private void putOnce(String header, String value, String wantedParent, String parent) {
-      if (wantedParent.equals(parent)) {
+    /**
+     * Keeps the pupil's own detail: directly under {@code <Pupil>} (as CTF 15 writers put it) or in
+     * its {@code <BasicDetails>}, never a contact's or a school's element of the same name.
+     */
+    private void putOnce(String header, String value, String parent) {
+      if ("Pupil".equals(parent) || "BasicDetails".equals(parent)) {
         cells.putIfAbsent(header, value);
       }
     }
@@ -270,8 +274,8 @@ final class CtfReader {
       String result = assessment.getOrDefault("Result", "");
       String what =
           switch (subject + "/" + component) {
-            case "ENG/RD", "RD/", "ENG/READ", "REA/" -> "Reading";
-            case "ENG/WR", "WR/", "ENG/WRIT", "WRI/" -> "Writing";
+            case "ENG/RD", "RD/", "ENG/READ", "ENG/REA", "REA/" -> "Reading";
+            case "ENG/WR", "WR/", "ENG/WRIT", "ENG/WRI", "WRI/" -> "Writing";
             case "MAT/", "MAT/MAT", "MA/" -> "Maths";
             default -> null;
           };

@@ -229,7 +229,23 @@ public record HeaderMapping(
 
   /** Header text compared without case, spaces or punctuation: "Pupil's D.O.B" → "pupilsdob". */
   static String normalise(String header) {
-    return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    // Ingest asks this of every cell of the first rows, twice: plain ASCII text is done by hand;
+    // any
+    // other character may lower-case to ASCII letters (a Kelvin sign to 'k'), so it takes the
+    // general way.
+    StringBuilder kept = new StringBuilder(header.length());
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c >= 0x80) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+      }
+      if (c >= 'A' && c <= 'Z') {
+        kept.append((char) (c + ('a' - 'A')));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        kept.append(c);
+      }
+    }
+    return kept.toString();
   }
 
   private static Map<String, ReturnColumn> names() {

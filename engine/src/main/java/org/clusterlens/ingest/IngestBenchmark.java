@@ -3,6 +3,8 @@ package org.clusterlens.ingest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,14 @@ import org.clusterlens.model.Term;
  */
 public final class IngestBenchmark {
 
-  /** Untimed runs of each path first, enough for the JIT to settle on a 2-core machine. */
+  /**
+   * Untimed runs of each path first: at least this many, and for at least {@link #WARM_UP_SECONDS},
+   * so the JIT has compiled both paths fully even on a busy 2-core machine (15 runs of a 700-pupil
+   * csv took 0.05 s, too little for that).
+   */
   private static final int WARM_UP_RUNS = 15;
+
+  private static final double WARM_UP_SECONDS = 3.0;
 
   private static final Term TERM = Term.parse("2024-25-autumn");
   private static final String URN = "100001";
@@ -46,10 +54,19 @@ public final class IngestBenchmark {
    *
    * @param format "csv" or "xlsx"
    * @param pupils the pupil rows in the file
-   * @param parseSeconds the median time to parse the file into cells
-   * @param ingestSeconds the median time to read and validate it as ingest does
+   * @param parseSeconds the median wall time to parse the file into cells
+   * @param ingestSeconds the median wall time to read and validate it as ingest does
+   * @param parseCpuSeconds the median CPU time of the parse, which other work on a shared machine
+   *     disturbs less than wall time
+   * @param ingestCpuSeconds the median CPU time of the ingest
    */
-  public record Result(String format, int pupils, double parseSeconds, double ingestSeconds) {
+  public record Result(
+      String format,
+      int pupils,
+      double parseSeconds,
+      double ingestSeconds,
+      double parseCpuSeconds,
+      double ingestCpuSeconds) {
 
     /** Rows per second for the raw parse. */
     public double parseRowsPerSecond() {
@@ -66,23 +83,33 @@ public final class IngestBenchmark {
       return 100.0 * (ingestSeconds - parseSeconds) / parseSeconds;
     }
 
-    /** One line of a table: format, pupils, both rates and the overhead. */
+    /** What ingest costs over the raw parse in CPU time, as a percentage of the parse's. */
+    public double cpuOverheadPercent() {
+      return 100.0 * (ingestCpuSeconds - parseCpuSeconds) / parseCpuSeconds;
+    }
+
+    /** One line of a table: format, pupils, both rates and the overhead in wall and CPU time. */
     public String line() {
       return String.format(
           Locale.UK,
-          "| %-4s | %,7d | %,12.0f | %,12.0f | %+6.1f%% |",
+          "| %-4s | %,7d | %,12.0f | %,12.0f | %+6.1f%% | %,8.2f | %,9.2f | %+6.1f%% |",
           format,
           pupils,
           parseRowsPerSecond(),
           ingestRowsPerSecond(),
-          overheadPercent());
+          overheadPercent(),
+          parseCpuSeconds * 1000,
+          ingestCpuSeconds * 1000,
+          cpuOverheadPercent());
     }
   }
 
   /** The table's header lines, to print above {@link Result#line()}s. */
   public static String header() {
-    return "| file | pupils | parse rows/s | ingest rows/s | ingest over parse |\n"
-        + "|------|--------:|-------------:|--------------:|------------------:|";
+    return "| file | pupils | parse rows/s | ingest rows/s | ingest over parse | parse CPU ms"
+        + " | ingest CPU ms | CPU over parse |\n"
+        + "|------|--------:|-------------:|--------------:|------------------:|---------:"
+        + "|----------:|---------------:|";
   }
 
   /**
@@ -140,18 +167,31 @@ public final class IngestBenchmark {
   private static Result measure(String format, int pupils, int rounds, Step parse, Step ingest) {
     check(ingest, pupils);
     // Warm-up: both paths, so neither is timed while the JIT is still compiling it.
-    for (int i = 0; i < WARM_UP_RUNS; i++) {
+    long warmUntil = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+    for (int i = 0; i < WARM_UP_RUNS || System.nanoTime() < warmUntil; i++) {
       time(parse);
       time(ingest);
     }
     double[] parseTimes = new double[rounds];
     double[] ingestTimes = new double[rounds];
+    double[] parseCpu = new double[rounds];
+    double[] ingestCpu = new double[rounds];
     for (int i = 0; i < rounds; i++) {
       // Interleaved, so a slow moment on a shared machine hurts both alike.
-      parseTimes[i] = time(parse);
-      ingestTimes[i] = time(ingest);
+      double[] p = time(parse);
+      double[] in = time(ingest);
+      parseTimes[i] = p[0];
+      parseCpu[i] = p[1];
+      ingestTimes[i] = in[0];
+      ingestCpu[i] = in[1];
     }
-    return new Result(format, pupils, median(parseTimes), median(ingestTimes));
+    return new Result(
+        format,
+        pupils,
+        median(parseTimes),
+        median(ingestTimes),
+        median(parseCpu),
+        median(ingestCpu));
   }
 
   private static void check(Step ingest, int pupils) {
@@ -166,7 +206,10 @@ public final class IngestBenchmark {
     }
   }
 
-  private static double time(Step step) {
+  /** The step's wall time and this thread's CPU time, in seconds. */
+  private static double[] time(Step step) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     try {
       if (step.run() == null) {
@@ -175,7 +218,8 @@ public final class IngestBenchmark {
     } catch (Exception e) {
       throw new IllegalStateException("A benchmark step failed", e);
     }
-    return (System.nanoTime() - start) / 1e9;
+    long wall = System.nanoTime() - start;
+    return new double[] {wall / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
   }
 
   private static double median(double[] times) {

@@ -50,7 +50,8 @@ public final class MovedPupils {
       }
       Map<String, Set<String>> schools = byTerm.get(c.identity().term().id());
       List<ReturnProblem> warnings = new ArrayList<>();
-      for (Pupil p : c.pupils()) {
+      for (int i = 0; i < c.pupils().size(); i++) {
+        Pupil p = c.pupils().get(i);
         List<String> others = new ArrayList<>();
         for (Map.Entry<String, Set<String>> school : schools.entrySet()) {
           if (!school.getKey().equals(c.identity().schoolUrn())
@@ -59,7 +60,7 @@ public final class MovedPupils {
           }
         }
         if (!others.isEmpty()) {
-          warnings.add(warning(c, p, others));
+          warnings.add(warning(c, p, c.pupilRows().get(i), others));
         }
       }
       out.add(warnings.isEmpty() ? c : c.withProblems(warnings));
@@ -67,7 +68,7 @@ public final class MovedPupils {
     return out;
   }
 
-  private static ReturnProblem warning(ReturnCheck c, Pupil p, List<String> others) {
+  private static ReturnProblem warning(ReturnCheck c, Pupil p, int row, List<String> others) {
     String header =
         c.header() == null
             ? ReturnColumn.UPN.header()
@@ -76,7 +77,7 @@ public final class MovedPupils {
         ReturnProblem.Severity.WARNING,
         c.identity().fileName(),
         c.sheet() == null ? null : c.sheet().sheet(),
-        c.pupilRows().get(p.upn()),
+        row,
         header,
         p.upn(),
         "is also listed by school "

@@ -32,6 +32,10 @@ public record RawSheet(String file, String sheet, List<Row> rows, List<Merged> m
 
   /** The text of a cell by its row number as shown and its 0-based column; "" when empty. */
   public String cell(int rowNumber, int column) {
+    if (rowNumber < 1) {
+      // Above the first row (a header on row 1 asks for its heading): no need to look.
+      return "";
+    }
     for (Row row : rows) {
       if (row.number() == rowNumber) {
         return row.cell(column);
@@ -59,7 +63,12 @@ public record RawSheet(String file, String sheet, List<Row> rows, List<Merged> m
 
     /** Tells whether every cell is empty or spaces. */
     public boolean isBlank() {
-      return cells.stream().allMatch(String::isBlank);
+      for (String cell : cells) {
+        if (!cell.isBlank()) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

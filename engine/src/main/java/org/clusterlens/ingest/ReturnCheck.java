@@ -2,7 +2,6 @@ package org.clusterlens.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.clusterlens.model.Pupil;
 import org.clusterlens.model.TermlyReturn;
@@ -13,8 +12,8 @@ import org.clusterlens.model.TermlyReturn;
  * @param identity which school, term and file; never null
  * @param pupils the rows that were read without error; never null
  * @param problems every error and warning, in the order found; never null
- * @param pupilRows for each pupil read, by UPN, the row it is on as the spreadsheet shows it; never
- *     null
+ * @param pupilRows for each pupil read, in the order of {@code pupils}, the row it is on as the
+ *     spreadsheet shows it; never null
  * @param sheet the cells as read, or null when the file could not be read
  * @param header where the header is and which column holds what, or null when none was found
  */
@@ -22,19 +21,23 @@ public record ReturnCheck(
     ReturnIdentity identity,
     List<Pupil> pupils,
     List<ReturnProblem> problems,
-    Map<String, Integer> pupilRows,
+    List<Integer> pupilRows,
     RawSheet sheet,
     HeaderMapping header) {
 
   public ReturnCheck {
     pupils = List.copyOf(pupils);
     problems = List.copyOf(problems);
-    pupilRows = Map.copyOf(pupilRows);
+    pupilRows = List.copyOf(pupilRows);
+    if (pupilRows.size() != pupils.size()) {
+      throw new IllegalArgumentException(
+          "A row for each of the " + pupils.size() + " pupils, not " + pupilRows.size());
+    }
   }
 
   /** A check of a file whose cells were never read (refused, or its school or term unknown). */
   public ReturnCheck(ReturnIdentity identity, List<ReturnProblem> problems) {
-    this(identity, List.of(), problems, Map.of(), null, null);
+    this(identity, List.of(), problems, List.of(), null, null);
   }
 
   /** The same check with more problems found later, e.g. by comparing it with other returns. */

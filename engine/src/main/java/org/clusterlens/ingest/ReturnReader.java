@@ -114,7 +114,7 @@ public final class ReturnReader {
     }
     ReturnIdentity identity = new ReturnIdentity(school.get(), term.get(), name, sha256(bytes));
     if (sheet == null || problems.stream().anyMatch(ReturnProblem::isError)) {
-      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, null);
+      return new ReturnCheck(identity, List.of(), problems, List.of(), sheet, null);
     }
     SchoolMapping mapping = mappings.getOrDefault(school.get(), SchoolMapping.NONE);
     // A subject given twice is a row's problem: reported with the others, after validation.
@@ -123,7 +123,7 @@ public final class ReturnReader {
     RawSheet wide = layout.map(LongLayout::wide).orElse(sheet);
     Optional<HeaderMapping> header = HeaderMapping.find(wide, mapping, problems);
     if (header.isEmpty() || problems.stream().anyMatch(ReturnProblem::isError)) {
-      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, header.orElse(null));
+      return new ReturnCheck(identity, List.of(), problems, List.of(), sheet, header.orElse(null));
     }
     long pupilRows =
         wide.rows().stream().filter(r -> r.number() > header.get().headerRow()).count();
@@ -137,7 +137,7 @@ public final class ReturnReader {
                   pupilRows,
                   limits.maxPupils()),
               "Hand in one school's pupils, one row each"));
-      return new ReturnCheck(identity, List.of(), problems, Map.of(), sheet, header.get());
+      return new ReturnCheck(identity, List.of(), problems, List.of(), sheet, header.get());
     }
     ReturnCheck rows = ReturnValidator.validate(wide, header.get(), identity, mapping, schemes);
     for (ReturnProblem p : rows.problems()) {

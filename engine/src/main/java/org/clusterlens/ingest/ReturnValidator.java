@@ -37,8 +37,6 @@ public final class ReturnValidator {
   private static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter UK_DATE_OUT = DateTimeFormatter.ofPattern("dd/MM/uuuu");
-  private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-  private static final Pattern EXCEL_SERIAL = Pattern.compile("\\d{4,5}(\\.0+)?");
   private static final Pattern YEAR_GROUP =
       Pattern.compile("(?:y|yr|year|ncy)?\\s*([0-6])(?:\\.0+)?");
   private static final Map<String, Boolean> FLAGS =
@@ -96,11 +94,16 @@ public final class ReturnValidator {
     List<Pupil> pupils = new ArrayList<>();
     // Each field's column, looked up once rather than on every row: -1 where the return lacks it.
     int[] columnOf = new int[ReturnColumn.values().length];
+    List<ReturnColumn> gradeColumns = new ArrayList<>();
     for (ReturnColumn c : ReturnColumn.values()) {
       columnOf[c.ordinal()] = header.column(c).orElse(-1);
+      if (c.assessment().isPresent() && columnOf[c.ordinal()] >= 0) {
+        gradeColumns.add(c);
+      }
     }
-    Map<String, Integer> rowOfUpn = new HashMap<>();
-    Map<String, Integer> pupilRows = new HashMap<>();
+    int rows = sheet.rows().size();
+    Map<String, Integer> rowOfUpn = new HashMap<>(2 * rows);
+    List<Integer> pupilRows = new ArrayList<>(rows);
     for (RawSheet.Row row : sheet.rows()) {
       if (row.number() <= header.headerRow()) {
         continue;
@@ -131,11 +134,9 @@ public final class ReturnValidator {
       boolean eal = r.flag(ReturnColumn.EAL);
       Ethnicity ethnicity = r.ethnicity();
       LocalDate dateJoined = r.dateJoined(dob);
-      List<PupilAssessment> assessments = new ArrayList<>();
-      for (ReturnColumn c : ReturnColumn.values()) {
-        if (c.assessment().isEmpty() || columnOf[c.ordinal()] < 0) {
-          continue;
-        }
+      Boolean lookedAfter = r.optionalFlag(ReturnColumn.LOOKED_AFTER);
+      List<PupilAssessment> assessments = new ArrayList<>(gradeColumns.size());
+      for (ReturnColumn c : gradeColumns) {
         Scheme scheme = schemeOf.get(c.assessment().get());
         Optional<Grade> grade = r.grade(c, scheme);
         // A missing teacher assessment is kept (as no grade) so completeness can be reported;
@@ -147,7 +148,7 @@ public final class ReturnValidator {
         }
       }
       if (!r.hasErrors()) {
-        pupilRows.put(upn, row.number());
+        pupilRows.add(row.number());
         pupils.add(
             new Pupil(
                 upn,
@@ -160,6 +161,7 @@ public final class ReturnValidator {
                 eal,
                 ethnicity,
                 dateJoined,
+                lookedAfter,
                 assessments));
       }
     }
@@ -275,10 +277,10 @@ public final class ReturnValidator {
     LocalDate date(ReturnColumn c) {
       String value = text(c);
       try {
-        if (EXCEL_SERIAL.matcher(value).matches()) {
+        if (isExcelSerial(value)) {
           return DateUtil.getLocalDateTime(Double.parseDouble(value)).toLocalDate();
         }
-        if (value.contains("/")) {
+        if (value.indexOf('/') >= 0) {
           return ukDate(value);
         }
         return LocalDate.parse(value);
@@ -288,27 +290,80 @@ public final class ReturnValidator {
       }
     }
 
+    /** Tells whether a cell holds a whole Excel date serial: 4 or 5 digits, maybe then ".0…". */
+    private static boolean isExcelSerial(String value) {
+      int digits = digitsFrom(value, 0);
+      if (digits < 4 || digits > 5) {
+        return false;
+      }
+      if (digits == value.length()) {
+        return true;
+      }
+      if (value.charAt(digits) != '.' || digits + 1 == value.length()) {
+        return false;
+      }
+      for (int i = digits + 1; i < value.length(); i++) {
+        if (value.charAt(i) != '0') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** How many ASCII digits run from {@code start}. */
+    private static int digitsFrom(String value, int start) {
+      int i = start;
+      while (i < value.length() && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+        i++;
+      }
+      return i - start;
+    }
+
     /**
-     * A day/month/year date, read strictly: 31/02/2013 is not a date. The common shape is read by
-     * hand, as the formatter costs more than the rest of a row's checks together.
+     * A day/month/year date, read strictly: 31/02/2013 is not a date. The common shape (d/m/yyyy
+     * with one or two digit days and months) is read by hand, as the formatter costs more than the
+     * rest of a row's checks together; any other shape goes to the strict formatter.
      */
     private static LocalDate ukDate(String value) {
-      Matcher m = DAY_MONTH_YEAR.matcher(value);
-      if (!m.matches()) {
+      int day = digitsFrom(value, 0);
+      int month = digitsFrom(value, day + 1);
+      int yearStart = day + month + 2;
+      boolean common =
+          day >= 1
+              && day <= 2
+              && month >= 1
+              && month <= 2
+              && value.charAt(day) == '/'
+              && yearStart <= value.length()
+              && value.charAt(yearStart - 1) == '/'
+              && value.length() - yearStart == 4
+              && digitsFrom(value, yearStart) == 4;
+      if (!common) {
         return LocalDate.parse(value, UK_DATE);
       }
       try {
         return LocalDate.of(
-            Integer.parseInt(m.group(3)),
-            Integer.parseInt(m.group(2)),
-            Integer.parseInt(m.group(1)));
+            Integer.parseInt(value, yearStart, value.length(), 10),
+            Integer.parseInt(value, day + 1, day + 1 + month, 10),
+            Integer.parseInt(value, 0, day, 10));
       } catch (java.time.DateTimeException e) {
         throw new DateTimeParseException("'" + value + "' is not a date", value, 0, e);
       }
     }
 
     String gender() {
-      String value = text(ReturnColumn.GENDER).toUpperCase(Locale.ROOT);
+      String value = text(ReturnColumn.GENDER);
+      if (value.length() == 1) {
+        switch (value.charAt(0)) {
+          case 'M', 'm':
+            return "M";
+          case 'F', 'f':
+            return "F";
+          default:
+            break;
+        }
+      }
+      value = value.toUpperCase(Locale.ROOT);
       switch (value) {
         case "M", "MALE", "BOY":
           return "M";
@@ -321,7 +376,11 @@ public final class ReturnValidator {
     }
 
     Integer yearGroup() {
-      String value = text(ReturnColumn.YEAR_GROUP).toLowerCase(Locale.ROOT);
+      String value = text(ReturnColumn.YEAR_GROUP);
+      if (value.length() == 1 && value.charAt(0) >= '0' && value.charAt(0) <= '6') {
+        return value.charAt(0) - '0';
+      }
+      value = value.toLowerCase(Locale.ROOT);
       if (value.equals("r") || value.equals("reception") || value.equals("yr r")) {
         return 0;
       }
@@ -334,12 +393,34 @@ public final class ReturnValidator {
     }
 
     boolean flag(ReturnColumn c) {
-      Boolean flag = FLAGS.get(text(c).toLowerCase(Locale.ROOT));
+      String value = text(c);
+      if (value.isEmpty()) {
+        return false;
+      }
+      if (value.length() == 1) {
+        switch (value.charAt(0)) {
+          case 'Y', 'y', '1', 'T', 't':
+            return true;
+          case 'N', 'n', '0', 'F', 'f':
+            return false;
+          default:
+            break;
+        }
+      }
+      Boolean flag = FLAGS.get(value.toLowerCase(Locale.ROOT));
       if (flag == null) {
         error(c, "is not a yes/no value", FLAG_VALUES);
         return false;
       }
       return flag;
+    }
+
+    /** An optional yes/no column: null when the return lacks it or leaves the cell empty. */
+    Boolean optionalFlag(ReturnColumn c) {
+      if (text(c).isEmpty()) {
+        return null;
+      }
+      return flag(c);
     }
 
     Sen sen() {

@@ -34,6 +34,9 @@ public record SchoolMapping(Map<String, ReturnColumn> columns, Map<String, Strin
 
   /** The scheme code for a grade as this school writes it; the grade itself when not mapped. */
   String grade(String written) {
+    if (grades.isEmpty()) {
+      return written;
+    }
     return grades.getOrDefault(written.trim().toLowerCase(Locale.ROOT), written);
   }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param ethnicity the census ethnicity code, or null when the return has no ethnicity column or
  *     left the cell empty
  * @param dateJoined the date the pupil joined the school, or null when the return does not say
+ * @param lookedAfter looked after by a local authority (in care), or null when the return does not
+ *     say (no such column, or its cell left empty)
  * @param assessments the pupil's grades, one per assessment kind and subject; never null
  */
 public record Pupil(
@@ -31,6 +33,7 @@ public record Pupil(
     boolean eal,
     Ethnicity ethnicity,
     LocalDate dateJoined,
+    Boolean lookedAfter,
     List<PupilAssessment> assessments) {
 
   public Pupil {

@@ -86,7 +86,20 @@ public enum ReturnColumn {
   KS1_MATHS("KS1 Maths", false, Assessment.KS1, Subject.MATHS, "KS1 result (Year 2 summer)"),
   KS2_READING("KS2 Reading", false, Assessment.KS2, Subject.READING, "KS2 result (Year 6 summer)"),
   KS2_WRITING("KS2 Writing", false, Assessment.KS2, Subject.WRITING, "KS2 result (Year 6 summer)"),
-  KS2_MATHS("KS2 Maths", false, Assessment.KS2, Subject.MATHS, "KS2 result (Year 6 summer)");
+  KS2_MATHS("KS2 Maths", false, Assessment.KS2, Subject.MATHS, "KS2 result (Year 6 summer)"),
+  // Optional columns added later go last, so the earlier columns keep their places.
+  LOOKED_AFTER(
+      "Looked after",
+      false,
+      null,
+      null,
+      "Optional: Y or N: looked after by a local authority (in care); empty if not known",
+      "LAC",
+      "CLA",
+      "Child looked after",
+      "Looked after child",
+      "Children looked after",
+      "In care");
 
   private final String header;
   private final boolean required;

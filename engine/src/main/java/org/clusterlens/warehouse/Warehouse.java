@@ -66,6 +66,7 @@ public final class Warehouse {
           // schema evolution adds them to an older table on its next write.
           .add("ethnicity", DataTypes.StringType, true)
           .add("date_joined", DataTypes.DateType, true)
+          .add("looked_after", DataTypes.BooleanType, true)
           // The assessment scheme the grade was read in, and how many of its two thresholds it
           // reaches (null when not counted). Rows written before schemes were chosen have neither:
           // readers take them as National Curriculum levels (see metrics.SchemeColumns).
@@ -459,6 +460,7 @@ public final class Warehouse {
                 storedAt,
                 p.ethnicity() == null ? null : p.ethnicity().name(),
                 p.dateJoined(),
+                p.lookedAfter(),
                 a.scheme(),
                 a.grade() == null ? null : a.grade().standard()));
       }

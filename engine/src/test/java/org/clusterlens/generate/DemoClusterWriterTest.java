@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -76,8 +75,7 @@ class DemoClusterWriterTest {
       List<String> headers = new ArrayList<>();
       header.forEach(cell -> headers.add(cell.getStringCellValue()));
       assertThat(headers)
-          .containsExactlyElementsOf(
-              Arrays.stream(ReturnColumn.values()).map(ReturnColumn::header).toList());
+          .containsExactlyElementsOf(ReturnRow.COLUMNS.stream().map(ReturnColumn::header).toList());
       assertThat(sheet.getLastRowNum()).isEqualTo(expected.rows().size());
 
       ReturnRow first = expected.rows().get(0);
@@ -102,13 +100,11 @@ class DemoClusterWriterTest {
     List<String> lines =
         Files.readAllLines(dataset.resolve(expected.relativePath()), StandardCharsets.UTF_8);
     assertThat(lines.get(0))
-        .isEqualTo(
-            String.join(
-                ",", Arrays.stream(ReturnColumn.values()).map(ReturnColumn::header).toList()));
+        .isEqualTo(String.join(",", ReturnRow.COLUMNS.stream().map(ReturnColumn::header).toList()));
     assertThat(lines).hasSize(expected.rows().size() + 1);
     ReturnRow first = expected.rows().get(0);
     String[] cells = lines.get(1).split(",", -1);
-    assertThat(cells).hasSize(ReturnColumn.values().length);
+    assertThat(cells).hasSize(ReturnRow.COLUMNS.size());
     assertThat(cells[ReturnColumn.DATE_OF_BIRTH.ordinal()])
         .isEqualTo(ReturnRow.DATE_FORMAT.format(first.dateOfBirth()));
     assertThat(LocalDate.parse(cells[3], ReturnRow.DATE_FORMAT)).isEqualTo(first.dateOfBirth());

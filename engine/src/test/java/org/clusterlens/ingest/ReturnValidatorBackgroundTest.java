@@ -10,7 +10,9 @@ import org.clusterlens.model.Pupil;
 import org.clusterlens.model.Term;
 import org.junit.jupiter.api.Test;
 
-/** The optional ethnicity and date-joined columns: read when present, never required. */
+/**
+ * The optional ethnicity, date-joined and looked-after columns: read when present, never required.
+ */
 class ReturnValidatorBackgroundTest {
 
   private static final String[] UPNS = {"W850210011501", "K850210011502", "Z850210011503"};
@@ -75,5 +77,28 @@ class ReturnValidatorBackgroundTest {
                 + " ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, OOTH, REFU, NOBT, or leave it empty.",
             "100001.csv, row 3, column 'Date joined': '01/09/2012' is before the pupil's date of"
                 + " birth 01/10/2013. Write the date the pupil joined this school, e.g. 01/09/2019.");
+  }
+
+  @Test
+  void lookedAfterIsReadUnderItsCommonNamesAndUnknownWhenLeftEmpty() {
+    for (String header : List.of("Looked after", "LAC", "CLA", "Child looked after", "In care")) {
+      ReturnCheck check = validate(BASE + "," + header, "Y", "n", "");
+
+      assertThat(check.problems()).as(header).isEmpty();
+      assertThat(check.pupils()).extracting(Pupil::lookedAfter).containsExactly(true, false, null);
+    }
+  }
+
+  @Test
+  void aReturnWithoutLookedAfterLeavesItUnknownAndAWrongValueIsAnError() {
+    assertThat(validate(BASE, "").pupils().get(0).lookedAfter()).isNull();
+
+    ReturnCheck check = validate(BASE + ",LAC", "maybe");
+
+    assertThat(check.errors())
+        .extracting(ReturnProblem::sentence)
+        .containsExactly(
+            "100001.csv, row 2, column 'LAC': 'maybe' is not a yes/no value. Use Y or N (1/0,"
+                + " Yes/No and TRUE/FALSE also work).");
   }
 }

@@ -67,10 +67,10 @@ class DemoClusterEndToEndTest {
     SparkSession spark = SharedSpark.session();
     Cluster cluster = ClusterFolder.read(clusterDir);
     Warehouse warehouse = new Warehouse(spark, dir.resolve("warehouse").toString());
-    ingested =
-        new IngestRun(cluster, () -> warehouse)
-            .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     packs = dir.resolve("packs");
+    ingested =
+        DemoRun.ingest(cluster, () -> warehouse, packs)
+            .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     reported = ReportRun.run(cluster, warehouse, packs);
   }
 
@@ -305,6 +305,32 @@ class DemoClusterEndToEndTest {
     for (Path pack : reported.packs().files()) {
       String text = textOf(pack);
       assertThat(secrets).as(pack.getFileName().toString()).noneMatch(text::contains);
+    }
+  }
+
+  @Test
+  void eachReturnsFeedbackIsInItsOwnFolderBesideThePacksAndNoPackLinksToIt() throws IOException {
+    Path feedback = DemoRun.feedbackFolder(packs);
+    Set<String> feedbackNames = new TreeSet<>();
+    for (IngestRun.FileOutcome o : ingested) {
+      // The page, then the return marked up (every demo return's cells are read).
+      assertThat(o.feedback()).hasSize(2);
+      assertThat(o.feedback().get(0).getFileName().toString()).endsWith(".html");
+      assertThat(o.feedback().get(1).getFileName().toString()).endsWith("-marked.xlsx");
+      for (Path f : o.feedback()) {
+        assertThat(f).isRegularFile().hasParent(feedback);
+        feedbackNames.add(f.getFileName().toString());
+      }
+      assertThat(Files.readString(o.feedback().get(0)))
+          .contains("Accepted: ")
+          .contains(o.check().identity().fileName());
+    }
+    assertThat(feedbackNames).hasSize(2 * 48);
+    assertThat(reported.packs().files()).noneMatch(f -> f.startsWith(feedback));
+    for (Path pack : reported.packs().files()) {
+      String text = textOf(pack);
+      assertThat(text).as(pack.getFileName().toString()).doesNotContain("feedback/");
+      assertThat(feedbackNames).as(pack.getFileName().toString()).noneMatch(text::contains);
     }
   }
 

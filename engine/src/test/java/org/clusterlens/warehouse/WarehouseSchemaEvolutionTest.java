@@ -31,7 +31,7 @@ class WarehouseSchemaEvolutionTest {
 
   /** Columns added after the first warehouses were written. */
   private static final List<String> ADDED_LATER =
-      List.of("ethnicity", "date_joined", "scheme", "standard");
+      List.of("ethnicity", "date_joined", "looked_after", "scheme", "standard");
 
   @TempDir Path root;
 
@@ -77,6 +77,7 @@ class WarehouseSchemaEvolutionTest {
     assertThat(before.<String>getAs("ethnicity")).isNull();
     assertThat(before.<LocalDate>getAs("date_joined")).isNull();
     assertThat(before.<String>getAs("scheme")).isNull();
+    assertThat(before.<Boolean>getAs("looked_after")).isNull();
 
     Pupil pupil =
         new Pupil(
@@ -90,6 +91,7 @@ class WarehouseSchemaEvolutionTest {
             false,
             Ethnicity.MWAS,
             LocalDate.of(2019, 9, 3),
+            true,
             List.of(
                 new PupilAssessment(
                     Assessment.TEACHER, Subject.READING, new Grade("5c", 31.0, 5))));
@@ -103,6 +105,8 @@ class WarehouseSchemaEvolutionTest {
     assertThat(rows.get(1).<LocalDate>getAs("date_joined")).isEqualTo(LocalDate.of(2019, 9, 3));
     assertThat(rows.get(1).<String>getAs("scheme")).isEqualTo("nc-levels");
     assertThat(rows.get(1).<Integer>getAs("standard")).isEqualTo(2);
+    assertThat(rows.get(0).<Boolean>getAs("looked_after")).isNull();
+    assertThat(rows.get(1).<Boolean>getAs("looked_after")).isTrue();
     assertThat(Files.isDirectory(root.resolve(Warehouse.ASSESSMENTS_TABLE))).isTrue();
   }
 }

@@ -219,7 +219,7 @@ public final class ReturnTemplate {
     return switch (col) {
       case GENDER -> List.of("M", "F");
       case YEAR_GROUP -> List.of("R", "1", "2", "3", "4", "5", "6");
-      case FSM, DISADVANTAGED, EAL -> List.of("Y", "N");
+      case FSM, DISADVANTAGED, EAL, LOOKED_AFTER -> List.of("Y", "N");
       case SEN -> List.of("N", "K", "E");
       default ->
           table.filter(t -> !t.acceptsScores()).map(t -> t.acceptedCodes()).orElse(List.of());

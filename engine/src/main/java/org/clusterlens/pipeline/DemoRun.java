@@ -1,0 +1,36 @@
+package org.clusterlens.pipeline;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.clusterlens.model.Cluster;
+import org.clusterlens.warehouse.Warehouse;
+
+/**
+ * How the demo ingests its cluster: as {@code clusterlens ingest} does, with each return's feedback
+ * for its business manager written into its own folder beside the packs.
+ */
+public final class DemoRun {
+
+  private DemoRun() {}
+
+  /**
+   * The folder under the demo's reports where each return's feedback goes. The pages and marked-up
+   * copies name the rows, UPNs and (in the copy) the names of that school's own return, so they are
+   * for its business manager only: no pack links to them, and they are never among the packs.
+   */
+  public static Path feedbackFolder(Path reports) {
+    return reports.resolve("feedback");
+  }
+
+  /**
+   * The demo's ingest run: every return checked and stored, and its feedback page and marked-up
+   * copy written into {@link #feedbackFolder(Path)}.
+   *
+   * @param cluster the demo cluster
+   * @param warehouse opens the demo's warehouse
+   * @param reports the demo's reports folder, where the packs go
+   */
+  public static IngestRun ingest(Cluster cluster, Supplier<Warehouse> warehouse, Path reports) {
+    return new IngestRun(cluster, warehouse).withFeedback(feedbackFolder(reports));
+  }
+}
