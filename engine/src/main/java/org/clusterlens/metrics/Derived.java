@@ -9,21 +9,22 @@ final class Derived {
 
   /**
    * A new figure of {@code measure} with the assessment, subject, school, group, value, year and
-   * term of {@code labels}; numerator and denominator may be null where it has none.
+   * term of {@code labels}, in its scheme; numerator and denominator may be null where it has none.
    */
   static Figure like(
       Figure labels, String measure, Double numerator, Long denominator, double value) {
     return new Figure(
-        measure,
-        labels.assessment(),
-        labels.subject(),
-        labels.school(),
-        labels.group(),
-        labels.groupValue(),
-        labels.academicYear(),
-        labels.term(),
-        numerator,
-        denominator,
-        value);
+            measure,
+            labels.assessment(),
+            labels.subject(),
+            labels.school(),
+            labels.group(),
+            labels.groupValue(),
+            labels.academicYear(),
+            labels.term(),
+            numerator,
+            denominator,
+            value)
+        .inScheme(labels.scheme());
   }
 }

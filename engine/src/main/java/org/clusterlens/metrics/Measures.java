@@ -32,6 +32,12 @@ public final class Measures {
   /** Change in percentage points of {@link #PCT_LEVEL5_PLUS} since the previous academic year. */
   public static final String SHIFT_PCT_LEVEL5_PLUS = "shift_" + PCT_LEVEL5_PLUS;
 
+  /** Change in percentage points of {@link #PCT_EXPECTED_PLUS} since the previous year. */
+  public static final String SHIFT_PCT_EXPECTED_PLUS = "shift_" + PCT_EXPECTED_PLUS;
+
+  /** Change in percentage points of {@link #PCT_HIGHER_PLUS} since the previous year. */
+  public static final String SHIFT_PCT_HIGHER_PLUS = "shift_" + PCT_HIGHER_PLUS;
+
   /** Change of {@link #PCT_LEVEL4_PLUS} since the term before, for the same year group's cohort. */
   public static final String TERM_SHIFT_PCT_LEVEL4_PLUS = "term_shift_" + PCT_LEVEL4_PLUS;
 

@@ -341,16 +341,17 @@ final class Screening {
 
   private static Figure relabel(Figure f, String academicYear, String term, String groupValue) {
     return new Figure(
-        f.measure(),
-        f.assessment(),
-        f.subject(),
-        f.school(),
-        f.group(),
-        groupValue,
-        academicYear,
-        term,
-        null,
-        null,
-        0);
+            f.measure(),
+            f.assessment(),
+            f.subject(),
+            f.school(),
+            f.group(),
+            groupValue,
+            academicYear,
+            term,
+            null,
+            null,
+            0)
+        .inScheme(f.scheme());
   }
 }

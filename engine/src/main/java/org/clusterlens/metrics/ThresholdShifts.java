@@ -24,13 +24,16 @@ public final class ThresholdShifts {
   private static final Map<String, String> SHIFT_OF =
       Map.of(
           Measures.PCT_LEVEL4_PLUS, Measures.SHIFT_PCT_LEVEL4_PLUS,
-          Measures.PCT_LEVEL5_PLUS, Measures.SHIFT_PCT_LEVEL5_PLUS);
+          Measures.PCT_LEVEL5_PLUS, Measures.SHIFT_PCT_LEVEL5_PLUS,
+          Measures.PCT_EXPECTED_PLUS, Measures.SHIFT_PCT_EXPECTED_PLUS,
+          Measures.PCT_HIGHER_PLUS, Measures.SHIFT_PCT_HIGHER_PLUS);
 
   private ThresholdShifts() {}
 
   /**
    * One shift figure for every KS2 threshold figure (all pupils, summer) that has a figure for the
-   * same school and subject in the previous academic year; see {@link #unpaired}.
+   * same school and subject, in the same scheme, in the previous academic year; see {@link
+   * #unpaired}. A school that changed scheme between the years has no shift.
    */
   public static List<Figure> of(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Figure> byKey = new HashMap<>();
@@ -118,6 +121,7 @@ public final class ThresholdShifts {
         "|",
         measure,
         f.assessment(),
+        String.valueOf(f.scheme()),
         f.subject(),
         f.school(),
         f.group(),

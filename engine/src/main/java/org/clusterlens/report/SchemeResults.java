@@ -43,6 +43,10 @@ public record SchemeResults(
    * @param clusterExpected the same share pooled over the schools in the scheme, or null when no
    *     other school uses it
    * @param clusterHigher the pooled higher-standard share, or null
+   * @param expectedShift the change in the expected-standard share since the year before in the
+   *     same scheme, in percentage points, or null where there is none (teacher assessment, a first
+   *     year in the scheme, or a withheld figure)
+   * @param expectedShiftRange the range chance alone could produce for that change, or null
    */
   public record Row(
       String subject,
@@ -50,7 +54,9 @@ public record SchemeResults(
       Proportion higher,
       AveragePoints average,
       Proportion clusterExpected,
-      Proportion clusterHigher) {}
+      Proportion clusterHigher,
+      Double expectedShift,
+      ChangeRange expectedShiftRange) {}
 
   public SchemeResults {
     rows = List.copyOf(rows);
@@ -115,6 +121,10 @@ public record SchemeResults(
                 .filter(f -> !f.suppressed())
                 .map(AveragePoints::of)
                 .orElse(null);
+        Optional<Figure> shift =
+            index
+                .inScheme(at, Measures.SHIFT_PCT_EXPECTED_PLUS, subject, school)
+                .filter(f -> !f.suppressed());
         rows.add(
             new Row(
                 subject,
@@ -126,7 +136,9 @@ public record SchemeResults(
                     : null,
                 schools > 1
                     ? share(index, at, Measures.PCT_HIGHER_PLUS, subject, Figure.CLUSTER)
-                    : null));
+                    : null,
+                shift.map(Figure::value).orElse(null),
+                shift.map(ChangeRange::of).orElse(null)));
       }
       if (rows.isEmpty()) {
         continue;

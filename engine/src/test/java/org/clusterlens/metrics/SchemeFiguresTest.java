@@ -38,6 +38,12 @@ class SchemeFiguresTest {
 
   /** One KS2 pupil's three results, read as the school's scheme reads them. */
   private static void pupil(String school, String upn, String scheme, String... grades) {
+    pupilIn("2024-25", school, upn, scheme, grades);
+  }
+
+  /** One KS2 pupil's three results in {@code year}. */
+  private static void pupilIn(
+      String year, String school, String upn, String scheme, String... grades) {
     Scheme s = Schemes.BUILT_IN.byId(scheme).orElseThrow();
     for (int i = 0; i < 3; i++) {
       AssessmentScheme table =
@@ -45,9 +51,9 @@ class SchemeFiguresTest {
       Grade g = table.read(grades[i]).orElseThrow();
       Map<String, Object> row = new HashMap<>();
       row.put("school_urn", school);
-      row.put("academic_year", "2024-25");
+      row.put("academic_year", year);
       row.put("term", "summer");
-      row.put("term_id", "2024-25-summer");
+      row.put("term_id", year + "-summer");
       row.put("upn", upn);
       row.put("date_of_birth", LocalDate.of(2013, 10, 1));
       row.put("gender", "F");
@@ -87,6 +93,14 @@ class SchemeFiguresTest {
     pupil("100003", "C3", "ks2-2016", "99", "EXS", "100");
     pupil("100003", "C4", "ks2-2016", "A", "WTS", "B");
     pupil("100003", "C5", "ks2-2016", "M", "EXS", "101");
+    // The year before: 100003 had RWM expected 1 of 4 and higher 0 of 4 in the same scheme;
+    // 100001 was on scaled scores then and has levels now, so it has no shift in either.
+    pupilIn("2023-24", "100003", "D1", "ks2-2016", "104", "EXS", "104");
+    pupilIn("2023-24", "100003", "D2", "ks2-2016", "95", "WTS", "95");
+    pupilIn("2023-24", "100003", "D3", "ks2-2016", "95", "EXS", "104");
+    pupilIn("2023-24", "100003", "D4", "ks2-2016", "101", "EXS", "99");
+    pupilIn("2023-24", "100001", "E1", "ks2-2016", "104", "EXS", "104");
+    pupilIn("2023-24", "100001", "E2", "ks2-2016", "104", "EXS", "104");
     figures =
         AttainmentMetrics.compute(
             SharedSpark.session().createDataFrame(ROWS, Warehouse.SCHEMA),
@@ -101,6 +115,7 @@ class SchemeFiguresTest {
                     && f.assessment().equals("ks2")
                     && f.subject().equals(subject)
                     && f.school().equals(school)
+                    && f.academicYear().equals("2024-25")
                     && f.group().equals(Figure.ALL))
         .findFirst();
   }
@@ -138,6 +153,18 @@ class SchemeFiguresTest {
   }
 
   @Test
+  void aShiftIsMadeWithinASchemeAndNotAcrossAChangeOfScheme() {
+    Figure expected = find(Measures.SHIFT_PCT_EXPECTED_PLUS, "rwm", "100003").orElseThrow();
+    assertThat(expected.value()).isEqualTo(25.0);
+    assertThat(expected.scheme()).isEqualTo("ks2-2016");
+    assertThat(expected.lower()).isNotNull();
+    assertThat(find(Measures.SHIFT_PCT_HIGHER_PLUS, "rwm", "100003").orElseThrow().value())
+        .isEqualTo(25.0);
+    assertThat(find(Measures.SHIFT_PCT_LEVEL4_PLUS, "rwm", "100001")).isEmpty();
+    assertThat(find(Measures.SHIFT_PCT_EXPECTED_PLUS, "rwm", "100001")).isEmpty();
+  }
+
+  @Test
   void theAverageScaledScoreIsOverThePupilsWithAScore() {
     Figure reading = find(Measures.AVERAGE_SCALED_SCORE, "reading", "100003").orElseThrow();
     assertThat(reading.value()).isEqualTo(105.0);
@@ -156,6 +183,7 @@ class SchemeFiguresTest {
     assertThat(
             figures.stream()
                 .filter(f -> f.school().equals(Figure.CLUSTER) && f.group().equals(Figure.ALL))
+                .filter(f -> f.academicYear().equals("2024-25"))
                 .filter(f -> f.measure().startsWith("pct_"))
                 .map(Figure::scheme)
                 .distinct())

@@ -40,6 +40,21 @@ class OtherSchemePacksTest {
     f.add(scaled(Measures.AVERAGE_SCALED_SCORE, "reading", cedar, 19 * 104.5, 19));
     f.add(scaled(Measures.PCT_EXPECTED_PLUS, "rwm", cedar, 12, 20));
     f.add(scaled(Measures.PCT_HIGHER_PLUS, "rwm", cedar, 2, 20));
+    f.add(
+        new Figure(
+                Measures.SHIFT_PCT_EXPECTED_PLUS,
+                "ks2",
+                "reading",
+                cedar,
+                "all",
+                "all",
+                YEAR,
+                "summer",
+                null,
+                null,
+                10.0)
+            .withInterval(-5, 25, "Newcombe hybrid score, 95%")
+            .inScheme("ks2-2016"));
     f.add(scaled(Measures.PCT_EXPECTED_PLUS, "rwm", Figure.CLUSTER, 12, 20));
     f.add(scaled(Measures.PCT_HIGHER_PLUS, "rwm", Figure.CLUSTER, 2, 20));
     return f;
@@ -65,6 +80,8 @@ class OtherSchemePacksTest {
                 + " school in the cluster used it then, so there is no cluster figure to compare"
                 + " with.")
         .contains("70% (14 of 20)")
+        .contains("Change in % expected since the year before")
+        .contains("-5 to +25 points")
         .contains("60% (12 of 20)");
   }
 

@@ -35,6 +35,9 @@ final class SchemeSheet {
     PackSheets.proportionColumns(
         cols, st, "the expected standard or above (cluster schools in this scheme)");
     cols.add(new Column("Schools in this scheme", 11, st.count()));
+    cols.add(new Column("Change in % expected since the year before", 12, st.points()));
+    cols.add(new Column("Lower", 9, st.points()));
+    cols.add(new Column("Upper", 9, st.points()));
     TableSheet t =
         TableSheet.create(
             wb,
@@ -58,7 +61,10 @@ final class SchemeSheet {
               orBlank(row.higher()),
               orBlank(row.average()),
               orBlank(row.clusterExpected()),
-              (long) r.schoolsInScheme());
+              (long) r.schoolsInScheme(),
+              row.expectedShift(),
+              row.expectedShiftRange() == null ? null : row.expectedShiftRange().lower(),
+              row.expectedShiftRange() == null ? null : row.expectedShiftRange().upper());
         }
       }
     }

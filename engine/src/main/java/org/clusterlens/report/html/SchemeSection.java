@@ -48,6 +48,8 @@ final class SchemeSection {
         .append(Cells.colHeader("Average"))
         .append(Cells.colHeader("Cluster schools in this scheme: % expected or above"))
         .append(Cells.colHeader("Cluster schools in this scheme: % higher"))
+        .append(Cells.colHeader("Change in % expected since the year before"))
+        .append(Cells.colHeader("Range chance alone could produce"))
         .append("</tr>\n</thead>\n<tbody>\n");
     for (SchemeResults.Row row : r.rows()) {
       out.append("<tr>")
@@ -57,6 +59,8 @@ final class SchemeSection {
           .append(Cells.points(row.average()))
           .append(Cells.percent(row.clusterExpected()))
           .append(Cells.percent(row.clusterHigher()))
+          .append(Cells.shift(row.expectedShift()))
+          .append(Cells.range(row.expectedShiftRange()))
           .append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n");
