@@ -64,7 +64,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                 () ->
                     new IllegalArgumentException(
                         "School " + urn + " is not in cluster " + cluster.name()));
-    Lookup look = new Lookup(figures);
+    Lookup look = new Lookup(figures, urn);
     List<Paragraph> paragraphs = new ArrayList<>();
     look.latestKs2Year()
         .ifPresent(
@@ -405,9 +405,13 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
     private final Map<String, Figure> byKey = new HashMap<>();
     private final List<Figure> all;
 
-    Lookup(List<Figure> figures) {
+    /** Keys only the school's and the cluster's figures: the only ones a school's text quotes. */
+    Lookup(List<Figure> figures, String urn) {
       this.all = figures;
       for (Figure f : figures) {
+        if (!f.school().equals(urn) && !f.school().equals(Figure.CLUSTER)) {
+          continue;
+        }
         byKey.put(
             key(
                 f.measure(),

@@ -3,7 +3,9 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.insight.ClusterPriorities;
 import org.clusterlens.insight.DataTraining;
@@ -36,6 +38,7 @@ final class SharedWork {
   private final Cluster cluster;
   private final List<Figure> figures;
   private final ClusterPriorities priorities;
+  private final Map<String, SelfEvaluation> selfEvaluations = new HashMap<>();
 
   SharedWork(Cluster cluster, List<Figure> figures) {
     this.cluster = cluster;
@@ -84,7 +87,9 @@ final class SharedWork {
     return written;
   }
 
+  /** Written once per school: the workbook sheet and the text file both show it. */
   private SelfEvaluation selfEvaluation(String urn) {
-    return SelfEvaluation.of(cluster, urn, figures, priorities);
+    return selfEvaluations.computeIfAbsent(
+        urn, u -> SelfEvaluation.of(cluster, u, figures, priorities));
   }
 }
