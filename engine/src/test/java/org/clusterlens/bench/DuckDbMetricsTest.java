@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.model.Figure;
 import org.junit.jupiter.api.Test;
 
 class DuckDbMetricsTest {
@@ -48,7 +49,7 @@ class DuckDbMetricsTest {
       Map<String, long[]> counts = DuckDbMetrics.counts(sql);
 
       assertThat(counts.get(key("reading", "100001", "all", "all"))).containsExactly(3, 2, 1);
-      assertThat(counts.get(key("reading", "cluster", "all", "all"))).containsExactly(3, 2, 1);
+      assertThat(counts.get(key("reading", Figure.CLUSTER, "all", "all"))).containsExactly(3, 2, 1);
       assertThat(counts.get(key("rwm", "100001", "all", "all"))).containsExactly(2, 1, 0);
       assertThat(counts.get(key("reading", "100001", "fsm", "Y"))).containsExactly(1, 1, 1);
       assertThat(counts.get(key("reading", "100001", "fsm", "N"))).containsExactly(2, 1, 0);
