@@ -38,11 +38,13 @@ final class SharedWork {
   private final Cluster cluster;
   private final List<Figure> figures;
   private final ClusterPriorities priorities;
+  private final SelfEvaluation.Sources selfEvaluationSources;
   private final Map<String, SelfEvaluation> selfEvaluations = new HashMap<>();
 
   SharedWork(Cluster cluster, List<Figure> figures) {
     this.cluster = cluster;
     this.figures = List.copyOf(figures);
+    this.selfEvaluationSources = new SelfEvaluation.Sources(this.figures);
     this.priorities =
         ClusterPriorities.find(figures, cluster.schools().stream().map(School::urn).toList());
   }
@@ -90,6 +92,6 @@ final class SharedWork {
   /** Written once per school: the workbook sheet and the text file both show it. */
   private SelfEvaluation selfEvaluation(String urn) {
     return selfEvaluations.computeIfAbsent(
-        urn, u -> SelfEvaluation.of(cluster, u, figures, priorities));
+        urn, u -> SelfEvaluation.of(cluster, u, selfEvaluationSources, priorities));
   }
 }
