@@ -7,69 +7,34 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.clusterlens.model.Figure;
-import org.clusterlens.scheme.NationalCurriculumLevels;
+import org.clusterlens.metrics.AttainmentMetrics;
 
 /**
- * The engine's main attainment query (metrics.AttainmentMetrics: pupils, pupils at Level 4+ and 5+
- * and total points, per school and pooled, all pupils and per year group, as one GROUPING SETS
- * query) run by DuckDB over the Parquet files the warehouse's Delta table holds now.
+ * The engine's attainment query ({@link AttainmentMetrics#query()}: pupils, pupils at Level 4+ and
+ * 5+ and total points, per school and pooled, per term, assessment, subject and pupil group, as one
+ * GROUPING SETS query) run by DuckDB over the Parquet files the warehouse's Delta table holds now.
+ *
+ * <p>DuckDB runs the engine's own SQL text, not a copy, so the two cannot drift apart. One clause
+ * of it is Spark's alone and is rewritten into DuckDB's words: {@code LATERAL VIEW stack(n, a1, b1,
+ * a2, b2, ...) g AS x, y} (one output row per pair) becomes {@code , LATERAL (VALUES (a1, b1), (a2,
+ * b2), ...) g(x, y)}.
  */
 final class DuckDbMetrics {
 
-  private static final String VIEW = "clusterlens_pupil_assessments";
+  private static final Pattern STACK =
+      Pattern.compile(
+          "LATERAL VIEW stack\\(\\d+,(.*?)\\) (\\w+) AS (\\w+), (\\w+)\\s*\\n", Pattern.DOTALL);
 
-  /** The SQL of AttainmentMetrics, word for word; DuckDB reads Spark's dialect of it unchanged. */
-  private static final String QUERY =
-      """
-      WITH counted AS (
-        SELECT school_urn, academic_year, term, assessment, subject, year_group, upn, points, level
-        FROM %1$s
-        WHERE points IS NOT NULL
-      ),
-      combined AS (
-        SELECT school_urn, academic_year, term, assessment, '%2$s' AS subject, year_group, upn,
-               CAST(NULL AS DOUBLE) AS points, min(level) AS level
-        FROM counted
-        GROUP BY school_urn, academic_year, term, assessment, year_group, upn
-        HAVING count(DISTINCT subject) = 3
-      ),
-      pupils AS (
-        SELECT * FROM counted
-        UNION ALL
-        SELECT * FROM combined
-      ),
-      grouped AS (
-      SELECT
-        CASE WHEN grouping(school_urn) = 1 THEN '%3$s' ELSE school_urn END AS school,
-        academic_year, term, assessment, subject,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE 'year_group' END AS pupil_group,
-        CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE CAST(year_group AS STRING) END
-          AS group_value,
-        count(*) AS pupils,
-        sum(CASE WHEN level >= %5$d THEN 1 ELSE 0 END) AS at_level4,
-        sum(CASE WHEN level >= %6$d THEN 1 ELSE 0 END) AS at_level5,
-        sum(points) AS total_points
-      FROM pupils
-      GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject),
-        (school_urn, academic_year, term, assessment, subject, year_group),
-        (academic_year, term, assessment, subject),
-        (academic_year, term, assessment, subject, year_group))
-      )
-      SELECT * FROM grouped WHERE pupil_group = '%4$s' OR assessment = 'teacher'
-      """
-          .formatted(
-              VIEW,
-              Figure.RWM,
-              Figure.CLUSTER,
-              Figure.ALL,
-              NationalCurriculumLevels.LEVEL_4,
-              NationalCurriculumLevels.LEVEL_5);
+  /** The engine's query in DuckDB's dialect. */
+  static final String QUERY = inDuckDbDialect(AttainmentMetrics.query());
 
   private DuckDbMetrics() {}
 
@@ -89,29 +54,103 @@ final class DuckDbMetrics {
         Statement sql = db.createStatement()) {
       sql.execute(
           "CREATE VIEW "
-              + VIEW
+              + AttainmentMetrics.VIEW
               + " AS SELECT * FROM read_parquet(["
               + files
               + "], hive_partitioning = true)");
-      Map<String, long[]> counts = new HashMap<>();
-      try (ResultSet r = sql.executeQuery(QUERY)) {
-        while (r.next()) {
-          counts.put(
-              key(
-                  r.getString("assessment"),
-                  r.getString("subject"),
-                  r.getString("school"),
-                  r.getString("pupil_group"),
-                  r.getString("group_value"),
-                  r.getString("academic_year"),
-                  r.getString("term")),
-              new long[] {r.getLong("pupils"), r.getLong("at_level4"), r.getLong("at_level5")});
-        }
-      }
-      return counts;
+      return counts(sql);
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB could not compute the figures: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs the query over the rows in view {@link AttainmentMetrics#VIEW} of a DuckDB database and
+   * gives, per figure's labels ({@link #key}), the pupils and those at Level 4+ and 5+.
+   */
+  static Map<String, long[]> counts(Statement sql) throws SQLException {
+    Map<String, long[]> counts = new HashMap<>();
+    try (ResultSet r = sql.executeQuery(QUERY)) {
+      while (r.next()) {
+        counts.put(
+            key(
+                r.getString("assessment"),
+                r.getString("subject"),
+                r.getString("school"),
+                r.getString("pupil_group"),
+                r.getString("group_value"),
+                r.getString("academic_year"),
+                r.getString("term")),
+            new long[] {r.getLong("pupils"), r.getLong("at_first"), r.getLong("at_second")});
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Spark's SQL with its {@code LATERAL VIEW stack(...)} clauses rewritten as DuckDB's lateral
+   * {@code VALUES}; everything else in the engine's query reads the same in both.
+   *
+   * @throws IllegalStateException if the query holds no such clause (the rewrite would be stale)
+   */
+  static String inDuckDbDialect(String sparkSql) {
+    Matcher m = STACK.matcher(sparkSql);
+    StringBuilder out = new StringBuilder();
+    boolean found = false;
+    while (m.find()) {
+      found = true;
+      List<String> args = topLevelArguments(m.group(1));
+      StringBuilder rows = new StringBuilder();
+      for (int i = 0; i + 1 < args.size(); i += 2) {
+        rows.append(i == 0 ? "" : ", ")
+            .append('(')
+            .append(args.get(i))
+            .append(", ")
+            .append(args.get(i + 1))
+            .append(')');
+      }
+      String lateral =
+          ", LATERAL (VALUES "
+              + rows
+              + ") "
+              + m.group(2)
+              + "("
+              + m.group(3)
+              + ", "
+              + m.group(4)
+              + ")\n";
+      m.appendReplacement(out, Matcher.quoteReplacement(lateral));
+    }
+    if (!found) {
+      throw new IllegalStateException(
+          "The engine's attainment query no longer uses LATERAL VIEW stack(...); update"
+              + " DuckDbMetrics.inDuckDbDialect");
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The comma-separated arguments of a call, split only where no bracket or quote is open. */
+  private static List<String> topLevelArguments(String text) {
+    List<String> args = new ArrayList<>();
+    int depth = 0;
+    boolean quoted = false;
+    int from = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        args.add(text.substring(from, i).trim());
+        from = i + 1;
+      }
+    }
+    args.add(text.substring(from).trim());
+    return args;
   }
 
   /** The labels that identify one query row (and its figures). */

@@ -20,7 +20,6 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       TemplateCommand.class,
       GenerateCommand.class,
-      BenchIngestCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

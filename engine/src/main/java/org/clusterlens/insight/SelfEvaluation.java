@@ -57,6 +57,52 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
    */
   public static SelfEvaluation of(
       Cluster cluster, String urn, List<Figure> figures, ClusterPriorities priorities) {
+    return of(cluster, urn, new Sources(figures), priorities);
+  }
+
+  /**
+   * The figures every school's self-evaluation draws on, sorted by school once for a whole run
+   * (scanning an LA's 2.4 million figures for each of its 300 schools was most of its pack stage).
+   */
+  public static final class Sources {
+    private final Map<String, List<Figure>> bySchool = new HashMap<>();
+    private final Optional<String> latestKs2Year;
+    private final Optional<Term> latestTeacherTerm;
+
+    /**
+     * @param figures the run's published figures; never null
+     */
+    public Sources(List<Figure> figures) {
+      for (Figure f : figures) {
+        bySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
+      }
+      this.latestKs2Year =
+          figures.stream()
+              .filter(f -> f.assessment().equals("ks2") && f.measure().startsWith("pct_"))
+              .map(Figure::academicYear)
+              .max(String::compareTo);
+      this.latestTeacherTerm =
+          figures.stream()
+              .filter(f -> f.assessment().equals("teacher"))
+              .map(
+                  f ->
+                      new Term(
+                          f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT))))
+              .max(Term::compareTo);
+    }
+
+    private List<Figure> of(String school) {
+      return bySchool.getOrDefault(school, List.of());
+    }
+  }
+
+  /**
+   * Writes one school's paragraphs from figures already sorted by school.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster
+   */
+  public static SelfEvaluation of(
+      Cluster cluster, String urn, Sources figures, ClusterPriorities priorities) {
     School school =
         cluster
             .school(urn)
@@ -64,7 +110,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                 () ->
                     new IllegalArgumentException(
                         "School " + urn + " is not in cluster " + cluster.name()));
-    Lookup look = new Lookup(figures);
+    Lookup look = new Lookup(figures, urn);
     List<Paragraph> paragraphs = new ArrayList<>();
     look.latestKs2Year()
         .ifPresent(
@@ -403,11 +449,14 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
   /** Looks up figures by their labels. */
   private static final class Lookup {
     private final Map<String, Figure> byKey = new HashMap<>();
-    private final List<Figure> all;
+    private final Sources sources;
 
-    Lookup(List<Figure> figures) {
-      this.all = figures;
-      for (Figure f : figures) {
+    /** Keys only the school's and the cluster's figures: the only ones a school's text quotes. */
+    Lookup(Sources sources, String urn) {
+      this.sources = sources;
+      List<Figure> quoted = new ArrayList<>(sources.of(urn));
+      quoted.addAll(sources.of(Figure.CLUSTER));
+      for (Figure f : quoted) {
         byKey.put(
             key(
                 f.measure(),
@@ -453,20 +502,11 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
     }
 
     Optional<String> latestKs2Year() {
-      return all.stream()
-          .filter(f -> f.assessment().equals("ks2") && f.measure().startsWith("pct_"))
-          .map(Figure::academicYear)
-          .max(String::compareTo);
+      return sources.latestKs2Year;
     }
 
     Optional<Term> latestTeacherTerm() {
-      return all.stream()
-          .filter(f -> f.assessment().equals("teacher"))
-          .map(
-              f ->
-                  new Term(
-                      f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT))))
-          .max(Term::compareTo);
+      return sources.latestTeacherTerm;
     }
   }
 }

@@ -27,7 +27,8 @@ import org.clusterlens.stats.SmallNumberRules;
  */
 public final class AttainmentMetrics {
 
-  private static final String VIEW = "clusterlens_pupil_assessments";
+  /** The view of warehouse rows the attainment query reads. */
+  public static final String VIEW = "clusterlens_pupil_assessments";
 
   /**
    * The CTEs {@code counted} (one row per pupil, subject and counted grade) and {@code pupils}
@@ -97,6 +98,15 @@ public final class AttainmentMetrics {
           .thenComparing(Figure::measure);
 
   private AttainmentMetrics() {}
+
+  /**
+   * The attainment query's SQL text (Spark's dialect) over the warehouse rows in view {@link
+   * #VIEW}: one row per school or cluster, term, assessment, subject and pupil group, with pupils,
+   * pupils at Level 4+ and 5+ and total points. The benchmark runs this very text in DuckDB.
+   */
+  public static String query() {
+    return QUERY;
+  }
 
   /**
    * Computes the figures with the default small-number rules; see {@link #compute(Dataset,

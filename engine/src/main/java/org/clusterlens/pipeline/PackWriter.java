@@ -9,6 +9,7 @@ import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
 import org.clusterlens.report.ClusterPack;
+import org.clusterlens.report.FigureIndex;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.MetricsCsv;
 import org.clusterlens.report.Provenance;
@@ -46,14 +47,15 @@ public final class PackWriter {
     List<Path> written = new ArrayList<>();
     SharedWork together =
         new SharedWork(cluster, figures.stream().filter(f -> !f.suppressed()).toList());
+    FigureIndex index = new FigureIndex(figures);
     for (School school : cluster.schools()) {
-      GovernorPack pack = governorPack(cluster, school.urn(), figures, provenance);
+      GovernorPack pack = governorPack(cluster, school.urn(), index, provenance);
       String base = "governor-" + school.urn();
       written.add(TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")));
       written.add(
           WorkbookSaver.save(together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
     }
-    ClusterPack clusterPack = clusterPack(cluster, figures, provenance);
+    ClusterPack clusterPack = clusterPack(cluster, index, provenance);
     written.add(
         TextSaver.save(together.clusterHtml(clusterPack), outDir.resolve("cluster-pack.html")));
     written.add(
@@ -71,6 +73,11 @@ public final class PackWriter {
    */
   public static GovernorPack governorPack(
       Cluster cluster, String schoolUrn, List<Figure> figures, Provenance provenance) {
+    return governorPack(cluster, schoolUrn, new FigureIndex(figures), provenance);
+  }
+
+  private static GovernorPack governorPack(
+      Cluster cluster, String schoolUrn, FigureIndex figures, Provenance provenance) {
     GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
     return pack.withKeyPoints(KeyPoints.forGovernors(pack));
   }
@@ -78,6 +85,11 @@ public final class PackWriter {
   /** The cluster pack with its words: assembled from the figures, then explained. */
   public static ClusterPack clusterPack(
       Cluster cluster, List<Figure> figures, Provenance provenance) {
+    return clusterPack(cluster, new FigureIndex(figures), provenance);
+  }
+
+  private static ClusterPack clusterPack(
+      Cluster cluster, FigureIndex figures, Provenance provenance) {
     ClusterPack pack = ClusterPack.assemble(cluster, figures, provenance);
     return pack.withWords(KeyPoints.forPartner(pack), VisitBriefs.forPartner(pack));
   }

@@ -3,7 +3,9 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.insight.ClusterPriorities;
 import org.clusterlens.insight.DataTraining;
@@ -36,10 +38,13 @@ final class SharedWork {
   private final Cluster cluster;
   private final List<Figure> figures;
   private final ClusterPriorities priorities;
+  private final SelfEvaluation.Sources selfEvaluationSources;
+  private final Map<String, SelfEvaluation> selfEvaluations = new HashMap<>();
 
   SharedWork(Cluster cluster, List<Figure> figures) {
     this.cluster = cluster;
     this.figures = List.copyOf(figures);
+    this.selfEvaluationSources = new SelfEvaluation.Sources(this.figures);
     this.priorities =
         ClusterPriorities.find(figures, cluster.schools().stream().map(School::urn).toList());
   }
@@ -84,7 +89,9 @@ final class SharedWork {
     return written;
   }
 
+  /** Written once per school: the workbook sheet and the text file both show it. */
   private SelfEvaluation selfEvaluation(String urn) {
-    return SelfEvaluation.of(cluster, urn, figures, priorities);
+    return selfEvaluations.computeIfAbsent(
+        urn, u -> SelfEvaluation.of(cluster, u, selfEvaluationSources, priorities));
   }
 }

@@ -78,7 +78,8 @@ public record ClusterPack(
     return assemble(cluster, new FigureIndex(figures), provenance);
   }
 
-  static ClusterPack assemble(Cluster cluster, FigureIndex index, Provenance provenance) {
+  /** Builds the cluster pack, without key points, from figures already indexed. */
+  public static ClusterPack assemble(Cluster cluster, FigureIndex index, Provenance provenance) {
     String ks2Year = index.latestKs2Year().orElse(null);
     Term teacherTerm = index.latestTeacherTerm().orElse(null);
     List<SchoolResults> schools =

@@ -1,5 +1,6 @@
 package org.clusterlens.report;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,12 @@ import org.clusterlens.model.Figure;
 import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.model.Term;
 
-/** Looks figures up by their labels; built once per set of packs. */
-final class FigureIndex {
+/**
+ * Looks figures up by their labels; built once per set of packs and shared by every school's pack
+ * (building it for each of an LA's 300 schools, and scanning every figure for each, was most of the
+ * pack stage's time).
+ */
+public final class FigureIndex {
 
   private record Key(
       String measure,
@@ -25,24 +30,33 @@ final class FigureIndex {
       String term) {}
 
   private final Map<Key, Figure> figures = new HashMap<>();
-  private final List<Figure> all;
   private final List<Figure> otherSchemes;
+
+  /** Each school's (and the cluster's) figures, in the order given. */
+  private final Map<String, List<Figure>> bySchool = new HashMap<>();
+
+  // The run-wide answers every pack asks for, worked out once.
+  private final List<String> ks2Years;
+  private final Optional<Term> latestTerm;
+  private final Optional<Term> latestTeacherTerm;
 
   /**
    * Indexes the figures. Figures in levels (and context figures, in no scheme) are looked up by
    * their labels; figures in other schemes are kept apart, for {@link SchemeResults}.
    *
+   * @param figures the metrics stage's figures; never null
    * @throws IllegalArgumentException if two figures share every label
    */
-  FigureIndex(List<Figure> figures) {
+  public FigureIndex(List<Figure> figures) {
     Map<Boolean, List<Figure>> inLevels =
         figures.stream()
             .collect(
                 Collectors.partitioningBy(
                     f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
-    this.all = List.copyOf(inLevels.get(true));
+    List<Figure> all = List.copyOf(inLevels.get(true));
     this.otherSchemes = List.copyOf(inLevels.get(false));
     for (Figure f : all) {
+      bySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
       Key key =
           new Key(
               f.measure(),
@@ -57,6 +71,23 @@ final class FigureIndex {
         throw new IllegalArgumentException("Two figures carry the same labels: " + key);
       }
     }
+    this.ks2Years =
+        all.stream()
+            .filter(f -> f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_"))
+            .map(Figure::academicYear)
+            .distinct()
+            .sorted()
+            .toList();
+    this.latestTerm = all.stream().map(FigureIndex::termOf).max(Term::compareTo);
+    this.latestTeacherTerm =
+        all.stream()
+            .filter(f -> f.assessment().equals(Measures.TEACHER))
+            .map(FigureIndex::termOf)
+            .max(Term::compareTo);
+  }
+
+  private List<Figure> ofSchool(String school) {
+    return bySchool.getOrDefault(school, List.of());
   }
 
   /** A whole-cohort Key Stage 2 figure of a school (or the cluster) in a year's summer term. */
@@ -107,9 +138,9 @@ final class FigureIndex {
 
   /** The latest-term figure of a measure for a school and subject over all pupils. */
   Optional<Figure> latest(String measure, String subject, String school) {
-    return all.stream()
+    return ofSchool(school).stream()
         .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
-        .filter(f -> f.school().equals(school) && f.group().equals(Figure.ALL))
+        .filter(f -> f.group().equals(Figure.ALL))
         .max(java.util.Comparator.comparing(FigureIndex::termOf));
   }
 
@@ -118,9 +149,9 @@ final class FigureIndex {
    * one assessment, subject, year and term, in the order the metrics emitted them.
    */
   List<Figure> groups(String measure, String assessment, String subject, String school, Term term) {
-    return all.stream()
+    return ofSchool(school).stream()
         .filter(f -> f.measure().equals(measure) && f.assessment().equals(assessment))
-        .filter(f -> f.subject().equals(subject) && f.school().equals(school))
+        .filter(f -> f.subject().equals(subject))
         .filter(f -> !f.group().equals(Figure.ALL) && !f.group().equals(Measures.YEAR_GROUP))
         .filter(f -> termOf(f).equals(term))
         .toList();
@@ -128,12 +159,7 @@ final class FigureIndex {
 
   /** Academic years with Key Stage 2 percentages, oldest first. */
   List<String> ks2Years() {
-    return all.stream()
-        .filter(f -> f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_"))
-        .map(Figure::academicYear)
-        .distinct()
-        .sorted()
-        .toList();
+    return ks2Years;
   }
 
   /** Every figure in a scheme other than levels. */
@@ -165,23 +191,17 @@ final class FigureIndex {
 
   /** The latest term any figure reports, or empty when there are no figures. */
   Optional<Term> latestTerm() {
-    return all.stream().map(FigureIndex::termOf).max(Term::compareTo);
+    return latestTerm;
   }
 
   /** The latest term with teacher assessment figures. */
   Optional<Term> latestTeacherTerm() {
-    return all.stream()
-        .filter(f -> f.assessment().equals(Measures.TEACHER))
-        .map(FigureIndex::termOf)
-        .max(Term::compareTo);
+    return latestTeacherTerm;
   }
 
   /** The latest academic year with Key Stage 2 percentages. */
   Optional<String> latestKs2Year() {
-    return all.stream()
-        .filter(f -> f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_"))
-        .map(Figure::academicYear)
-        .max(String::compareTo);
+    return ks2Years.isEmpty() ? Optional.empty() : Optional.of(ks2Years.get(ks2Years.size() - 1));
   }
 
   /** The term a figure reports. */

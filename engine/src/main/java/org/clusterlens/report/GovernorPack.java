@@ -85,7 +85,12 @@ public record GovernorPack(
     return assemble(cluster, schoolUrn, new FigureIndex(figures), provenance);
   }
 
-  static GovernorPack assemble(
+  /**
+   * Builds the governor pack of one school from figures indexed once for every school's pack.
+   *
+   * @throws IllegalArgumentException if the school is not in the cluster
+   */
+  public static GovernorPack assemble(
       Cluster cluster, String schoolUrn, FigureIndex index, Provenance provenance) {
     School school =
         cluster
