@@ -208,21 +208,29 @@ public final class AttainmentMetrics {
         (int) Math.round(percentage.numerator()), Math.toIntExact(percentage.denominator()));
   }
 
-  /** A figure labelled by the query row it came from. */
+  /** A figure labelled by the query row it came from, in the row's scheme. */
   private static Figure figure(
       Row r, String measure, double numerator, long denominator, double value) {
+    return labelledBy(r, measure, numerator, denominator, value).inScheme(r.getAs("scheme"));
+  }
+
+  /**
+   * A figure labelled by a query row with the columns {@code assessment, subject, school,
+   * pupil_group, group_value, academic_year, term}; in levels.
+   */
+  static Figure labelledBy(
+      Row r, String measure, double numerator, long denominator, double value) {
     return new Figure(
-            measure,
-            r.getAs("assessment"),
-            r.getAs("subject"),
-            r.getAs("school"),
-            r.getAs("pupil_group"),
-            r.getAs("group_value"),
-            r.getAs("academic_year"),
-            r.getAs("term"),
-            numerator,
-            denominator,
-            value)
-        .inScheme(r.getAs("scheme"));
+        measure,
+        r.getAs("assessment"),
+        r.getAs("subject"),
+        r.getAs("school"),
+        r.getAs("pupil_group"),
+        r.getAs("group_value"),
+        r.getAs("academic_year"),
+        r.getAs("term"),
+        numerator,
+        denominator,
+        value);
   }
 }

@@ -184,15 +184,9 @@ public final class ProgressMetrics {
     double total = r.<Double>getAs("total");
     double squares = r.<Double>getAs("total_squares");
     Figure f =
-        new Figure(
+        AttainmentMetrics.labelledBy(
+            r,
             measure,
-            r.getAs("assessment"),
-            r.getAs("subject"),
-            r.getAs("school"),
-            r.getAs("pupil_group"),
-            r.getAs("group_value"),
-            r.getAs("academic_year"),
-            r.getAs("term"),
             total,
             n,
             measure.equals(Measures.PCT_EXPECTED_PROGRESS) ? 100 * total / n : total / n);
