@@ -111,19 +111,10 @@ public final class ClusterFolder {
   }
 
   private static List<Scheme> trackers(Path dir) throws InvalidClusterException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<Path> files;
-    try (var list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-    } catch (IOException e) {
-      throw new InvalidClusterException("Could not list " + dir + ": " + e.getMessage());
-    }
     List<Scheme> trackers = new ArrayList<>();
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      String id = name.substring(0, name.length() - ".csv".length());
+    for (Map.Entry<String, Path> named : csvFiles(dir).entrySet()) {
+      String id = named.getKey();
+      Path file = named.getValue();
       List<Schemes.TrackerStep> steps = new ArrayList<>();
       for (CSVRecord record : records(file, List.of("code", "points", "standard"))) {
         String where = file + ", line " + record.getParser().getCurrentLineNumber() + ": ";
@@ -201,6 +192,28 @@ public final class ClusterFolder {
     }
   }
 
+  /**
+   * The {@code .csv} files in a configuration folder by name without the extension, in name order;
+   * none when there is no such folder.
+   */
+  private static Map<String, Path> csvFiles(Path dir) throws InvalidClusterException {
+    Map<String, Path> files = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return files;
+    }
+    try (var list = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) list::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".csv")) {
+          files.put(name.substring(0, name.length() - ".csv".length()), p);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new InvalidClusterException("Could not list " + dir + ": " + e.getMessage());
+    }
+    return files;
+  }
+
   /** Every record of a small csv configuration file that must start with {@code header}. */
   private static List<CSVRecord> records(Path file, List<String> header)
       throws InvalidClusterException {
@@ -247,20 +260,10 @@ public final class ClusterFolder {
    */
   public static Map<String, SchoolMapping> mappings(Path folder, Cluster cluster)
       throws InvalidClusterException {
-    Path dir = folder.resolve(MAPPINGS);
-    if (!Files.isDirectory(dir)) {
-      return Map.of();
-    }
     Map<String, SchoolMapping> mappings = new TreeMap<>();
-    List<Path> files;
-    try (var list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
-    } catch (IOException e) {
-      throw new InvalidClusterException("Could not list " + dir + ": " + e.getMessage());
-    }
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      String urn = name.substring(0, name.length() - ".csv".length());
+    for (Map.Entry<String, Path> named : csvFiles(folder.resolve(MAPPINGS)).entrySet()) {
+      String urn = named.getKey();
+      Path file = named.getValue();
       if (cluster.school(urn).isEmpty()) {
         throw new InvalidClusterException(
             file
