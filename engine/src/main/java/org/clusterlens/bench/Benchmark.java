@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,11 +22,9 @@ import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
-import org.clusterlens.model.Term;
 import org.clusterlens.pipeline.IngestRun;
 import org.clusterlens.pipeline.PackWriter;
-import org.clusterlens.report.Provenance;
-import org.clusterlens.report.ReturnVersion;
+import org.clusterlens.pipeline.ReportRun;
 import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 
@@ -213,7 +210,8 @@ public final class Benchmark {
       StageClock.Timed<Integer> written =
           StageClock.time(
               () ->
-                  PackWriter.writeAll(cluster, warm.value(), provenance(warehouse), packs.get())
+                  PackWriter.writeAll(
+                          cluster, warm.value(), ReportRun.provenance(warehouse), packs.get())
                       .files()
                       .size());
       record(written.measure(label, "packs (" + written.value() + " files)", rows));
@@ -247,21 +245,6 @@ public final class Benchmark {
       }
     }
     return new int[] {compared, disagreements};
-  }
-
-  private static Provenance provenance(Warehouse warehouse) {
-    return new Provenance(
-        Instant.now(),
-        warehouse.currentReturns().stream()
-            .map(
-                r ->
-                    new ReturnVersion(
-                        r.schoolUrn(),
-                        Term.parse(r.termId()),
-                        r.sourceFile(),
-                        r.sha256(),
-                        r.version()))
-            .toList());
   }
 
   private void record(StageMeasure measure) {

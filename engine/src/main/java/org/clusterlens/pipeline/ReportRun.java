@@ -49,7 +49,17 @@ public final class ReportRun {
     }
     List<Figure> figures =
         AttainmentMetrics.compute(warehouse.assessments(), SmallNumberRules.DEFAULT, reference);
-    List<ReturnVersion> returns =
+    Provenance provenance = provenance(warehouse);
+    return new Outcome(
+        figures.size(),
+        provenance.returns().size(),
+        PackWriter.writeAll(cluster, figures, provenance, outDir));
+  }
+
+  /** The returns the warehouse holds now, as the packs' provenance, stamped now. */
+  public static Provenance provenance(Warehouse warehouse) {
+    return new Provenance(
+        Instant.now(),
         warehouse.currentReturns().stream()
             .map(
                 r ->
@@ -59,9 +69,6 @@ public final class ReportRun {
                         r.sourceFile(),
                         r.sha256(),
                         r.version()))
-            .toList();
-    Provenance provenance = new Provenance(Instant.now(), returns);
-    return new Outcome(
-        figures.size(), returns.size(), PackWriter.writeAll(cluster, figures, provenance, outDir));
+            .toList());
   }
 }

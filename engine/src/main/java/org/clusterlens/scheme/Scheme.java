@@ -43,11 +43,6 @@ public record Scheme(
     return Optional.ofNullable(tables.get(assessment)).map(t -> t.get(subject));
   }
 
-  /** Tells whether the scheme's thresholds are National Curriculum levels 4 and 5. */
-  public boolean levels() {
-    return id.equals(Schemes.NC_LEVELS);
-  }
-
   /** One table for every subject of one kind of assessment. */
   static Map<Subject, AssessmentScheme> everySubject(AssessmentScheme table) {
     Map<Subject, AssessmentScheme> bySubject = new EnumMap<>(Subject.class);

@@ -67,9 +67,4 @@ public final class SchemeChoices {
     }
     return schemes.byId(Schemes.NC_LEVELS).orElseThrow();
   }
-
-  /** Every scheme the choices can name. */
-  public Schemes schemes() {
-    return schemes;
-  }
 }
