@@ -2,10 +2,12 @@ package org.clusterlens.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
@@ -30,7 +32,14 @@ public final class FigureIndex {
       String term) {}
 
   private final Map<Key, Figure> figures = new HashMap<>();
-  private final List<Figure> otherSchemes;
+
+  /** Whole-cohort figures in schemes other than levels, by school, then by their labels. */
+  private final Map<String, List<Figure>> otherSchemesBySchool = new HashMap<>();
+
+  private final Map<String, Figure> otherSchemesByLabels = new HashMap<>();
+
+  /** The schools (not the cluster) with figures in each assessment, scheme and term. */
+  private final Map<String, Set<String>> schoolsByScheme = new HashMap<>();
 
   /** Each school's (and the cluster's) figures, in the order given. */
   private final Map<String, List<Figure>> bySchool = new HashMap<>();
@@ -54,7 +63,18 @@ public final class FigureIndex {
                 Collectors.partitioningBy(
                     f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
     List<Figure> all = List.copyOf(inLevels.get(true));
-    this.otherSchemes = List.copyOf(inLevels.get(false));
+    for (Figure f : inLevels.get(false)) {
+      if (!f.group().equals(Figure.ALL)) {
+        continue;
+      }
+      otherSchemesBySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
+      otherSchemesByLabels.put(schemeKey(f, f.measure(), f.subject(), f.school()), f);
+      if (!f.school().equals(Figure.CLUSTER)) {
+        schoolsByScheme
+            .computeIfAbsent(schemeKey(f, "", "", ""), k -> new HashSet<>())
+            .add(f.school());
+      }
+    }
     for (Figure f : all) {
       bySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
       Key key =
@@ -162,31 +182,25 @@ public final class FigureIndex {
     return ks2Years;
   }
 
-  /** Every figure in a scheme other than levels. */
-  List<Figure> otherSchemes() {
-    return otherSchemes;
+  /** A school's (or the cluster's) whole-cohort figures in schemes other than levels. */
+  List<Figure> otherSchemesOf(String school) {
+    return otherSchemesBySchool.getOrDefault(school, List.of());
   }
 
   /** The whole-cohort figure of a measure in the same assessment, scheme and term as {@code at}. */
   Optional<Figure> inScheme(Figure at, String measure, String subject, String school) {
-    return otherSchemes.stream()
-        .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
-        .filter(f -> f.school().equals(school) && f.group().equals(Figure.ALL))
-        .filter(f -> f.assessment().equals(at.assessment()) && f.scheme().equals(at.scheme()))
-        .filter(f -> f.academicYear().equals(at.academicYear()) && f.term().equals(at.term()))
-        .findFirst();
+    return Optional.ofNullable(otherSchemesByLabels.get(schemeKey(at, measure, subject, school)));
   }
 
   /** How many schools have figures in the same assessment, scheme and term as {@code at}. */
   int schoolsInScheme(Figure at) {
-    return (int)
-        otherSchemes.stream()
-            .filter(f -> !f.school().equals(Figure.CLUSTER))
-            .filter(f -> f.assessment().equals(at.assessment()) && f.scheme().equals(at.scheme()))
-            .filter(f -> f.academicYear().equals(at.academicYear()) && f.term().equals(at.term()))
-            .map(Figure::school)
-            .distinct()
-            .count();
+    return schoolsByScheme.getOrDefault(schemeKey(at, "", "", ""), Set.of()).size();
+  }
+
+  /** The labels of a figure in the assessment, scheme, year and term of {@code at}. */
+  private static String schemeKey(Figure at, String measure, String subject, String school) {
+    return String.join(
+        "|", measure, at.assessment(), at.scheme(), subject, school, at.academicYear(), at.term());
   }
 
   /** The latest term any figure reports, or empty when there are no figures. */

@@ -93,10 +93,7 @@ public record SchemeResults(
   static List<SchemeResults> of(String school, FigureIndex index) {
     // Latest period per assessment and scheme this school has results for.
     Map<String, Figure> latest = new TreeMap<>();
-    for (Figure f : index.otherSchemes()) {
-      if (!f.school().equals(school) || !f.group().equals(Figure.ALL)) {
-        continue;
-      }
+    for (Figure f : index.otherSchemesOf(school)) {
       String key = f.assessment() + "|" + f.scheme();
       Figure held = latest.get(key);
       if (held == null || FigureIndex.termOf(f).compareTo(FigureIndex.termOf(held)) > 0) {
