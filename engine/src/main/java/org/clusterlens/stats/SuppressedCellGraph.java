@@ -61,4 +61,75 @@ final class SuppressedCellGraph {
     }
     return reached;
   }
+
+  /**
+   * Which of the cells (edges, by their index in the list) are bridges: lie on no cycle, so that
+   * the totals give them away. One depth-first walk over the whole graph (Tarjan's low-link), kept
+   * on an explicit stack so a table of thousands of schools cannot overflow the thread's stack.
+   */
+  static BitSet bridges(List<CellPosition> cells, int rows, int columns) {
+    int vertices = rows + columns;
+    int[] degree = new int[vertices];
+    for (CellPosition cell : cells) {
+      degree[cell.row()]++;
+      degree[rows + cell.column()]++;
+    }
+    int[][] edgesAt = new int[vertices][];
+    for (int v = 0; v < vertices; v++) {
+      edgesAt[v] = new int[degree[v]];
+    }
+    int[] filled = new int[vertices];
+    for (int e = 0; e < cells.size(); e++) {
+      CellPosition cell = cells.get(e);
+      edgesAt[cell.row()][filled[cell.row()]++] = e;
+      edgesAt[rows + cell.column()][filled[rows + cell.column()]++] = e;
+    }
+    int[] discovered = new int[vertices];
+    int[] low = new int[vertices];
+    int[] parentEdge = new int[vertices];
+    int[] nextEdge = new int[vertices];
+    int[] stack = new int[vertices];
+    BitSet bridges = new BitSet(cells.size());
+    int time = 0;
+    for (int root = 0; root < vertices; root++) {
+      if (discovered[root] != 0 || degree[root] == 0) {
+        continue;
+      }
+      int depth = 0;
+      stack[depth++] = root;
+      parentEdge[root] = -1;
+      discovered[root] = low[root] = ++time;
+      while (depth > 0) {
+        int v = stack[depth - 1];
+        if (nextEdge[v] < edgesAt[v].length) {
+          int e = edgesAt[v][nextEdge[v]++];
+          if (e == parentEdge[v]) {
+            continue;
+          }
+          int w = otherEnd(cells.get(e), v, rows);
+          if (discovered[w] == 0) {
+            parentEdge[w] = e;
+            discovered[w] = low[w] = ++time;
+            stack[depth++] = w;
+          } else {
+            low[v] = Math.min(low[v], discovered[w]);
+          }
+        } else {
+          depth--;
+          if (parentEdge[v] >= 0) {
+            int parent = stack[depth - 1];
+            low[parent] = Math.min(low[parent], low[v]);
+            if (low[v] > discovered[parent]) {
+              bridges.set(parentEdge[v]);
+            }
+          }
+        }
+      }
+    }
+    return bridges;
+  }
+
+  private static int otherEnd(CellPosition cell, int vertex, int rows) {
+    return vertex == cell.row() ? rows + cell.column() : cell.row();
+  }
 }

@@ -2,14 +2,11 @@ package org.clusterlens.stats;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Small-number suppression of a count table whose totals are published: primary suppression of
@@ -56,12 +53,12 @@ public record Suppression(
   /** Primary and secondary suppression at the given threshold. */
   public static Suppression of(CountTable table, int threshold) {
     Suppression primaryOnly = primaryOnly(table, threshold);
-    Set<CellPosition> suppressed = new LinkedHashSet<>(primaryOnly.primary());
+    Protection protection = new Protection(table, primaryOnly.primary());
     boolean changed = true;
     while (changed) {
-      changed = protectLoneCells(table, suppressed) || closeLinkedCells(table, suppressed);
+      changed = protection.protectLoneCells() || protection.closeLinkedCells();
     }
-    Set<CellPosition> secondary = new LinkedHashSet<>(suppressed);
+    Set<CellPosition> secondary = new LinkedHashSet<>(protection.suppressed);
     secondary.removeAll(primaryOnly.primary());
     return new Suppression(table, threshold, primaryOnly.primary(), secondary);
   }
@@ -102,68 +99,6 @@ public record Suppression(
     return new PublishedTable(cells, table.rowTotals(), table.columnTotals());
   }
 
-  private static boolean protectLoneCells(CountTable table, Set<CellPosition> suppressed) {
-    boolean changed = false;
-    for (int r = 0; r < table.rows(); r++) {
-      int row = r;
-      changed |= protectLine(table, suppressed, cell -> cell.row() == row);
-    }
-    for (int c = 0; c < table.columns(); c++) {
-      int column = c;
-      changed |= protectLine(table, suppressed, cell -> cell.column() == column);
-    }
-    return changed;
-  }
-
-  private static boolean protectLine(
-      CountTable table, Set<CellPosition> suppressed, Predicate<CellPosition> inLine) {
-    long hidden = suppressed.stream().filter(inLine).count();
-    if (hidden != 1) {
-      return false;
-    }
-    return suppressBest(table, suppressed, cells(table).stream().filter(inLine).toList());
-  }
-
-  private static boolean closeLinkedCells(CountTable table, Set<CellPosition> suppressed) {
-    int rows = table.rows();
-    for (CellPosition cell : List.copyOf(suppressed)) {
-      Optional<BitSet> rowSide =
-          SuppressedCellGraph.rowSideOfBridge(suppressed, cell, rows, table.columns());
-      if (rowSide.isEmpty()) {
-        continue;
-      }
-      // A cell joining a row on the column's side to a column on the row's side closes a loop.
-      BitSet side = rowSide.get();
-      BitSet columnSide =
-          SuppressedCellGraph.reachableWithout(
-              suppressed, cell, rows + cell.column(), rows, table.columns());
-      List<CellPosition> closing =
-          cells(table).stream()
-              .filter(other -> columnSide.get(other.row()) && side.get(rows + other.column()))
-              .toList();
-      if (suppressBest(table, suppressed, closing)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean suppressBest(
-      CountTable table, Set<CellPosition> suppressed, List<CellPosition> candidates) {
-    Comparator<CellPosition> preference =
-        Comparator.comparingInt((CellPosition cell) -> table.count(cell) == 0 ? 1 : 0)
-            .thenComparingInt(table::count)
-            .thenComparingLong(
-                cell ->
-                    -suppressed.stream()
-                        .filter(s -> s.row() == cell.row() || s.column() == cell.column())
-                        .count());
-    Optional<CellPosition> best =
-        candidates.stream().filter(cell -> !suppressed.contains(cell)).min(preference);
-    best.ifPresent(suppressed::add);
-    return best.isPresent();
-  }
-
   private static List<CellPosition> cells(CountTable table) {
     List<CellPosition> cells = new ArrayList<>();
     for (int r = 0; r < table.rows(); r++) {
@@ -172,5 +107,143 @@ public record Suppression(
       }
     }
     return cells;
+  }
+
+  /**
+   * Secondary suppression's working state: the suppressed cells in the order they were chosen, and
+   * how many lie in each row and column, so a pass over the table costs in proportion to its cells
+   * (counting a line's suppressed cells by scanning them all made it quadratic at LA size and
+   * beyond). Which cell is chosen, and when, is as the class comment says.
+   */
+  private static final class Protection {
+    private final int rows;
+    private final int columns;
+    private final int[][] counts;
+    private final boolean[][] hidden;
+    private final int[] hiddenInRow;
+    private final int[] hiddenInColumn;
+    private final Set<CellPosition> suppressed = new LinkedHashSet<>();
+    private final List<CellPosition> inOrder = new ArrayList<>();
+
+    Protection(CountTable table, Set<CellPosition> primary) {
+      rows = table.rows();
+      columns = table.columns();
+      counts = new int[rows][columns];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          counts[r][c] = table.count(new CellPosition(r, c));
+        }
+      }
+      hidden = new boolean[rows][columns];
+      hiddenInRow = new int[rows];
+      hiddenInColumn = new int[columns];
+      // Row by row: the primary set's own order is not fixed from one run to the next, and which
+      // bridge is closed first depends on the order cells were suppressed in.
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          CellPosition cell = new CellPosition(r, c);
+          if (primary.contains(cell)) {
+            hide(cell);
+          }
+        }
+      }
+    }
+
+    private void hide(CellPosition cell) {
+      if (suppressed.add(cell)) {
+        inOrder.add(cell);
+        hidden[cell.row()][cell.column()] = true;
+        hiddenInRow[cell.row()]++;
+        hiddenInColumn[cell.column()]++;
+      }
+    }
+
+    /** In every row, then every column, with exactly one suppressed cell, suppresses another. */
+    boolean protectLoneCells() {
+      boolean changed = false;
+      for (int r = 0; r < rows; r++) {
+        if (hiddenInRow[r] == 1) {
+          List<CellPosition> line = new ArrayList<>(columns);
+          for (int c = 0; c < columns; c++) {
+            line.add(new CellPosition(r, c));
+          }
+          changed |= suppressBest(line);
+        }
+      }
+      for (int c = 0; c < columns; c++) {
+        if (hiddenInColumn[c] == 1) {
+          List<CellPosition> line = new ArrayList<>(rows);
+          for (int r = 0; r < rows; r++) {
+            line.add(new CellPosition(r, c));
+          }
+          changed |= suppressBest(line);
+        }
+      }
+      return changed;
+    }
+
+    /**
+     * For the first suppressed cell (in the order chosen) that is a bridge of the suppressed-cell
+     * graph with a cell that closes a loop through it, suppresses the best such cell.
+     */
+    boolean closeLinkedCells() {
+      BitSet bridges = SuppressedCellGraph.bridges(inOrder, rows, columns);
+      for (int i = bridges.nextSetBit(0); i >= 0; i = bridges.nextSetBit(i + 1)) {
+        CellPosition cell = inOrder.get(i);
+        BitSet rowSide =
+            SuppressedCellGraph.reachableWithout(suppressed, cell, cell.row(), rows, columns);
+        BitSet columnSide =
+            SuppressedCellGraph.reachableWithout(
+                suppressed, cell, rows + cell.column(), rows, columns);
+        // A cell joining a row on the column's side to a column on the row's side closes a loop.
+        List<CellPosition> closing = new ArrayList<>();
+        for (int r = columnSide.nextSetBit(0);
+            r >= 0 && r < rows;
+            r = columnSide.nextSetBit(r + 1)) {
+          for (int c = 0; c < columns; c++) {
+            if (rowSide.get(rows + c)) {
+              closing.add(new CellPosition(r, c));
+            }
+          }
+        }
+        if (suppressBest(closing)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Suppresses the best shown candidate: a non-zero cell before a zero, then the smallest, then
+     * the one whose row and column already hold the most suppressed cells; the first on ties.
+     */
+    private boolean suppressBest(List<CellPosition> candidates) {
+      CellPosition best = null;
+      int bestZero = 0;
+      int bestCount = 0;
+      int bestLinked = 0;
+      for (CellPosition cell : candidates) {
+        if (hidden[cell.row()][cell.column()]) {
+          continue;
+        }
+        int count = counts[cell.row()][cell.column()];
+        int zero = count == 0 ? 1 : 0;
+        int linked = hiddenInRow[cell.row()] + hiddenInColumn[cell.column()];
+        if (best == null
+            || zero < bestZero
+            || (zero == bestZero
+                && (count < bestCount || (count == bestCount && linked > bestLinked)))) {
+          best = cell;
+          bestZero = zero;
+          bestCount = count;
+          bestLinked = linked;
+        }
+      }
+      if (best == null) {
+        return false;
+      }
+      hide(best);
+      return true;
+    }
   }
 }

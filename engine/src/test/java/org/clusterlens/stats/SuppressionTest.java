@@ -144,6 +144,59 @@ class SuppressionTest {
   }
 
   @Test
+  void choosesTheSameCellsAsThePlainAlgorithmOnSmallAndSchoolSizedTables() {
+    Random random = new Random(20261205L);
+    for (int trial = 0; trial < 400; trial++) {
+      // Small tables of every shape, and tables of a cluster's to an LA's schools × group values
+      // with many small groups, as a pupil group's table of schools is.
+      boolean large = trial % 4 == 0;
+      int rows = large ? 20 + random.nextInt(280) : 1 + random.nextInt(6);
+      int columns = 1 + random.nextInt(large ? 7 : 5);
+      Integer[][] cells = new Integer[rows][columns];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < columns; c++) {
+          cells[r][c] = random.nextInt(3) == 0 ? random.nextInt(6) : random.nextInt(40);
+        }
+      }
+      CountTable counts = table(cells);
+      int threshold = 1 + random.nextInt(8);
+      assertThat(Suppression.of(counts, threshold).secondary())
+          .as("trial %d, threshold %d: %s", trial, threshold, counts)
+          .containsExactlyInAnyOrderElementsOf(ReferenceSuppression.secondary(counts, threshold));
+    }
+  }
+
+  @Test
+  void aTableOfThousandsOfSchoolsIsProtected() {
+    // A country's schools × a group's values: too many for the plain algorithm to finish.
+    Random random = new Random(7L);
+    Integer[][] cells = new Integer[16_000][3];
+    for (Integer[] row : cells) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] = random.nextInt(4) == 0 ? random.nextInt(6) : 6 + random.nextInt(30);
+      }
+    }
+    Suppression suppression = Suppression.of(table(cells));
+    assertThat(suppression.primary()).hasSizeGreaterThan(3_000);
+    PublishedTable published = suppression.published();
+    for (int r = 0; r < published.cells().size(); r++) {
+      long hidden = published.cells().get(r).stream().filter(OptionalInt::isEmpty).count();
+      assertThat(hidden).as("row %d", r).isNotEqualTo(1);
+    }
+    assertThat(
+            SuppressedCellGraph.bridges(List.copyOf(suppressedCells(suppression)), 16_000, 3)
+                .cardinality())
+        .as("suppressed cells that lie on no cycle, so the totals give them away")
+        .isZero();
+  }
+
+  private static Set<CellPosition> suppressedCells(Suppression suppression) {
+    Set<CellPosition> all = new HashSet<>(suppression.primary());
+    all.addAll(suppression.secondary());
+    return all;
+  }
+
+  @Test
   void aSmallCountAmongZerosStaysDisclosedByItsTotalsAndTheCheckerSaysSo() {
     // Row 1 and column 1 total 0, so their suppressed cells are 0 and the 3 follows; only
     // suppressing the totals themselves (upstream) protects it.
