@@ -288,12 +288,14 @@ final class Screening {
   private static final String ATTAINMENT = "attainment";
 
   /**
-   * The figures whose pupils are counted in a suppression table: attainment (Level 4+ stands for
-   * Level 5+ and average points, which count the same pupils) and each progress measure.
+   * The figures whose pupils are counted in a suppression table: attainment (the first threshold,
+   * Level 4+ or the expected standard, stands for the second and for average points, which count
+   * the same pupils) and each progress measure.
    */
   private static boolean isTableMeasure(Figure f) {
     return f.denominator() != null
         && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
             || f.measure().equals(Measures.VALUE_ADDED)
             || f.measure().startsWith("progress_points_"));
@@ -304,6 +306,9 @@ final class Screening {
     return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
             || f.measure().equals(Measures.AVERAGE_POINTS)
+            || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
+            || f.measure().equals(Measures.PCT_HIGHER_PLUS)
+            || f.measure().equals(Measures.AVERAGE_SCALED_SCORE)
             || isGroupGap(f)
         ? ATTAINMENT
         : f.measure();

@@ -189,4 +189,24 @@ class SchemeFiguresTest {
                 .distinct())
         .containsExactlyInAnyOrder("nc-levels", "ks2-2016");
   }
+
+  @Test
+  void aSmallCohortOnScaledScoresIsWithheldAsASmallCohortInLevelsIs() {
+    // With the default rules (groups of fewer than 6 withheld) every school here is too small to
+    // publish in 2024-25, whatever scheme its results are in, and so is the cluster's figure in
+    // scaled scores, which pools one school; the cluster's six pupils in levels are shown.
+    List<Figure> shown =
+        AttainmentMetrics.compute(
+                SharedSpark.session().createDataFrame(ROWS, Warehouse.SCHEMA),
+                SmallNumberRules.DEFAULT)
+            .stream()
+            .filter(f -> f.assessment().equals("ks2") && f.denominator() != null)
+            .filter(f -> f.academicYear().equals("2024-25"))
+            .filter(f -> f.measure().startsWith("pct_") || f.measure().startsWith("average_"))
+            .filter(f -> !f.suppressed())
+            .toList();
+    assertThat(shown).extracting(Figure::school).containsOnly(Figure.CLUSTER);
+    assertThat(shown).extracting(Figure::scheme).containsOnly("nc-levels");
+    assertThat(shown).allSatisfy(f -> assertThat(f.denominator()).isGreaterThanOrEqualTo(6L));
+  }
 }
