@@ -166,7 +166,7 @@ public final class AttainmentMetrics {
     return screened;
   }
 
-  private static List<Figure> figuresOf(Row r) {
+  static List<Figure> figuresOf(Row r) {
     long pupils = r.<Long>getAs("pupils");
     String scheme = r.getAs("scheme");
     boolean levels = scheme.equals(PupilAssessment.NC_LEVELS);

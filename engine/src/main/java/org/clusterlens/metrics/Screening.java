@@ -39,10 +39,16 @@ final class Screening {
   private Screening() {}
 
   static List<Figure> screen(List<Figure> figures, SmallNumberRules rules) {
-    List<Figure> weighed = weigh(figures, rules);
-    List<Figure> suppressed = suppress(weighed, rules);
-    List<Figure> placed = placeOnFunnels(suppressed, rules);
-    return selectFindings(placed);
+    return selectFindings(screenBeforeSelection(figures, rules));
+  }
+
+  /**
+   * Every step of {@link #screen} but the false-discovery control: pupil weight, reporting
+   * threshold, suppression and funnel limits. Each step works within one table of schools × group
+   * values, so a table's figures screened alone come out as they would among all the run's.
+   */
+  static List<Figure> screenBeforeSelection(List<Figure> figures, SmallNumberRules rules) {
+    return placeOnFunnels(suppress(weigh(figures, rules), rules), rules);
   }
 
   /**
