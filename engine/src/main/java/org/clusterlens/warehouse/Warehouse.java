@@ -75,6 +75,9 @@ public final class Warehouse {
 
   private static final int ROWS_PER_SLICE = 5_000;
 
+  /** Returns noted in one commit of generated data (each note is about 150 characters). */
+  private static final int NOTES_PER_COMMIT = 5_000;
+
   private final SparkSession spark;
   private final String tablePath;
 
@@ -177,10 +180,11 @@ public final class Warehouse {
   /**
    * Fills an empty warehouse with the returns of sources 0 to {@code sources - 1}, made and turned
    * into rows on Spark's executors, so no row passes through this process: for loading generated
-   * data of local-authority or national size. Two commits: the pupil rows, then one that changes no
-   * rows and records which returns are held (as {@link #storeAll} does in one).
+   * data of local-authority or national size. The pupil rows in one commit, then commits that
+   * change no rows and record which returns are held, {@value #NOTES_PER_COMMIT} a commit ({@link
+   * #storeAll} records them with the rows).
    *
-   * @return the version that records the returns
+   * @return the version that records the last of the returns
    * @throws IllegalStateException if the warehouse already holds returns
    */
   public long loadGenerated(int sources, ReturnSource source) {
@@ -218,17 +222,28 @@ public final class Warehouse {
           new CommitNote(
               r.getString(0), r.getString(1), r.getString(2), storedAt.toString(), r.getString(3)));
     }
-    String metadata = CommitNote.metadataOf(notes);
-    // Delta commits nothing for an empty append: a table property gives the notes their commit.
-    String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
-    spark.conf().set(userMetadata, metadata);
-    try {
-      spark.sql(
-          "ALTER TABLE delta.`"
-              + tablePath.replace("`", "``")
-              + "` SET TBLPROPERTIES ('clusterlens.loaded' = 'generated returns')");
-    } finally {
-      spark.conf().unset(userMetadata);
+    // Delta commits nothing for an empty append: a table property gives the notes their commits.
+    // A country's notes in one commit would be a line of over 20 MB in the Delta log, more than
+    // its JSON reader takes, and the table could not be read again: so a few thousand a commit.
+    int parts = (notes.size() + NOTES_PER_COMMIT - 1) / NOTES_PER_COMMIT;
+    String metadata = "";
+    for (int part = 0; part < parts; part++) {
+      metadata =
+          CommitNote.metadataOf(
+              notes.subList(
+                  part * NOTES_PER_COMMIT, Math.min(notes.size(), (part + 1) * NOTES_PER_COMMIT)));
+      String userMetadata = "spark.databricks.delta.commitInfo.userMetadata";
+      spark.conf().set(userMetadata, metadata);
+      try {
+        spark.sql(
+            "ALTER TABLE delta.`"
+                + tablePath.replace("`", "``")
+                + "` SET TBLPROPERTIES ('clusterlens.loaded' = "
+                + sqlLiteral("generated returns, part " + (part + 1) + " of " + parts)
+                + ")");
+      } finally {
+        spark.conf().unset(userMetadata);
+      }
     }
     return versionWith(metadata);
   }
@@ -391,6 +406,18 @@ public final class Warehouse {
               versions.getOrDefault(key, -1L)));
     }
     return out;
+  }
+
+  /**
+   * The newest version of the warehouse.
+   *
+   * @throws IllegalStateException if it holds no returns
+   */
+  public long currentVersion() {
+    if (isEmpty()) {
+      throw new IllegalStateException("The warehouse " + tablePath + " holds no returns yet");
+    }
+    return DeltaTable.forPath(spark, tablePath).history(1).select("version").first().getLong(0);
   }
 
   /** Every version of the warehouse, newest first. */
