@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       RestoreCommand.class,
       TemplateCommand.class,
       GenerateCommand.class,
+      FiguresCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -52,6 +53,8 @@ public final class ClusterLens {
   static int run(String... args) {
     ClusterLens top = new ClusterLens();
     CommandLine cmd = new CommandLine(top);
+    // Enum options read as users type them: --format csv as well as CSV.
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           PrintWriter err = command.getErr();

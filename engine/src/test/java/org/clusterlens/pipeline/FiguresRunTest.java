@@ -1,0 +1,105 @@
+package org.clusterlens.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.clusterlens.generate.GeneratedTermlyReturn;
+import org.clusterlens.generate.ScaleClusterGenerator;
+import org.clusterlens.generate.ScaleSize;
+import org.clusterlens.report.MetricsCsv;
+import org.clusterlens.testing.SharedSpark;
+import org.clusterlens.warehouse.FiguresExport;
+import org.clusterlens.warehouse.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an LA analyst gets from {@code clusterlens figures}: the export, readable and safe. */
+class FiguresRunTest {
+
+  @TempDir static Path dir;
+
+  private static Warehouse warehouse;
+
+  @BeforeAll
+  static void fill() {
+    ScaleClusterGenerator generator =
+        new ScaleClusterGenerator(ScaleSize.LOCAL_AUTHORITY.withSchools(4).withYears(2), 7L);
+    warehouse = new Warehouse(SharedSpark.session(), dir.resolve("warehouse").toString());
+    warehouse.loadGenerated(
+        4, i -> generator.returnsOf(i).stream().map(GeneratedTermlyReturn::of).toList());
+  }
+
+  @Test
+  void theCsvExportHasMetricsCsvsColumnsAPartitionPerTermAndANoteOfItsSource() throws Exception {
+    Path out = dir.resolve("figures-csv");
+    FiguresRun.Outcome outcome =
+        FiguresRun.run(warehouse, out.toString(), FiguresExport.Format.CSV);
+
+    SparkSession spark = SharedSpark.session();
+    Dataset<Row> back = spark.read().option("header", "true").csv(out.toString());
+    assertThat(back.columns()).containsExactlyInAnyOrderElementsOf(MetricsCsv.HEADER);
+    assertThat(back.count()).isEqualTo(outcome.figures()).isGreaterThan(1_000);
+    try (Stream<Path> terms = Files.list(out.resolve("academic_year=2024-25"))) {
+      assertThat(terms.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("term=autumn", "term=spring", "term=summer");
+    }
+    assertThat(Files.readString(out.resolve(FiguresExport.ABOUT)))
+        .contains("from warehouse version " + outcome.warehouseVersion())
+        .contains("adjusted_p_value and selected_finding are empty");
+  }
+
+  @Test
+  void aFolderOfOtherFilesIsNotReplacedButAnEarlierExportIs() throws Exception {
+    Path notes = Files.createDirectories(dir.resolve("governors-notes"));
+    Files.writeString(notes.resolve("minutes.docx"), "autumn minutes");
+
+    assertThatThrownBy(() -> FiguresRun.run(warehouse, notes.toString(), FiguresExport.Format.CSV))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(notes.toString())
+        .hasMessageContaining("nothing was written");
+    try (Stream<Path> left = Files.list(notes)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("minutes.docx");
+    }
+
+    Path export = dir.resolve("figures-again");
+    FiguresRun.Outcome first =
+        FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV);
+    FiguresRun.Outcome second =
+        FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV);
+    assertThat(second.figures()).isEqualTo(first.figures());
+  }
+
+  @Test
+  void aWithheldFigureShowsNoCountAndNoPupilIsNamedOrNumbered() {
+    Path out = dir.resolve("figures-parquet");
+    FiguresRun.run(warehouse, out.toString(), FiguresExport.Format.PARQUET);
+
+    Dataset<Row> back = SharedSpark.session().read().parquet(out.toString());
+    List<Row> withheld = back.where("suppressed").collectAsList();
+    assertThat(withheld).isNotEmpty();
+    assertThat(withheld)
+        .allSatisfy(
+            r -> {
+              assertThat((Object) r.getAs("numerator")).isNull();
+              assertThat((Object) r.getAs("denominator")).isNull();
+              assertThat((Object) r.getAs("value")).isNull();
+            });
+    List<String> upns =
+        warehouse
+            .assessments()
+            .select("upn")
+            .distinct()
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    String text = String.join("\n", back.toJSON().collectAsList());
+    assertThat(upns).isNotEmpty().noneMatch(text::contains);
+  }
+}
