@@ -13,18 +13,21 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.clusterlens.generate.GeneratedTermlyReturn;
 import org.clusterlens.generate.ScaleClusterGenerator;
 import org.clusterlens.generate.ScaleDatasetWriter;
 import org.clusterlens.generate.ScaleSize;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.metrics.FiguresAtScale;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.pipeline.IngestRun;
 import org.clusterlens.pipeline.PackWriter;
 import org.clusterlens.pipeline.ReportRun;
+import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 
@@ -120,6 +123,7 @@ public final class Benchmark {
     Warehouse warehouse = freshWarehouse("cluster");
     long rows = ingest(label, cluster, demoCluster.resolve("returns"), warehouse);
     report(label, cluster, warehouse, rows, Optional.of(work.resolve("cluster/reports")));
+    atScale(label, warehouse, rows, work.resolve("cluster/figures"));
   }
 
   private void localAuthority() {
@@ -134,6 +138,7 @@ public final class Benchmark {
     long rows = ingest(label, cluster, dataset.resolve("returns"), warehouse);
     record(files.measure(label, "generate " + files.value() + " csv returns", rows));
     report(label, cluster, warehouse, rows, Optional.of(work.resolve("la/reports")));
+    atScale(label, warehouse, rows, work.resolve("la/figures"));
   }
 
   private void national() {
@@ -149,7 +154,61 @@ public final class Benchmark {
                     i -> generator.returnsOf(i).stream().map(GeneratedTermlyReturn::of).toList()));
     long rows = warehouse.assessments().count();
     record(load.measure(label, "generate into the warehouse", rows));
-    report(label, generator.cluster(), warehouse, rows, Optional.empty());
+    atScale(label, warehouse, rows, work.resolve("national/figures"));
+  }
+
+  /**
+   * The figures made on the executors ({@link FiguresAtScale}) and written as Parquet, the
+   * attainment query alone in Spark, the same query twice in DuckDB, and DuckDB's counts checked
+   * against every written percentage figure, in DuckDB: no figure or count is gathered into this
+   * process, so a country's fit in the heap an LA's needs.
+   */
+  private void atScale(String label, Warehouse warehouse, long rows, Path figures) {
+    clear(figures);
+    StageClock.Timed<Boolean> made =
+        StageClock.time(
+            () -> {
+              FiguresAtScale.compute(warehouse.assessments(), SmallNumberRules.DEFAULT)
+                  .write()
+                  .mode(SaveMode.Overwrite)
+                  .parquet(figures.toString());
+              return true;
+            });
+    long written =
+        warehouse.assessments().sparkSession().read().parquet(figures.toString()).count();
+    StageMeasure stage = made.measure(label, "figures at scale (" + written + " figures)", rows);
+    record(stage);
+    Dataset<Row> rowsNow = warehouse.assessments();
+    rowsNow.createOrReplaceTempView(AttainmentMetrics.VIEW);
+    StageClock.Timed<Boolean> query =
+        StageClock.time(
+            () -> {
+              rowsNow
+                  .sparkSession()
+                  .sql(AttainmentMetrics.query())
+                  .write()
+                  .format("noop")
+                  .mode(SaveMode.Overwrite)
+                  .save();
+              return true;
+            });
+    StageMeasure queryMeasure = query.measure(label, "metrics query alone, Spark", rows);
+    record(queryMeasure);
+    try (DuckDbMetrics.OverFiles duckDb = new DuckDbMetrics.OverFiles(rowsNow.inputFiles())) {
+      record(
+          StageClock.time(duckDb::runQuery).measure(label, "metrics query, DuckDB (first)", rows));
+      StageMeasure duckMeasure =
+          StageClock.time(duckDb::runQuery).measure(label, "metrics query, DuckDB (warm)", rows);
+      record(duckMeasure);
+      int[] agreement = duckDb.agreementWith(figures);
+      comparisons.add(
+          new Comparison(label, stage, queryMeasure, duckMeasure, agreement[0], agreement[1]));
+      progress.printf(
+          "  %s: DuckDB agrees on %d of %d percentage figures made at scale%n",
+          label, agreement[0] - agreement[1], agreement[0]);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("DuckDB could not open the warehouse's files", e);
+    }
   }
 
   private long ingest(String label, Cluster cluster, Path returns, Warehouse warehouse) {

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clusterlens.metrics.AttainmentMetrics;
+import org.clusterlens.metrics.Measures;
 
 /**
  * The engine's attainment query ({@link AttainmentMetrics#query()}: pupils, pupils at Level 4+ and
@@ -46,22 +47,126 @@ final class DuckDbMetrics {
    * @throws IllegalStateException if DuckDB fails
    */
   static Map<String, long[]> compute(String[] parquetFiles) {
-    String files =
-        Arrays.stream(parquetFiles)
-            .map(f -> "'" + Path.of(URI.create(f)).toString().replace("'", "''") + "'")
-            .collect(Collectors.joining(", "));
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        Statement sql = db.createStatement()) {
-      sql.execute(
-          "CREATE VIEW "
-              + AttainmentMetrics.VIEW
-              + " AS SELECT * FROM read_parquet(["
-              + files
-              + "], hive_partitioning = true)");
-      return counts(sql);
+    try (OverFiles db = new OverFiles(parquetFiles)) {
+      return counts(db.sql);
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB could not compute the figures: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A DuckDB database whose view {@link AttainmentMetrics#VIEW} reads the warehouse table's Parquet
+   * files, for a dataset whose counts are too many to gather into this process: the query's result
+   * stays in DuckDB, and is checked there against the engine's figures.
+   */
+  static final class OverFiles implements AutoCloseable {
+    private static final String COUNTS = "clusterlens_duckdb_counts";
+    private static final long MEBIBYTE = 1024L * 1024L;
+    private final Connection db;
+    private final Statement sql;
+
+    /**
+     * @param parquetFiles the table's current data files, as Spark names them (file: URIs)
+     * @throws SQLException if DuckDB cannot open them
+     */
+    OverFiles(String[] parquetFiles) throws SQLException {
+      db = DriverManager.getConnection("jdbc:duckdb:");
+      sql = db.createStatement();
+      // The same memory as Spark's heap, and spills beside Spark's, not in the working folder.
+      sql.execute("SET memory_limit = '" + Runtime.getRuntime().maxMemory() / MEBIBYTE + "MiB'");
+      sql.execute(
+          "SET temp_directory = '"
+              + Path.of(System.getProperty("java.io.tmpdir"), "clusterlens-duckdb")
+              + "'");
+      sql.execute(
+          "CREATE VIEW "
+              + AttainmentMetrics.VIEW
+              + " AS SELECT * FROM read_parquet("
+              + fileList(parquetFiles)
+              + ", hive_partitioning = true)");
+    }
+
+    /**
+     * Runs the engine's query into a table of DuckDB's own (replacing the last run's).
+     *
+     * @return how many rows it gave
+     * @throws IllegalStateException if DuckDB fails
+     */
+    long runQuery() {
+      try {
+        sql.execute("CREATE OR REPLACE TEMP TABLE " + COUNTS + " AS " + QUERY);
+        try (ResultSet r = sql.executeQuery("SELECT count(*) FROM " + COUNTS)) {
+          r.next();
+          return r.getLong(1);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("DuckDB could not run the query: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Checks the engine's percentage figures, written as Parquet in {@code figures} with the
+     * export's columns, against the last {@link #runQuery}: every figure must have DuckDB's pupils
+     * and pupils at its threshold, and DuckDB must have no row the engine lacks.
+     *
+     * @return how many figures were compared, and how many disagreed or were missing
+     * @throws IllegalStateException if DuckDB fails
+     */
+    int[] agreementWith(Path figures) {
+      String first = "('" + Measures.PCT_LEVEL4_PLUS + "', '" + Measures.PCT_EXPECTED_PLUS + "')";
+      String shares =
+          "('"
+              + String.join(
+                  "', '",
+                  Measures.PCT_LEVEL4_PLUS,
+                  Measures.PCT_LEVEL5_PLUS,
+                  Measures.PCT_EXPECTED_PLUS,
+                  Measures.PCT_HIGHER_PLUS)
+              + "')";
+      String check =
+          """
+          SELECT count(*),
+                 count(*) FILTER (WHERE d.pupils IS NULL OR d.pupils <> e.denominator
+                   OR CASE WHEN e.measure IN %3$s THEN d.at_first ELSE d.at_second END
+                      <> round(e.numerator)),
+                 (SELECT count(*) FROM %2$s)
+          FROM read_parquet('%1$s') e
+          LEFT JOIN %2$s d
+            ON d.school = e.school AND d.academic_year = e.academic_year AND d.term = e.term
+           AND d.assessment = e.assessment AND d.scheme IS NOT DISTINCT FROM e.scheme
+           AND d.subject = e.subject AND d.pupil_group = e."group"
+           AND d.group_value = e.group_value
+          WHERE e.measure IN %4$s
+          """
+              .formatted(
+                  figures.resolve("*.parquet").toString().replace("'", "''"),
+                  COUNTS,
+                  first,
+                  shares);
+      try (ResultSet r = sql.executeQuery(check)) {
+        r.next();
+        long compared = r.getLong(1);
+        long disagreeing = r.getLong(2);
+        long missing = Math.abs(2 * r.getLong(3) - compared);
+        return new int[] {Math.toIntExact(compared), Math.toIntExact(disagreeing + missing)};
+      } catch (SQLException e) {
+        throw new IllegalStateException("DuckDB could not check the figures: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try (db;
+          sql) {
+        // Both closed, the statement first.
+      }
+    }
+  }
+
+  private static String fileList(String[] parquetFiles) {
+    return Arrays.stream(parquetFiles)
+        .map(f -> "'" + Path.of(URI.create(f)).toString().replace("'", "''") + "'")
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   /**
