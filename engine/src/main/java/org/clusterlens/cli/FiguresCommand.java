@@ -29,7 +29,9 @@ final class FiguresCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "DIR",
       required = true,
-      description = "The folder or URI to write (replaced if it exists).")
+      description =
+          "The folder or URI to write: new, empty, or an earlier figures export, which is"
+              + " replaced; a folder holding anything else is refused.")
   String out;
 
   @Option(
