@@ -89,14 +89,28 @@ final class Screening {
             .put(f.groupValue(), f.denominator());
       }
     }
+    // An average is over the pupils with points, who can be fewer than the pupils counted (a KS2
+    // pupil absent or working below the test has no scaled score), so those pupils make a table
+    // of their own, protected beside the average's cell in the attainment table.
+    for (Figure f : figures) {
+      if (isAverage(f) && !f.school().equals(Figure.CLUSTER)) {
+        tables
+            .computeIfAbsent(AVERAGED + "|" + tableKey(f), k -> new LinkedHashMap<>())
+            .computeIfAbsent(f.school(), k -> new HashMap<>())
+            .put(f.groupValue(), f.denominator());
+      }
+    }
     Set<String> hidden = new HashSet<>();
     tables.forEach((key, rows) -> hidden.addAll(suppressedCells(key, rows, rules)));
     // The cluster's own figure for a value held by fewer pupils than the threshold.
     for (Figure f : figures) {
-      if (isTableMeasure(f)
-          && f.school().equals(Figure.CLUSTER)
-          && rules.mustSuppress(f.denominator())) {
-        hidden.add(family(f) + "|" + cellKey(f));
+      if (f.school().equals(Figure.CLUSTER) && f.denominator() != null) {
+        if (isTableMeasure(f) && rules.mustSuppress(f.denominator())) {
+          hidden.add(family(f) + "|" + cellKey(f));
+        }
+        if (isAverage(f) && rules.mustSuppress(f.denominator())) {
+          hidden.add(AVERAGED + "|" + cellKey(f));
+        }
       }
     }
     Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
@@ -105,6 +119,7 @@ final class Screening {
       boolean hide =
           f.denominator() != null
               && (hidden.contains(family(f) + "|" + cellKey(f))
+                  || (isAverage(f) && hidden.contains(AVERAGED + "|" + cellKey(f)))
                   || hiddenContext.contains(ContextSuppression.key(f.measure(), f)));
       out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
@@ -318,6 +333,16 @@ final class Screening {
             || isGroupGap(f)
         ? ATTAINMENT
         : f.measure();
+  }
+
+  /** The pupils with points behind an average, which has a suppression table of its own. */
+  private static final String AVERAGED = "averaged";
+
+  /** An average over the pupils with points (see {@link #AVERAGED}). */
+  private static boolean isAverage(Figure f) {
+    return f.denominator() != null
+        && (f.measure().equals(Measures.AVERAGE_POINTS)
+            || f.measure().equals(Measures.AVERAGE_SCALED_SCORE));
   }
 
   /** A group against the rest of its school: its pupils are the group's cell of the table. */

@@ -41,9 +41,16 @@ class SchemeFiguresTest {
     pupilIn("2024-25", school, upn, scheme, grades);
   }
 
-  /** One KS2 pupil's three results in {@code year}. */
+  /** One KS2 pupil's three results in {@code year}, in the fixture. */
   private static void pupilIn(
       String year, String school, String upn, String scheme, String... grades) {
+    ROWS.addAll(rowsOf(year, school, upn, scheme, grades));
+  }
+
+  /** One KS2 pupil's three warehouse rows in {@code year}. */
+  private static List<Row> rowsOf(
+      String year, String school, String upn, String scheme, String... grades) {
+    List<Row> rows = new ArrayList<>();
     Scheme s = Schemes.BUILT_IN.byId(scheme).orElseThrow();
     for (int i = 0; i < 3; i++) {
       AssessmentScheme table =
@@ -72,9 +79,10 @@ class SchemeFiguresTest {
       row.put("stored_at", Timestamp.valueOf("2025-07-20 10:00:00").toInstant());
       row.put("scheme", scheme);
       row.put("standard", g.standard());
-      ROWS.add(
+      rows.add(
           RowFactory.create(Arrays.stream(Warehouse.SCHEMA.fieldNames()).map(row::get).toArray()));
     }
+    return rows;
   }
 
   @BeforeAll
@@ -208,5 +216,50 @@ class SchemeFiguresTest {
     assertThat(shown).extracting(Figure::school).containsOnly(Figure.CLUSTER);
     assertThat(shown).extracting(Figure::scheme).containsOnly("nc-levels");
     assertThat(shown).allSatisfy(f -> assertThat(f.denominator()).isGreaterThanOrEqualTo(6L));
+  }
+
+  @Test
+  void anAverageOverFewerPupilsThanTheThresholdIsWithheldEvenWhenItsShareIsShown() {
+    // Eight pupils count in reading's expected standard, but only three sat the test and have a
+    // scaled score (A and B count as not reaching, with no score): the share over eight is
+    // published, the average over three is not, in the school or in the cluster it makes alone.
+    List<Row> rows = new ArrayList<>();
+    String[] reading = {"104", "99", "110", "A", "A", "B", "B", "A"};
+    for (int i = 0; i < reading.length; i++) {
+      rows.addAll(rowsOf("2024-25", "100010", "F" + i, "ks2-2016", reading[i], "EXS", "105"));
+    }
+    List<Figure> computed =
+        AttainmentMetrics.compute(
+            SharedSpark.session().createDataFrame(rows, Warehouse.SCHEMA),
+            SmallNumberRules.DEFAULT);
+    List<Figure> allPupils =
+        computed.stream()
+            .filter(f -> f.assessment().equals("ks2") && f.group().equals(Figure.ALL))
+            .toList();
+    Figure share = only(allPupils, Measures.PCT_EXPECTED_PLUS, "reading", "100010");
+    assertThat(share.suppressed()).isFalse();
+    assertThat(counts(Optional.of(share))).isEqualTo("2 of 8 ks2-2016");
+    for (String school : List.of("100010", Figure.CLUSTER)) {
+      Figure average = only(allPupils, Measures.AVERAGE_SCALED_SCORE, "reading", school);
+      assertThat(average.suppressed()).as(school).isTrue();
+      assertThat(average.publishable().denominator()).as(school).isNull();
+      assertThat(average.publishable().value()).as(school).isNaN();
+    }
+    Figure maths = only(allPupils, Measures.AVERAGE_SCALED_SCORE, "maths", "100010");
+    assertThat(maths.suppressed()).isFalse();
+    assertThat(maths.value()).isEqualTo(105.0);
+  }
+
+  private static Figure only(List<Figure> figures, String measure, String subject, String school) {
+    List<Figure> found =
+        figures.stream()
+            .filter(
+                f ->
+                    f.measure().equals(measure)
+                        && f.subject().equals(subject)
+                        && f.school().equals(school))
+            .toList();
+    assertThat(found).as(measure + " " + subject + " " + school).hasSize(1);
+    return found.get(0);
   }
 }
