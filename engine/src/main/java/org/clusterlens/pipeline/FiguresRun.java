@@ -48,7 +48,8 @@ public final class FiguresRun {
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());
     long written =
         FiguresExport.write(
-            FiguresAtScale.publishable(FiguresAtScale.compute(warehouse.assessments(), rules)),
+            FiguresAtScale.publishable(
+                FiguresAtScale.compute(warehouse.assessmentsAsOf(version), rules)),
             location,
             format,
             about);

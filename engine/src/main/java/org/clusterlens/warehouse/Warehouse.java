@@ -302,14 +302,7 @@ public final class Warehouse {
   public long restoreSchoolTerm(String schoolUrn, String termId, long version) {
     requireVersion(version);
     String where = "term_id = " + sqlLiteral(termId) + " AND school_urn = " + sqlLiteral(schoolUrn);
-    Dataset<Row> earlier =
-        withCurrentColumns(
-            spark
-                .read()
-                .format("delta")
-                .option("versionAsOf", version)
-                .load(tablePath)
-                .where(where));
+    Dataset<Row> earlier = assessmentsAsOf(version).where(where);
     List<Row> returns =
         earlier.select("source_file", "source_sha256", "stored_at").distinct().collectAsList();
     if (returns.size() != 1) {
@@ -365,6 +358,15 @@ public final class Warehouse {
    */
   public Dataset<Row> assessments() {
     return withCurrentColumns(spark.read().format("delta").load(tablePath));
+  }
+
+  /**
+   * Every pupil row the warehouse held at {@code version}, as {@link #assessments()} reads them: a
+   * run that names its version reads exactly that version, whatever is committed meanwhile.
+   */
+  public Dataset<Row> assessmentsAsOf(long version) {
+    return withCurrentColumns(
+        spark.read().format("delta").option("versionAsOf", version).load(tablePath));
   }
 
   /** The rows in {@link #SCHEMA}'s column order, a column the table lacks read as null. */
