@@ -78,6 +78,48 @@ class FiguresRunTest {
   }
 
   @Test
+  void anEarlierExportWithAnAnalystsFileInItIsNotReplaced() throws Exception {
+    Path export = dir.resolve("figures-with-analysis");
+    FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV);
+    Path analysis = export.resolve("academic_year=2024-25").resolve("analysis.xlsx");
+    Files.writeString(analysis, "an analyst's workbook");
+
+    assertThatThrownBy(() -> FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("analysis.xlsx")
+        .hasMessageContaining("nothing was written");
+    assertThat(Files.readString(analysis)).isEqualTo("an analyst's workbook");
+    assertThat(Files.readString(export.resolve(FiguresExport.ABOUT))).contains("warehouse version");
+  }
+
+  @Test
+  void anExportWhoseWritingStoppedSaysSoAndIsReplacedByTheNextRun() throws Exception {
+    Path export = dir.resolve("figures-stopped");
+    FiguresRun.Outcome whole =
+        FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV);
+    // As a failed write leaves it: the unfinished note, Spark's work folder, part of the figures.
+    Files.writeString(export.resolve(FiguresExport.ABOUT), FiguresExport.UNFINISHED);
+    Files.createDirectories(export.resolve("_temporary").resolve("0"));
+    try (Stream<Path> terms = Files.list(export.resolve("academic_year=2024-25"))) {
+      Path summer =
+          terms.filter(p -> p.getFileName().toString().equals("term=summer")).findFirst().get();
+      try (Stream<Path> parts = Files.walk(summer)) {
+        for (Path part : parts.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(part);
+        }
+      }
+    }
+
+    FiguresRun.Outcome again =
+        FiguresRun.run(warehouse, export.toString(), FiguresExport.Format.CSV);
+    assertThat(again.figures()).isEqualTo(whole.figures());
+    assertThat(Files.readString(export.resolve(FiguresExport.ABOUT)))
+        .contains("warehouse version")
+        .doesNotContain("not finished");
+    assertThat(export.resolve("_temporary")).doesNotExist();
+  }
+
+  @Test
   void aWithheldFigureShowsNoCountAndNoPupilIsNamedOrNumbered() {
     Path out = dir.resolve("figures-parquet");
     FiguresRun.run(warehouse, out.toString(), FiguresExport.Format.PARQUET);
