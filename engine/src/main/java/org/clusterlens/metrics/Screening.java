@@ -82,34 +82,24 @@ final class Screening {
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
     Map<String, Map<String, Map<String, Long>>> tables = new LinkedHashMap<>();
     for (Figure f : figures) {
-      if (isTableMeasure(f) && !f.school().equals(Figure.CLUSTER)) {
-        tables
-            .computeIfAbsent(family(f) + "|" + tableKey(f), k -> new LinkedHashMap<>())
-            .computeIfAbsent(f.school(), k -> new HashMap<>())
-            .put(f.groupValue(), f.denominator());
-      }
-    }
-    // An average is over the pupils with points, who can be fewer than the pupils counted (a KS2
-    // pupil absent or working below the test has no scaled score), so those pupils make a table
-    // of their own, protected beside the average's cell in the attainment table.
-    for (Figure f : figures) {
-      if (isAverage(f) && !f.school().equals(Figure.CLUSTER)) {
-        tables
-            .computeIfAbsent(AVERAGED + "|" + tableKey(f), k -> new LinkedHashMap<>())
-            .computeIfAbsent(f.school(), k -> new HashMap<>())
-            .put(f.groupValue(), f.denominator());
+      if (!f.school().equals(Figure.CLUSTER)) {
+        for (String table : tablesCounting(f)) {
+          tables
+              .computeIfAbsent(table + "|" + tableKey(f), k -> new LinkedHashMap<>())
+              .computeIfAbsent(f.school(), k -> new HashMap<>())
+              .put(f.groupValue(), f.denominator());
+        }
       }
     }
     Set<String> hidden = new HashSet<>();
     tables.forEach((key, rows) -> hidden.addAll(suppressedCells(key, rows, rules)));
     // The cluster's own figure for a value held by fewer pupils than the threshold.
     for (Figure f : figures) {
-      if (f.school().equals(Figure.CLUSTER) && f.denominator() != null) {
-        if (isTableMeasure(f) && rules.mustSuppress(f.denominator())) {
-          hidden.add(family(f) + "|" + cellKey(f));
-        }
-        if (isAverage(f) && rules.mustSuppress(f.denominator())) {
-          hidden.add(AVERAGED + "|" + cellKey(f));
+      if (f.school().equals(Figure.CLUSTER)) {
+        for (String table : tablesCounting(f)) {
+          if (rules.mustSuppress(f.denominator())) {
+            hidden.add(table + "|" + cellKey(f));
+          }
         }
       }
     }
@@ -335,8 +325,20 @@ final class Screening {
         : f.measure();
   }
 
-  /** The pupils with points behind an average, which has a suppression table of its own. */
+  /**
+   * The pupils with points behind an average, who can be fewer than the pupils counted in its
+   * family's table (a KS2 pupil absent or working below the test has no scaled score), so they make
+   * a suppression table of their own; an average is withheld when its cell in either is.
+   */
   private static final String AVERAGED = "averaged";
+
+  /** The suppression table whose cells count this figure's pupils, if any (none or one). */
+  private static List<String> tablesCounting(Figure f) {
+    if (isAverage(f)) {
+      return List.of(AVERAGED);
+    }
+    return isTableMeasure(f) ? List.of(family(f)) : List.of();
+  }
 
   /** An average over the pupils with points (see {@link #AVERAGED}). */
   private static boolean isAverage(Figure f) {
