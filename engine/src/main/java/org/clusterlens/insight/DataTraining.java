@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
+import org.clusterlens.report.Labels;
 import org.clusterlens.report.Numbers;
 
 /**
@@ -53,7 +54,7 @@ public final class DataTraining {
               .filter(f -> f.school().equals(Figure.CLUSTER))
               .findFirst();
       shifts.stream()
-          .filter(f -> f.value() < 0 && f.adjustedPValue() > ClusterPriorities.Q)
+          .filter(f -> f.value() < 0 && !f.selectedFinding())
           .min(Comparator.comparingDouble(Figure::value))
           .flatMap(s -> before(figures, s).map(b -> fall(s, b, now(figures, s), names)))
           .ifPresent(examples::add);
@@ -155,19 +156,20 @@ public final class DataTraining {
         new TracedSentence(
             "On its own, a change this size would happen by chance with probability "
                 + PriorityWording.p(shift.pValue())
-                + " (Fisher's exact test), and the range chance alone could produce runs from "
+                + " (Fisher's exact test), and the true change probably lies between "
                 + Numbers.signedPoints(shift.lower())
-                + " to "
+                + " and "
                 + Numbers.signedPoints(shift.upper())
                 + " points.",
             List.of(shift)));
     steps.add(
         new TracedSentence(
-            "But the cluster checked every school, subject and level at once, and among that many"
-                + " changes a few this unusual are expected by chance. Allowing for them, the"
-                + " probability is "
+            "But this is one of the school's headline questions, and among that many a few this"
+                + " unusual are expected by chance. Allowing for them, the probability is "
                 + PriorityWording.p(shift.adjustedPValue())
-                + ", so this is not yet a clear change.",
+                + ", so this is not yet a clear change: "
+                + Labels.reason(shift.judgement())
+                + ".",
             List.of(shift)));
     return new TrainingPage.WorkedExample(
         "This looks like a fall: could chance explain it?",
@@ -179,8 +181,7 @@ public final class DataTraining {
   private static TrainingPage.WorkedExample rise(
       Figure shift, Figure before, Figure now, SchoolNames names) {
     String school = names.of(shift.school());
-    boolean clear =
-        shift.adjustedPValue() <= ClusterPriorities.Q && (shift.lower() > 0 || shift.upper() < 0);
+    boolean clear = shift.selectedFinding();
     List<TracedSentence> steps = new ArrayList<>();
     steps.add(
         new TracedSentence(
@@ -199,15 +200,15 @@ public final class DataTraining {
             List.of(before, now, shift)));
     steps.add(
         new TracedSentence(
-            "The range chance alone could produce for this change is "
+            "The true change probably lies between "
                 + Numbers.signedPoints(shift.lower())
-                + " to "
+                + " and "
                 + Numbers.signedPoints(shift.upper())
-                + " points"
+                + " points (95% interval)"
                 + (shift.lower() <= 0
-                    ? ": it includes no change at all, so chance alone could explain the rise."
-                    : ": it does not include zero.")
-                + " After allowing for every change checked, the probability is "
+                    ? ": that includes no change at all, so chance alone could explain the rise."
+                    : ": that does not include zero.")
+                + " After allowing for the school's other headline questions, the probability is "
                 + PriorityWording.p(shift.adjustedPValue())
                 + ".",
             List.of(shift)));
@@ -288,9 +289,10 @@ public final class DataTraining {
             List.of(f, cluster)),
         new TracedSentence(
             inside
-                ? "Not on these figures: the cluster's figure lies inside the school's range, so"
-                    + " chance alone could produce the difference. Ask again next year."
-                : "Probably: the cluster's figure lies outside the school's range, so chance alone"
+                ? "Not on these figures: the cluster's figure lies inside the school's 95% interval"
+                    + " (where its true figure probably lies), so chance alone could give the"
+                    + " difference. Ask again next year."
+                : "Probably: the cluster's figure lies outside the school's 95% interval, so chance alone"
                     + " would rarely produce a gap this size for one school. With several schools"
                     + " compared, one can still sit outside by chance: check the cluster pack's"
                     + " funnel plot, then ask what lies behind it.",
@@ -322,9 +324,39 @@ public final class DataTraining {
                 + " lower often finish lower, so compare progress, not only results."));
     g.add(
         new TrainingPage.GlossaryEntry(
-            "The range chance alone could produce (the interval)",
-            "The spread of results a cohort this size could get by chance alone, 95 times in 100."
-                + " If two ranges overlap a lot, the figures may not really differ."));
+            "95% interval",
+            "Where the true figure probably lies: worked out so that 95 times in 100 it holds the"
+                + " true figure. If two intervals overlap a lot, the figures may not really differ."));
+    g.add(
+        new TrainingPage.GlossaryEntry(
+            "Test (how often chance alone would give this)",
+            "A test says how often chance alone would give a result at least this large, for"
+                + " example about 1 in 40 cohorts. The smaller that is, the less likely chance"
+                + " explains it."));
+    g.add(
+        new TrainingPage.GlossaryEntry(
+            "Funnel limits (the cluster range)",
+            "The range a school of its size reaches by chance around the cluster's rate: 95 times"
+                + " in 100 inside the dashed lines, 998 times in 1000 inside the dotted ones."));
+    g.add(
+        new TrainingPage.GlossaryEntry(
+            "Strong, to probe, cannot tell yet",
+            "The one judgement made on each headline question, the same in every pack, table and"
+                + " brief. Strong or to probe: chance alone would rarely give it, even allowing for"
+                + " the other questions asked. Cannot tell yet: chance could give it, or there are"
+                + " too few pupils."));
+    g.add(
+        new TrainingPage.GlossaryEntry(
+            "Headline questions and side questions",
+            "Each school is asked a dozen or so headline questions (each subject against the"
+                + " cluster, the change since last year, the main group gaps, progress). Side"
+                + " questions (year groups, season of birth, …) are only ever worth a look: so"
+                + " many are asked that some look unusual by chance."));
+    g.add(
+        new TrainingPage.GlossaryEntry(
+            "Pooled over years",
+            "Two or three years' Year 6 pupils counted together. A small school's single year"
+                + " can rarely be told from chance; its pupils over three years often can."));
     String swing =
         "In a small cohort one pupil moves the figure a lot, so results jump from year to year"
             + " even when teaching has not changed.";
@@ -346,8 +378,8 @@ public final class DataTraining {
     g.add(
         new TrainingPage.GlossaryEntry(
             "Many comparisons",
-            "Check enough figures and some will look unusual by chance. The packs allow for every"
-                + " comparison made before calling a change clear."));
+            "Check enough figures and some will look unusual by chance. The packs allow for the"
+                + " other questions in the same family before calling anything clear."));
     g.add(
         new TrainingPage.GlossaryEntry(
             "The cluster figure",

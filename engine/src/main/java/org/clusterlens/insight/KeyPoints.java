@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.clusterlens.model.Figure;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.ClusterPack;
+import org.clusterlens.report.FigureIndex;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.KeyPoint.Kind;
@@ -16,82 +18,51 @@ import org.clusterlens.stats.FunnelPosition;
 
 /**
  * The ranked key points at the top of each pack: what is strong, what to probe and what the data
- * cannot tell yet, each with a question to ask. Sentences stay within 25 words and every percentage
- * carries its n.
+ * cannot tell yet, each with a question to ask; every percentage carries its n.
  *
- * <p>A point is a strength or a probe only when chance alone would rarely produce it: a school
- * outside the cluster's 95% funnel limits whose p-value also survives one false-discovery check
- * over every school on every key measure, or a shift that survives the false-discovery guard over
- * every shift tested. Everything else is said plainly as not yet clear.
+ * <p>A point's kind is its figure's one judgement, made when the figures were screened (within the
+ * school's own family of headline questions, or the cluster's schools on one key measure): never
+ * re-derived here.
  */
 public final class KeyPoints {
 
   private KeyPoints() {}
 
-  /** The governor pack's key points, strengths first, then probes, then what is not yet clear. */
-  public static List<KeyPoint> forGovernors(GovernorPack pack) {
-    List<KeyPoint> points = new ArrayList<>();
+  /** How many of a school's headline questions its first screen tells. */
+  public static final int FIRST_SCREEN = 3;
+
+  /**
+   * The governor pack's first screen: the school's {@value #FIRST_SCREEN} headline questions its
+   * own data says most about, ranked (strong, then to probe, then what the data cannot tell yet),
+   * each with its figure, n, judgement and a question to ask. Which questions lead depends on the
+   * school's figures, so schools' first screens differ as their data does.
+   *
+   * @param questions the school's headline questions (figures judged within the school's family or
+   *     its measure's family); never null
+   * @param index every figure of the run, for the figures a statement sets beside its own
+   */
+  public static List<KeyPoint> forGovernors(
+      GovernorPack pack, List<Figure> questions, FigureIndex index) {
     SubjectResult rwm = pack.self().rwm().orElse(null);
-    String year = pack.ks2Year();
-    if (noRwmLevel4(year, rwm)) {
+    List<KeyPoint> points = QuestionWords.keyPoints(questions, index, FIRST_SCREEN);
+    if (!points.isEmpty()) {
+      return ranked(points);
+    }
+    if (noRwmLevel4(pack.ks2Year(), rwm)) {
       return noResults(
           "There are no Key Stage 2 results for this school in the returns yet.",
           "When will this year's Year 6 results be in a return?");
     }
-    SubjectResult clusterRwm = pack.cluster().rwm().orElse(null);
-
-    MeasureFunnel level4 = funnel(pack, MeasureFunnel.RWM_LEVEL4);
-    String clusterLevel4 =
-        clusterRwm == null || clusterRwm.level4() == null
-            ? ""
-            : " The cluster's figure was " + clusterRwm.level4().describe() + ".";
-    points.add(
-        attainment(
-            "In "
-                + year
-                + ", "
-                + rwm.level4().describe()
-                + " of Year 6 reached Level 4+ in reading, writing and maths together."
-                + clusterLevel4,
-            level4,
-            pack.self().label(),
-            "What helped Year 6 reach Level 4 in all three subjects, and can other schools"
-                + " learn from it?",
-            "Which pupils missed Level 4 in one subject only, and what support did they have?",
-            "Which pupils were close to Level 4 in all three subjects, and what held them back?"));
-
-    if (rwm.shift4() != null && rwm.level4Before() != null) {
-      String statement =
-          "That is "
-              + PlainWords.change(rwm.shift4(), pack.previousKs2Year())
-              + ", when it was "
-              + rwm.level4Before().describe()
-              + ".";
-      points.add(shift(statement, rwm.shift4(), rwm.shift4Range()));
-    }
-
-    if (rwm.level5() != null) {
-      MeasureFunnel level5 = funnel(pack, MeasureFunnel.RWM_LEVEL5);
-      points.add(
-          attainment(
-              "At Level 5+ in all three subjects, the school's figure was "
-                  + rwm.level5().describe()
-                  + (clusterRwm == null || clusterRwm.level5() == null
-                      ? "."
-                      : "; the cluster's was " + clusterRwm.level5().describe() + "."),
-              level5,
-              pack.self().label(),
-              "How does the school stretch pupils working above the expected level?",
-              "Which pupils reached Level 5 in one or two subjects but not all three?",
-              "How are pupils who could reach Level 5 being stretched?"));
-    }
-
-    points.add(
+    return List.of(
         new KeyPoint(
             Kind.NOT_YET_CLEAR,
-            PlainWords.onePupil(rwm.level4()),
+            "In "
+                + pack.ks2Year()
+                + ", "
+                + rwm.level4().describe()
+                + " of Year 6 reached Level 4+ in reading, writing and maths together. "
+                + PlainWords.onePupil(rwm.level4()),
             "Which few pupils would change this picture, and what do we know about them?"));
-    return ranked(points);
   }
 
   /** The cluster pack's key points for the School Improvement Partner. */
@@ -181,33 +152,6 @@ public final class KeyPoints {
 
   private static List<KeyPoint> noResults(String statement, String question) {
     return List.of(new KeyPoint(Kind.NOT_YET_CLEAR, statement, question));
-  }
-
-  private static MeasureFunnel funnel(GovernorPack pack, String title) {
-    return MeasureFunnel.titled(pack.details().funnels(), title).orElse(null);
-  }
-
-  /** A strength, a probe or not yet clear, by where the school sits on the funnel. */
-  private static KeyPoint attainment(
-      String statement,
-      MeasureFunnel funnel,
-      String school,
-      String strengthQuestion,
-      String probeQuestion,
-      String unclearQuestion) {
-    MeasureFunnel.FunnelRow row = funnel == null ? null : funnel.row(school).orElse(null);
-    if (row == null) {
-      return new KeyPoint(Kind.NOT_YET_CLEAR, statement, unclearQuestion);
-    }
-    String where = " That is " + PlainWords.funnel(row) + ".";
-    if (!row.clearOfChance()) {
-      return new KeyPoint(Kind.NOT_YET_CLEAR, statement + where, unclearQuestion);
-    }
-    return switch (row.position95()) {
-      case ABOVE -> new KeyPoint(Kind.STRENGTH, statement + where, strengthQuestion);
-      case BELOW -> new KeyPoint(Kind.PROBE, statement + where, probeQuestion);
-      case INSIDE -> new KeyPoint(Kind.NOT_YET_CLEAR, statement + where, unclearQuestion);
-    };
   }
 
   /** A shift is a strength or a probe only when it survives the false-discovery guard. */

@@ -1,6 +1,7 @@
 package org.clusterlens.insight;
 
 import org.clusterlens.report.ChangeRange;
+import org.clusterlens.report.Labels;
 import org.clusterlens.report.MeasureFunnel;
 import org.clusterlens.report.Numbers;
 import org.clusterlens.report.Proportion;
@@ -11,27 +12,29 @@ public final class PlainWords {
 
   private PlainWords() {}
 
-  /** Whether chance alone could explain a change, in one sentence with its range. */
+  /**
+   * A change's judgement, test and interval in plain words, each keeping its meaning: the judgement
+   * read from the change (never re-derived), how often chance alone gives a change this large, and
+   * where the true change probably lies.
+   */
   public static String chance(ChangeRange range) {
     String span =
         Numbers.signedPoints(range.lower())
-            + " to "
+            + " and "
             + Numbers.signedPoints(range.upper())
             + " points";
-    if (range.clearChange()) {
-      return "Chance alone would rarely produce a change this size, even allowing for the many"
-          + " comparisons here (range "
-          + span
-          + ").";
-    }
-    if (range.excludesNoChange()) {
-      return "Alone this change would be unusual by chance (range "
-          + span
-          + "), but among this many comparisons it may still be chance.";
-    }
-    return "With cohorts this size, chance alone could produce anything from "
-        + span
-        + ", so this is not yet a clear change.";
+    String test =
+        range.pValue() == null
+            ? ""
+            : " Chance alone gives a change this large " + Labels.chanceOf(range.pValue()) + ".";
+    String interval = " The true change probably lies between " + span + " (95% interval).";
+    String verdict =
+        range.judgement() == null
+            ? "Cannot tell yet: too few pupils to compare."
+            : range.clearChange()
+                ? "A clear change: " + Labels.reason(range.judgement()) + "."
+                : "Cannot tell yet: " + Labels.reason(range.judgement()) + ".";
+    return verdict + test + interval;
   }
 
   /** "8 percentage points higher than in 2023-24", "3 … lower …", or "about the same as in …". */
@@ -57,25 +60,23 @@ public final class PlainWords {
         + ", so a change of a few points can be chance.";
   }
 
-  /** Where a school sits on the cluster's funnel, as a clause: "above the range chance …". */
+  /**
+   * Where a school sits on the cluster's funnel and what that is judged to mean, as a clause:
+   * "above the range a school of its size reaches by chance around the cluster's rate (clear: …)".
+   */
   public static String funnel(MeasureFunnel.FunnelRow row) {
-    String edge =
-        "the range chance usually produces around the cluster's rate; with every school and"
-            + " measure compared, chance could still explain it";
-    return switch (row.position95()) {
-      case ABOVE ->
-          !row.clearOfChance()
-              ? "just above " + edge
-              : row.position998() == FunnelPosition.ABOVE
-                  ? "well above the range chance alone could produce around the cluster's rate"
-                  : "above the range chance alone could produce around the cluster's rate";
-      case BELOW ->
-          !row.clearOfChance()
-              ? "just below " + edge
-              : row.position998() == FunnelPosition.BELOW
-                  ? "well below the range chance alone could produce around the cluster's rate"
-                  : "below the range chance alone could produce around the cluster's rate";
-      case INSIDE -> "within the range chance alone could produce around the cluster's rate";
-    };
+    String range = "the cluster's range for its size";
+    String where =
+        switch (row.position95()) {
+          case ABOVE ->
+              (row.position998() == FunnelPosition.ABOVE ? "well above " : "above ") + range;
+          case BELOW ->
+              (row.position998() == FunnelPosition.BELOW ? "well below " : "below ") + range;
+          case INSIDE -> "within " + range;
+        };
+    if (row.judgement() == null) {
+      return where + ". Too few pupils to compare";
+    }
+    return where + ". " + Labels.verdict(row.judgement()) + ": " + Labels.reason(row.judgement());
   }
 }

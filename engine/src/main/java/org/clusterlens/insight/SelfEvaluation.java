@@ -191,21 +191,11 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + " by "
                   + size
                   + (size.equals("1") ? " percentage point" : " percentage points");
-      boolean excludesNoChange = change.lower() > 0 || change.upper() < 0;
-      String chance;
-      if (excludesNoChange
-          && change.adjustedPValue() != null
-          && change.adjustedPValue() <= ClusterPriorities.Q) {
-        chance =
-            "chance alone would rarely produce a change this size, even allowing for the many"
-                + " changes checked";
-      } else if (excludesNoChange) {
-        chance =
-            "on its own the change would be unusual, but among the many changes checked across"
-                + " the cluster it may still be chance";
-      } else {
-        chance = "chance alone could produce a change this size, so it is not yet a clear change";
-      }
+      String chance =
+          (change.selectedFinding()
+                  ? "that is a clear change: "
+                  : "we cannot tell it from chance: ")
+              + Labels.reason(change.judgement());
       s.add(
           new TracedSentence(
               PriorityWording.threshold(measure)
@@ -215,9 +205,9 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + before
                   + ", when it was "
                   + PriorityWording.figure(then.get())
-                  + "; the range chance alone could produce is "
+                  + "; the true change probably lies between "
                   + Numbers.signedPoints(change.lower())
-                  + " to "
+                  + " and "
                   + Numbers.signedPoints(change.upper())
                   + " points, and "
                   + chance
@@ -311,10 +301,6 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
         continue;
       }
       Figure difference = gap.get();
-      boolean clear =
-          (difference.lower() > 0 || difference.upper() < 0)
-              && difference.adjustedPValue() != null
-              && difference.adjustedPValue() <= ClusterPriorities.Q;
       s.add(
           new TracedSentence(
               "Of "
@@ -324,15 +310,16 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + " reached Level 4+ in reading, writing and maths; the gap to the rest of the"
                   + " school is "
                   + Numbers.signedPoints(difference.value())
-                  + " points (range "
+                  + " points (the true gap probably lies between "
                   + Numbers.signedPoints(difference.lower())
-                  + " to "
+                  + " and "
                   + Numbers.signedPoints(difference.upper())
-                  + "), "
-                  + (clear
-                      ? "larger than chance alone would usually produce, even allowing for every"
-                          + " gap checked."
-                      : "within what chance alone could produce."),
+                  + "); "
+                  + (difference.selectedFinding()
+                      ? "that is clear: "
+                      : "we cannot tell it from chance: ")
+                  + Labels.reason(difference.judgement())
+                  + ".",
               List.of(group.get(), difference)));
     }
     return s.isEmpty()
@@ -438,7 +425,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
             .append(clusterName)
             .append(")\n")
             .append(
-                "Every figure gives its n and the range chance alone could produce (95%); each one"
+                "Every figure gives its n and where its true value probably lies (95% interval); each one"
                     + " is a row of metrics.csv.\n\n");
     for (Paragraph p : paragraphs) {
       out.append(p.heading()).append("\n").append(p.text()).append("\n\n");

@@ -2,109 +2,89 @@ package org.clusterlens.insight;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.clusterlens.report.ChangeRange;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.report.ClusterPack;
-import org.clusterlens.report.MeasureFunnel;
+import org.clusterlens.report.FigureIndex;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SubjectResult;
 import org.clusterlens.report.VisitBrief;
-import org.clusterlens.stats.FunnelPosition;
 
 /**
- * Each school's one-page visit brief for the School Improvement Partner: the few figures it rests
- * on, what is strong, what to probe and the questions to ask. A figure is a strength or a probe
- * only when it lies outside the cluster's 95% funnel limits, or is a shift that survives the
- * false-discovery guard; sentences stay within 25 words and every percentage carries its n.
+ * Each school's one-page visit brief for the School Improvement Partner: the figures it rests on,
+ * what is strong, the three things to probe (each with its figure, n and why) and the questions to
+ * ask. Every point reads its figure's one judgement: a strength is a figure judged strong; the
+ * things to probe are the figures judged to probe, then those the school's data comes nearest to
+ * telling, said plainly as not yet clear.
  */
 public final class VisitBriefs {
 
+  /** How many things to probe a brief lists. */
+  public static final int TO_PROBE = 3;
+
   private VisitBriefs() {}
 
-  /** One brief per school, in the cluster's order. */
-  public static List<VisitBrief> forPartner(ClusterPack pack) {
+  /**
+   * One brief per school, in the cluster's order.
+   *
+   * @param questions each school's headline questions, in the pack's order of schools
+   * @param index every figure of the run
+   */
+  public static List<VisitBrief> forPartner(
+      ClusterPack pack, List<List<Figure>> questions, FigureIndex index) {
     List<VisitBrief> briefs = new ArrayList<>();
     SubjectResult clusterRwm = pack.cluster().rwm().orElse(null);
-    for (SchoolResults school : pack.schools()) {
-      briefs.add(brief(pack, school, clusterRwm));
+    for (int i = 0; i < pack.schools().size(); i++) {
+      briefs.add(brief(pack, pack.schools().get(i), clusterRwm, questions.get(i), index));
     }
     return briefs;
   }
 
-  private static VisitBrief brief(ClusterPack pack, SchoolResults school, SubjectResult cluster) {
+  private static VisitBrief brief(
+      ClusterPack pack,
+      SchoolResults school,
+      SubjectResult cluster,
+      List<Figure> questions,
+      FigureIndex index) {
     List<String> facts = new ArrayList<>();
     List<String> strengths = new ArrayList<>();
     List<String> probes = new ArrayList<>();
-    List<String> questions = new ArrayList<>();
+    List<String> asks = new ArrayList<>();
     SubjectResult rwm = school.rwm().orElse(null);
-    if (pack.ks2Year() == null || rwm == null || rwm.level4() == null) {
-      facts.add("There are no Key Stage 2 results for this school in the returns yet.");
-      questions.add("What does the school's own tracking say about this year's Year 6?");
-      return new VisitBrief(school.label(), facts, strengths, probes, questions);
-    }
-    facts.add(
-        "In "
-            + pack.ks2Year()
-            + ", "
-            + rwm.level4().describe()
-            + " reached Level 4+ in reading, writing and maths"
-            + (cluster == null || cluster.level4() == null
-                ? "."
-                : "; the cluster " + cluster.level4().describe() + "."));
-    if (rwm.level5() != null) {
-      facts.add("At Level 5+ in all three: " + rwm.level5().describe() + ".");
-    }
-    if (rwm.shift4() != null && rwm.level4Before() != null) {
+    if (pack.ks2Year() != null && rwm != null && rwm.level4() != null) {
       facts.add(
-          "Level 4+ is "
-              + PlainWords.change(rwm.shift4(), pack.previousKs2Year())
-              + ", when it was "
-              + rwm.level4Before().describe()
-              + ".");
+          "In "
+              + pack.ks2Year()
+              + ", "
+              + rwm.level4().describe()
+              + " reached Level 4+ in reading, writing and maths"
+              + (cluster == null || cluster.level4() == null
+                  ? "."
+                  : "; the cluster " + cluster.level4().describe() + "."));
+      facts.add(PlainWords.onePupil(rwm.level4()));
+    } else {
+      facts.add("There are no Key Stage 2 results in levels for this school in the returns yet.");
     }
-    facts.add(PlainWords.onePupil(rwm.level4()));
-
-    for (MeasureFunnel funnel : pack.funnels()) {
-      for (MeasureFunnel.FunnelRow row : funnel.schools()) {
-        if (!row.school().equals(school.label())) {
-          continue;
-        }
-        String sentence =
-            funnel.title() + ": " + row.figure().describe() + ", " + PlainWords.funnel(row) + ".";
-        if (row.clearOfChance() && row.position95() == FunnelPosition.ABOVE) {
-          strengths.add(sentence);
-        } else if (row.clearOfChance() && row.position95() == FunnelPosition.BELOW) {
-          probes.add(sentence);
-          questions.add("In " + lowerFirst(funnel.title()) + ", which pupils fell short, and why?");
-        }
+    List<Figure> ranked = QuestionWords.ranked(questions);
+    for (Figure f : ranked) {
+      if (f.judgement().verdict() == Judgement.Verdict.STRONG) {
+        strengths.add(QuestionWords.statement(f, index));
       }
     }
-    ChangeRange range = rwm.shift4Range();
-    if (range != null && range.clearChange() && rwm.shift4() != null) {
-      String change =
-          "The change at Level 4+ since "
-              + pack.previousKs2Year()
-              + " is larger than chance alone would usually produce.";
-      if (rwm.shift4() > 0) {
-        strengths.add(change);
-        questions.add("What changed to lift Level 4+ results, and can it last?");
-      } else {
-        probes.add(change);
-        questions.add("What changed for this Year 6: the pupils, their teaching or attendance?");
+    for (Figure f : ranked) {
+      if (probes.size() < TO_PROBE && f.judgement().verdict() != Judgement.Verdict.STRONG) {
+        probes.add(QuestionWords.statement(f, index));
+        asks.add(QuestionWords.question(f));
       }
     }
     if (strengths.isEmpty()) {
-      strengths.add("No figure stands clear of the range chance alone could produce.");
+      strengths.add("No headline figure is clearly above what chance alone would give.");
     }
     if (probes.isEmpty()) {
-      probes.add("No figure falls clear below the range chance alone could produce.");
+      probes.add("No headline figure could be tested: too few pupils, or no results yet.");
+      asks.add("What does the school's own tracking say about this year's Year 6?");
     }
-    questions.add(
-        "Which pupils are close to Level 4 in one subject, and what is the plan for them?");
-    questions.add("How does the school check its teacher assessment against other schools'?");
-    return new VisitBrief(school.label(), facts, strengths, probes, questions);
-  }
-
-  private static String lowerFirst(String title) {
-    return title.isEmpty() ? title : Character.toLowerCase(title.charAt(0)) + title.substring(1);
+    asks.add("How does the school check its teacher assessment against other schools'?");
+    return new VisitBrief(school.label(), facts, strengths, probes, asks);
   }
 }

@@ -155,6 +155,7 @@ public final class AttainmentMetrics {
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
       derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
+      derived.addAll(PooledYears.of(figures));
       derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
       figures.addAll(derived);
       screened = new ArrayList<>(Screening.screen(figures, rules));

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.FunnelBand;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
@@ -58,6 +59,10 @@ public final class FiguresAtScale {
           .add("below_reporting_threshold", DataTypes.BooleanType, false)
           .add("suppressed", DataTypes.BooleanType, false)
           .add("selected_finding", DataTypes.BooleanType, true)
+          .add("judgement", DataTypes.StringType, true)
+          .add("judgement_reason", DataTypes.StringType, true)
+          .add("family", DataTypes.StringType, true)
+          .add("family_size", DataTypes.IntegerType, true)
           .add("funnel_target", DataTypes.DoubleType, true)
           .add("funnel_lower_95", DataTypes.DoubleType, true)
           .add("funnel_upper_95", DataTypes.DoubleType, true)
@@ -152,6 +157,7 @@ public final class FiguresAtScale {
 
   private static Row rowOf(Figure f) {
     FunnelBand band = f.funnel();
+    Judgement judgement = f.judgement();
     return RowFactory.create(
         f.measure(),
         f.assessment(),
@@ -174,6 +180,10 @@ public final class FiguresAtScale {
         f.belowReportingThreshold(),
         f.suppressed(),
         f.adjustedPValue() == null ? null : f.selectedFinding(),
+        judgement == null ? null : judgement.verdict().code(),
+        judgement == null ? null : judgement.reason().code(),
+        judgement == null ? null : judgement.family(),
+        judgement == null ? null : judgement.familySize(),
         band == null ? null : band.target(),
         band == null ? null : band.lower95(),
         band == null ? null : band.upper95(),

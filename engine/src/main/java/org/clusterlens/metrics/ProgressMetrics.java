@@ -196,11 +196,14 @@ public final class ProgressMetrics {
     ConfidenceLevel level = ConfidenceLevel.NINETY_FIVE;
     if (measure.equals(Measures.VALUE_ADDED_NATIONAL)) {
       // The mean of pupils with known spreads σᵢ: its standard error is √(Σσᵢ²)/n.
-      double halfWidth = level.z() * Math.sqrt(r.<Double>getAs("total_variance")) / n;
-      return f.withInterval(
-          f.value() - halfWidth,
-          f.value() + halfWidth,
-          "± z·√(Σσ²)/n, σ of the supplied reference, " + level.label());
+      double standardError = Math.sqrt(r.<Double>getAs("total_variance")) / n;
+      double halfWidth = level.z() * standardError;
+      return withNormalTest(
+          f.withInterval(
+              f.value() - halfWidth,
+              f.value() + halfWidth,
+              "± z·√(Σσ²)/n, σ of the supplied reference, " + level.label()),
+          standardError);
     }
     if (measure.equals(Measures.VALUE_ADDED)) {
       Double sigma = clusterSpread.get(f.academicYear() + "|" + f.subject());
@@ -208,13 +211,25 @@ public final class ProgressMetrics {
         return f;
       }
       Interval i = MeanInterval.knownSpread(n, f.value(), sigma, level);
-      return f.withInterval(
-          i.lower(), i.upper(), "± z·σ/√n, σ of the cluster's pupils, " + level.label());
+      Figure withInterval =
+          f.withInterval(
+              i.lower(), i.upper(), "± z·σ/√n, σ of the cluster's pupils, " + level.label());
+      // The cluster's value added against its own pupils is zero by construction: nothing to test.
+      return f.school().equals(Figure.CLUSTER)
+          ? withInterval
+          : withNormalTest(withInterval, sigma / Math.sqrt(n));
     }
     if (n < 2) {
       return f;
     }
     Interval i = MeanInterval.studentT(n, total, squares, level);
     return f.withInterval(i.lower(), i.upper(), "Student's t, " + level.label());
+  }
+
+  /** The figure with the p-value of a test that its true value is zero (no value added). */
+  private static Figure withNormalTest(Figure f, double standardError) {
+    return standardError > 0
+        ? f.withPValue(MeanInterval.zeroMeanPValue(f.value(), standardError))
+        : f;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.FunnelBand;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.CellPosition;
 import org.clusterlens.stats.ConfidenceLevel;
@@ -27,18 +28,21 @@ import org.clusterlens.stats.Suppression;
 
 /**
  * The step from counted figures to publishable ones: what one pupil is worth, the reporting
- * threshold, small-number suppression with secondary suppression, false-discovery control over
- * every candidate finding, and each school's place on the cluster's funnel plot. The statistics
- * live in {@code stats}; this class only matches figures to the tables and tests they belong to.
+ * threshold, small-number suppression with secondary suppression, each school's place on the
+ * cluster's funnel plot, and the one judgement on each tested figure's question (false-discovery
+ * control within declared families of questions, {@link QuestionFamilies}). The statistics live in
+ * {@code stats}; this class only matches figures to the tables and tests they belong to.
  */
-final class Screening {
-
-  /** Below this many pupils funnel limits are exact binomial, above it the normal form. */
-  private static final int EXACT_FUNNEL_BELOW = 30;
+public final class Screening {
 
   private Screening() {}
 
-  static List<Figure> screen(List<Figure> figures, SmallNumberRules rules) {
+  /**
+   * The figures screened for publication and judged: pupil weight, reporting threshold,
+   * suppression, funnel places and the one judgement on every tested figure's question; a new list,
+   * the figures given unchanged.
+   */
+  public static List<Figure> screen(List<Figure> figures, SmallNumberRules rules) {
     return selectFindings(screenBeforeSelection(figures, rules));
   }
 
@@ -163,6 +167,16 @@ final class Screening {
           g = asSuppressed(f);
         }
       }
+      if (PooledYears.isPooled(f.measure())) {
+        String year = f.academicYear();
+        for (int back = 0; back < PooledYears.YEARS; back++) {
+          if (hidden.contains(
+              ATTAINMENT + "|" + cellKey(relabel(f, year, f.term(), f.groupValue())))) {
+            g = asSuppressed(f);
+          }
+          year = Term.previousAcademicYear(year);
+        }
+      }
       if (g.suppressed() && g.measure().startsWith("gap_pct_")) {
         hiddenGaps.add(g.measure() + "|" + g.subject() + "|" + g.school() + "|" + g.academicYear());
       }
@@ -185,46 +199,107 @@ final class Screening {
     return changes;
   }
 
+  /** A side question is worth a look when its own test gives a p-value at most this. */
+  static final double WORTH_A_LOOK_P = 0.01;
+
   /**
-   * Benjamini–Hochberg over every candidate finding at once (each gap, shift and funnel position
-   * with a p-value that rests on enough pupils and is published): each keeps its raw p-value and
-   * gains the adjusted one, and those under the false discovery rate are selected. A funnel
-   * position is selected only when it is also outside the 95% limits, which allow for
-   * overdispersion where the exact binomial p-value does not (as the packs judge "clear of
-   * chance").
+   * The one judgement on every tested figure's question. Tests are grouped into the declared
+   * families of {@link QuestionFamilies}, and Benjamini–Hochberg (false discovery rate {@value
+   * FalseDiscoveryControl#DEFAULT_Q}) runs within each family: each figure keeps its raw p-value
+   * and gains the one adjusted within its family. A headline question is strong or to probe when it
+   * survives, and a school's place on a funnel only when it is also outside the 95% limits (which
+   * allow for overdispersion where the exact binomial p-value does not); otherwise chance cannot be
+   * ruled out. A side question (the exploratory family, adjusted over all of them) is never called
+   * clear: it is worth a look when its own p-value is at most {@value #WORTH_A_LOOK_P}. A figure
+   * withheld or resting on too few pupils is judged "cannot tell yet" for that reason and not
+   * tested.
    */
   private static List<Figure> selectFindings(List<Figure> figures) {
-    List<Integer> candidates = new ArrayList<>();
-    List<Finding> tests = new ArrayList<>();
+    String headlineYear = QuestionFamilies.headlineYear(figures);
+    Map<String, List<Integer>> families = new LinkedHashMap<>();
+    List<Figure> out = new ArrayList<>(figures);
     for (int i = 0; i < figures.size(); i++) {
       Figure f = figures.get(i);
-      if (f.pValue() != null && !f.belowReportingThreshold() && !f.suppressed()) {
-        candidates.add(i);
-        tests.add(new Finding(f.measure() + "|" + cellKey(f), f.pValue()));
+      if (f.pValue() == null) {
+        continue;
+      }
+      String family = QuestionFamilies.familyOf(f, headlineYear);
+      if (f.suppressed()) {
+        out.set(i, f.withJudgement(untested(Judgement.Reason.WITHHELD, family)));
+      } else if (f.belowReportingThreshold()) {
+        out.set(i, f.withJudgement(untested(Judgement.Reason.TOO_FEW_PUPILS, family)));
+      } else {
+        families.computeIfAbsent(family, k -> new ArrayList<>()).add(i);
       }
     }
-    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
-    List<Figure> out = new ArrayList<>(figures);
-    for (int k = 0; k < candidates.size(); k++) {
-      int i = candidates.get(k);
-      Figure f = out.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
-      boolean outside = f.funnel() == null || !f.funnel().position().equals(WITHIN);
-      out.set(i, screened.get(k).isSelected() && outside ? f.asSelectedFinding() : f);
-    }
+    families.forEach(
+        (family, members) -> {
+          List<Finding> tests = new ArrayList<>(members.size());
+          for (int i : members) {
+            Figure f = figures.get(i);
+            tests.add(new Finding(f.measure() + "|" + cellKey(f), f.pValue()));
+          }
+          List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
+          for (int k = 0; k < members.size(); k++) {
+            int i = members.get(k);
+            Figure f = figures.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
+            out.set(i, f.withJudgement(judged(f, family, members.size(), screened.get(k))));
+          }
+        });
     return out;
+  }
+
+  private static Judgement untested(Judgement.Reason reason, String family) {
+    return new Judgement(Judgement.Verdict.CANNOT_TELL, reason, family, 0);
+  }
+
+  private static Judgement judged(
+      Figure f, String family, int familySize, ScreenedFinding screened) {
+    boolean inside = f.funnel() != null && f.funnel().position().equals(WITHIN);
+    Judgement.Verdict verdict;
+    Judgement.Reason reason;
+    if (family.equals(Judgement.EXPLORATORY)) {
+      boolean small = f.pValue() <= WORTH_A_LOOK_P && !inside;
+      verdict = small ? Judgement.Verdict.WORTH_A_LOOK : Judgement.Verdict.CANNOT_TELL;
+      reason = small ? Judgement.Reason.SMALL_P_AMONG_MANY : Judgement.Reason.WITHIN_CHANCE;
+    } else if (!screened.isSelected()) {
+      verdict = Judgement.Verdict.CANNOT_TELL;
+      reason = Judgement.Reason.WITHIN_CHANCE;
+    } else if (inside) {
+      verdict = Judgement.Verdict.CANNOT_TELL;
+      reason = Judgement.Reason.INSIDE_LIMITS;
+    } else {
+      verdict = better(f) ? Judgement.Verdict.STRONG : Judgement.Verdict.TO_PROBE;
+      reason = Judgement.Reason.CLEAR_OF_CHANCE;
+    }
+    return new Judgement(verdict, reason, family, familySize);
+  }
+
+  /**
+   * Tells whether a figure lies on the better side of its question: a school above the cluster's
+   * funnel, a rise, a group above the rest of its school, value added above zero.
+   */
+  private static boolean better(Figure f) {
+    if (f.funnel() != null) {
+      return f.funnel().position().startsWith("above");
+    }
+    return f.value() > 0;
   }
 
   /**
    * Each school's published share with enough pupils, against the funnel of every school's share of
-   * the same measure: limits at 95% and 99.8% at the school's n, exact binomial below {@value
-   * #EXACT_FUNNEL_BELOW} pupils, widened by √φ when the schools are overdispersed; and the exact
-   * binomial p-value of its count against the funnel's target, which makes the position a candidate
-   * finding.
+   * the same measure: limits at 95% and 99.8% at the school's n, exact binomial at every n (so the
+   * limits run on without a jump where a method would change), widened by √φ when the schools are
+   * overdispersed; and the exact binomial p-value of its count against the funnel's target, which
+   * makes the position a candidate finding.
    */
   private static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
     Map<String, List<FunnelPoint>> points = new HashMap<>();
     for (Figure f : figures) {
-      if (isShare(f) && !f.school().equals(Figure.CLUSTER) && f.denominator() > 0) {
+      if (isShare(f)
+          && !f.school().equals(Figure.CLUSTER)
+          && !f.suppressed()
+          && f.denominator() > 0) {
         points
             .computeIfAbsent(
                 f.measure() + "|" + tableKey(f) + "|" + f.groupValue(), k -> new ArrayList<>())
@@ -245,10 +320,7 @@ final class Screening {
       }
       Funnel funnel = funnels.get(f.measure() + "|" + tableKey(f) + "|" + f.groupValue());
       int n = Math.toIntExact(f.denominator());
-      FunnelLimitMethod method =
-          n < EXACT_FUNNEL_BELOW
-              ? FunnelLimitMethod.EXACT_BINOMIAL
-              : FunnelLimitMethod.NORMAL_APPROXIMATION;
+      FunnelLimitMethod method = FunnelLimitMethod.EXACT_BINOMIAL;
       FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
       FunnelLimits at998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
       double share = f.value() / 100;
@@ -353,7 +425,8 @@ final class Screening {
   }
 
   private static boolean isShare(Figure f) {
-    return f.measure().startsWith("pct_") && f.denominator() != null;
+    return (f.measure().startsWith("pct_") || PooledYears.isPooled(f.measure()))
+        && f.denominator() != null;
   }
 
   private static Figure asSuppressed(Figure f) {

@@ -33,8 +33,9 @@ package org.clusterlens.model;
  *     a comparison: either side): no comparison or flag may be drawn from it
  * @param suppressed the figure's counts must not be published (a small count, or secondary
  *     suppression to protect one): outputs show neither numerator nor value
- * @param selectedFinding a candidate finding that survived the false-discovery control; false when
- *     not a candidate or not selected
+ * @param judgement the one judgement made on the question this figure answers (strong, to probe,
+ *     worth a look, cannot tell yet, with its reason and family), or null when the figure answers
+ *     no question of its own
  * @param funnel for a school's percentage, where it sits against the cluster's funnel limits; null
  *     otherwise
  * @param scheme the assessment scheme the figure's grades were read in ({@code nc-levels}, {@code
@@ -61,9 +62,17 @@ public record Figure(
     Double pupilWeight,
     boolean belowReportingThreshold,
     boolean suppressed,
-    boolean selectedFinding,
+    Judgement judgement,
     FunnelBand funnel,
     String scheme) {
+
+  /**
+   * Tells whether this figure's question was judged clear (strong or to probe) within its family: a
+   * candidate finding that survived the false-discovery control.
+   */
+  public boolean selectedFinding() {
+    return judgement != null && judgement.clear();
+  }
 
   /** The {@code school} value of figures pooled over the whole cluster. */
   public static final String CLUSTER = "CLUSTER";
@@ -94,8 +103,8 @@ public record Figure(
     if (adjustedPValue != null && pValue == null) {
       throw new IllegalArgumentException("A figure's adjusted p-value needs its p-value beside it");
     }
-    if (selectedFinding && adjustedPValue == null) {
-      throw new IllegalArgumentException("Only a tested candidate can be a selected finding");
+    if (judgement != null && judgement.clear() && adjustedPValue == null) {
+      throw new IllegalArgumentException("Only a tested candidate can be judged clear");
     }
   }
 
@@ -140,7 +149,7 @@ public record Figure(
         null,
         false,
         false,
-        false,
+        null,
         null,
         PupilAssessment.NC_LEVELS);
   }
@@ -199,7 +208,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
@@ -226,7 +235,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         schemeId);
   }
@@ -258,7 +267,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
@@ -285,13 +294,13 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
 
-  /** This figure marked as a finding that survived the false-discovery control: a new figure. */
-  public Figure asSelectedFinding() {
+  /** This figure with the one judgement made on its question: a new figure. */
+  public Figure withJudgement(Judgement made) {
     return new Figure(
         measure,
         assessment,
@@ -312,7 +321,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        true,
+        made,
         funnel,
         scheme);
   }
@@ -339,7 +348,7 @@ public record Figure(
         weight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
@@ -366,7 +375,7 @@ public record Figure(
         pupilWeight,
         true,
         suppressed,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
@@ -393,7 +402,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         true,
-        selectedFinding,
+        judgement,
         funnel,
         scheme);
   }
@@ -420,7 +429,7 @@ public record Figure(
         pupilWeight,
         belowReportingThreshold,
         suppressed,
-        selectedFinding,
+        judgement,
         band,
         scheme);
   }
@@ -454,7 +463,7 @@ public record Figure(
         null,
         belowReportingThreshold,
         true,
-        false,
+        judgement != null && judgement.clear() ? null : judgement,
         null,
         scheme);
   }

@@ -79,7 +79,8 @@ public final class PackWriter {
   private static GovernorPack governorPack(
       Cluster cluster, String schoolUrn, FigureIndex figures, Provenance provenance) {
     GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
-    return pack.withKeyPoints(KeyPoints.forGovernors(pack));
+    return pack.withKeyPoints(
+        KeyPoints.forGovernors(pack, figures.headlineQuestions(schoolUrn), figures));
   }
 
   /** The cluster pack with its words: assembled from the figures, then explained. */
@@ -91,6 +92,9 @@ public final class PackWriter {
   private static ClusterPack clusterPack(
       Cluster cluster, FigureIndex figures, Provenance provenance) {
     ClusterPack pack = ClusterPack.assemble(cluster, figures, provenance);
-    return pack.withWords(KeyPoints.forPartner(pack), VisitBriefs.forPartner(pack));
+    List<List<Figure>> questions =
+        cluster.schools().stream().map(s -> figures.headlineQuestions(s.urn())).toList();
+    return pack.withWords(
+        KeyPoints.forPartner(pack), VisitBriefs.forPartner(pack, questions, figures));
   }
 }

@@ -1,25 +1,40 @@
 package org.clusterlens.report;
 
 import org.clusterlens.model.Figure;
-import org.clusterlens.stats.FalseDiscoveryControl;
+import org.clusterlens.model.Judgement;
 
 /**
- * A shift's 95% interval and whether it stands out from chance once every change tested alongside
- * it is allowed for.
+ * A change's 95% interval (where the true change probably lies), its test, and the one judgement
+ * made on it.
  *
  * @param lower the interval's lower end, in percentage points
  * @param upper the interval's upper end, in percentage points
  * @param method how the interval was worked out, e.g. "Newcombe hybrid score, 95%"; never null
- * @param adjustedPValue the change's p-value adjusted for all the changes tested
+ * @param pValue the test's p-value: how often chance alone would give a change at least this large,
+ *     or null when no test was made
+ * @param adjustedPValue that p-value adjusted within the change's family of questions
  *     (Benjamini–Hochberg), or null when it was not tested
+ * @param judgement the one judgement on the change, or null when none was made
  */
-public record ChangeRange(double lower, double upper, String method, Double adjustedPValue) {
+public record ChangeRange(
+    double lower,
+    double upper,
+    String method,
+    Double pValue,
+    Double adjustedPValue,
+    Judgement judgement) {
 
-  /** The shift's range, or null when the figure carries none. */
-  static ChangeRange of(Figure shift) {
-    return shift.lower() == null
+  /** The change's range, or null when the figure carries none. */
+  static ChangeRange of(Figure change) {
+    return change.lower() == null
         ? null
-        : new ChangeRange(shift.lower(), shift.upper(), shift.method(), shift.adjustedPValue());
+        : new ChangeRange(
+            change.lower(),
+            change.upper(),
+            change.method(),
+            change.pValue(),
+            change.adjustedPValue(),
+            change.judgement());
   }
 
   /** Tells whether no change at all lies outside the interval. */
@@ -27,11 +42,8 @@ public record ChangeRange(double lower, double upper, String method, Double adju
     return lower > 0 || upper < 0;
   }
 
-  /**
-   * Tells whether the change stands out from chance even allowing for the many comparisons made:
-   * its adjusted p-value is within the false discovery rate.
-   */
+  /** Tells whether the change was judged clear (strong or to probe) within its family. */
   public boolean clearChange() {
-    return adjustedPValue != null && adjustedPValue <= FalseDiscoveryControl.DEFAULT_Q;
+    return judgement != null && judgement.clear();
   }
 }

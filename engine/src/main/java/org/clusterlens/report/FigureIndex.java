@@ -41,6 +41,12 @@ public final class FigureIndex {
   /** The schools (not the cluster) with figures in each assessment, scheme and term. */
   private final Map<String, Set<String>> schoolsByScheme = new HashMap<>();
 
+  /** Every figure by its labels and scheme, whatever the scheme. */
+  private final Map<String, Figure> byLabelsAndScheme = new HashMap<>();
+
+  /** Each school's (and the cluster's) headline questions: figures judged in a headline family. */
+  private final Map<String, List<Figure>> questionsBySchool = new HashMap<>();
+
   /** Each school's (and the cluster's) figures, in the order given. */
   private final Map<String, List<Figure>> bySchool = new HashMap<>();
 
@@ -63,6 +69,12 @@ public final class FigureIndex {
                 Collectors.partitioningBy(
                     f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
     List<Figure> all = List.copyOf(inLevels.get(true));
+    for (Figure f : figures) {
+      byLabelsAndScheme.put(labelsKey(f, f.measure(), f.academicYear(), f.groupValue()), f);
+      if (f.judgement() != null && f.judgement().headline()) {
+        questionsBySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
+      }
+    }
     for (Figure f : inLevels.get(false)) {
       if (!f.group().equals(Figure.ALL)) {
         continue;
@@ -104,6 +116,57 @@ public final class FigureIndex {
             .filter(f -> f.assessment().equals(Measures.TEACHER))
             .map(FigureIndex::termOf)
             .max(Term::compareTo);
+  }
+
+  /**
+   * A school's (or, for {@link Figure#CLUSTER}, the cluster's) headline questions: every figure
+   * judged within the school's own family or the cluster's schools' family on a key measure, in the
+   * order given; never null.
+   */
+  public List<Figure> headlineQuestions(String school) {
+    return questionsBySchool.getOrDefault(school, List.of());
+  }
+
+  /**
+   * The figure of {@code measure} with the other labels and scheme of {@code like}, in {@code
+   * academicYear} and for {@code groupValue}, if there is one.
+   */
+  public Optional<Figure> alongside(
+      Figure like, String measure, String academicYear, String groupValue) {
+    return Optional.ofNullable(
+        byLabelsAndScheme.get(labelsKey(like, measure, academicYear, groupValue)));
+  }
+
+  /** The same figure for another school (or the cluster), if there is one. */
+  public Optional<Figure> forSchool(Figure like, String school) {
+    return Optional.ofNullable(
+        byLabelsAndScheme.get(
+            String.join(
+                "|",
+                like.measure(),
+                like.assessment(),
+                String.valueOf(like.scheme()),
+                like.subject(),
+                school,
+                like.group(),
+                like.groupValue(),
+                like.academicYear(),
+                like.term())));
+  }
+
+  private static String labelsKey(
+      Figure f, String measure, String academicYear, String groupValue) {
+    return String.join(
+        "|",
+        measure,
+        f.assessment(),
+        String.valueOf(f.scheme()),
+        f.subject(),
+        f.school(),
+        f.group(),
+        groupValue,
+        academicYear,
+        f.term());
   }
 
   private List<Figure> ofSchool(String school) {

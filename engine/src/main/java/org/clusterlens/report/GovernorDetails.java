@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.SmallNumberRules;
 
@@ -123,10 +124,10 @@ public record GovernorDetails(
    * @param value the group value; never null
    * @param period e.g. "2024-25"; never null
    * @param gap the gap in percentage points, the pupils in the group as its n; never null
-   * @param adjustedPValue the gap's p-value adjusted over all gaps tested, or null
+   * @param judgement the one judgement on the gap, or null when it was not compared
    */
   public record GapRow(
-      String group, String value, String period, Estimate gap, Double adjustedPValue) {
+      String group, String value, String period, Estimate gap, Judgement judgement) {
 
     /** Tells whether the group is too small to compare (below the reporting threshold). */
     public boolean tooFewToCompare() {
@@ -274,8 +275,7 @@ public record GovernorDetails(
             school,
             new Term(ks2Year, Term.Season.SUMMER))) {
       if (!f.groupValue().equals("N")) {
-        gaps.add(
-            new GapRow(f.group(), f.groupValue(), ks2Year, Estimate.of(f), f.adjustedPValue()));
+        gaps.add(new GapRow(f.group(), f.groupValue(), ks2Year, Estimate.of(f), f.judgement()));
       }
     }
     return gaps;

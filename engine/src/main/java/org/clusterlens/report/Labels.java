@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.stats.FunnelPosition;
 
 /** The words packs use for codes: subjects, year groups, peer schools, times. */
@@ -107,5 +108,69 @@ public final class Labels {
   /** When packs were built, for people: "12 March 2025 at 10:15 UTC". */
   public static String builtAt(java.time.Instant instant) {
     return BUILT.format(instant);
+  }
+
+  /**
+   * A judgement as a table cell prints it: "Strong", "To probe", "Worth a look", "Cannot tell yet",
+   * or "Not compared" when no judgement was made (too few pupils).
+   */
+  public static String verdict(Judgement judgement) {
+    return judgement == null ? "Not compared" : capitalised(judgement.verdict().words());
+  }
+
+  /**
+   * Why a figure got its judgement, as a clause that completes "Strong:" or "Cannot tell yet:",
+   * e.g. "clear of chance among this school's 15 headline questions".
+   */
+  public static String reason(Judgement judgement) {
+    if (judgement == null) {
+      return "too few pupils to compare";
+    }
+    String among = among(judgement);
+    return switch (judgement.reason()) {
+      case CLEAR_OF_CHANCE -> "chance alone would rarely give this, " + among;
+      case WITHIN_CHANCE -> "chance alone could give this, " + among;
+      case INSIDE_LIMITS -> "within the range chance gives around the cluster's rate";
+      case SMALL_P_AMONG_MANY -> "unusual on its own, but one of many side questions";
+      case TOO_FEW_PUPILS -> "too few pupils to compare";
+      case WITHHELD -> "withheld to protect pupils";
+    };
+  }
+
+  /**
+   * "among this school's 15 headline questions", "among the cluster's 8 schools on this measure".
+   */
+  private static String among(Judgement j) {
+    String family = j.family();
+    int n = j.familySize();
+    if (family.startsWith("funnel:")) {
+      return "allowing for the " + n + (n == 1 ? " school" : " schools") + " compared";
+    }
+    if (family.startsWith("school:")) {
+      return "allowing for this school's " + n + " headline questions";
+    }
+    if (family.startsWith("cluster:")) {
+      return "allowing for the cluster's " + n + " headline questions";
+    }
+    return "one of many side questions";
+  }
+
+  /**
+   * How often chance alone would give a result at least this large, in words: "about 1 in 40",
+   * "fewer than 1 in 1,000", "about 1 in 2 (often)".
+   */
+  public static String chanceOf(double pValue) {
+    if (pValue < 0.001) {
+      return "fewer than 1 time in 1,000";
+    }
+    if (pValue >= 0.5) {
+      return "more often than 1 time in 2";
+    }
+    double odds = 1 / pValue;
+    long rounded =
+        odds < 20
+            ? Math.round(odds)
+            : odds < 100 ? 5 * Math.round(odds / 5) : 10 * Math.round(odds / 10);
+    return "about 1 time in " + String.format(java.util.Locale.ROOT, "%,d", rounded);
   }
 }

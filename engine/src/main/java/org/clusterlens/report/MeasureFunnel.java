@@ -4,21 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FunnelBand;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.stats.ConfidenceLevel;
-import org.clusterlens.stats.FalseDiscoveryControl;
-import org.clusterlens.stats.Finding;
 import org.clusterlens.stats.Funnel;
 import org.clusterlens.stats.FunnelLimitMethod;
 import org.clusterlens.stats.FunnelLimits;
 import org.clusterlens.stats.FunnelPoint;
 import org.clusterlens.stats.FunnelPosition;
-import org.clusterlens.stats.ScreenedFinding;
 
 /**
  * One measure's funnel plot (Spiegelhalter 2005): each school's percentage against its number of
  * pupils, with the cluster rate and the 95% and 99.8% limits chance alone could produce at each n.
- * Limits are exact binomial below {@value #EXACT_BELOW} pupils, normal approximation above, and
- * widened by √φ when the schools spread more than chance allows.
+ * Limits are exact binomial at every n (Spiegelhalter's interpolated form, so the curve has no jump
+ * where a method would change) and widened by √φ when the schools spread more than chance allows. A
+ * school's limits, position and judgement are the metrics' own (its figure's funnel band and
+ * judgement); only the curve drawn between them is worked out here.
  *
  * @param title the measure, e.g. "Reading, writing and maths combined, Level 4+"; never null
  * @param target the cluster rate, pooled over every pupil of the schools shown, with its n
@@ -39,9 +40,6 @@ public record MeasureFunnel(
   /** The title of the funnel of reading, writing and maths combined at Level 5+. */
   public static final String RWM_LEVEL5 = "Reading, writing and maths combined, Level 5+";
 
-  /** Below this many pupils limits are exact binomial; from it on, the normal approximation. */
-  public static final int EXACT_BELOW = 30;
-
   public MeasureFunnel {
     schools = List.copyOf(schools);
     curve = List.copyOf(curve);
@@ -55,10 +53,9 @@ public record MeasureFunnel(
    * @param limits the limits at its n; never null
    * @param position95 where it sits against the 95% limits; never null
    * @param position998 where it sits against the 99.8% limits; never null
-   * @param pValue the two-sided exact binomial p-value of its count against the cluster's rate
-   * @param clearOfChance whether it stays outside what chance could explain once every school on
-   *     every key measure is allowed for (Benjamini–Hochberg over the pack's key funnels, 5%), as
-   *     well as outside the 95% limits
+   * @param judgement the one judgement on whether the school stands apart from the cluster (made
+   *     within the family of the cluster's schools on this measure), or null when it is not
+   *     compared (fewer pupils than the reporting threshold)
    */
   public record FunnelRow(
       String school,
@@ -66,12 +63,16 @@ public record MeasureFunnel(
       Limits limits,
       FunnelPosition position95,
       FunnelPosition position998,
-      double pValue,
-      boolean clearOfChance) {
+      Judgement judgement) {
 
-    /** This row with {@code clear} as whether it is clear of chance. */
-    FunnelRow clearOfChance(boolean clear) {
-      return new FunnelRow(school, figure, limits, position95, position998, pValue, clear);
+    /** Tells whether the school was judged clear of chance (strong or to probe). */
+    public boolean clearOfChance() {
+      return judgement != null && judgement.clear();
+    }
+
+    /** Tells whether the school was compared with the cluster at all (enough pupils). */
+    public boolean compared() {
+      return figure.funnel() != null;
     }
 
     /**
@@ -124,7 +125,7 @@ public record MeasureFunnel(
       largest = Math.max(largest, n);
       met += Math.round(p.count());
       total += n;
-      FunnelRow.Limits limits = limits(funnel, n);
+      FunnelRow.Limits limits = p.funnel() == null ? limits(funnel, n) : limitsOf(p.funnel(), n);
       rows.add(
           new FunnelRow(
               shown.get(i).label(),
@@ -132,8 +133,7 @@ public record MeasureFunnel(
               limits,
               position(p.percent(), limits.lower95(), limits.upper95()),
               position(p.percent(), limits.lower998(), limits.upper998()),
-              funnel.exactPValue((int) Math.round(p.count()), n),
-              false));
+              p.funnel() == null ? null : p.judgement()));
     }
     List<FunnelRow.Limits> curve = new ArrayList<>();
     int end = Math.max(10, (int) Math.ceil(largest * 1.15));
@@ -148,9 +148,14 @@ public record MeasureFunnel(
         curve);
   }
 
+  /** The limits the metrics placed a school's figure against, in percent. */
+  private static FunnelRow.Limits limitsOf(FunnelBand band, int n) {
+    return new FunnelRow.Limits(
+        n, band.lower95(), band.upper95(), band.lower998(), band.upper998(), band.method());
+  }
+
   private static FunnelRow.Limits limits(Funnel funnel, int n) {
-    FunnelLimitMethod method =
-        n < EXACT_BELOW ? FunnelLimitMethod.EXACT_BINOMIAL : FunnelLimitMethod.NORMAL_APPROXIMATION;
+    FunnelLimitMethod method = FunnelLimitMethod.EXACT_BINOMIAL;
     FunnelLimits l95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
     FunnelLimits l998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
     return new FunnelRow.Limits(
@@ -184,32 +189,7 @@ public record MeasureFunnel(
     for (String subject : List.of("reading", "writing", "maths")) {
       add(funnels, Labels.subject(subject) + ", Level 4+", schools, subject, 4);
     }
-    return screened(funnels);
-  }
-
-  /**
-   * The funnels with each school marked clear of chance only when it is outside the 95% limits and
-   * its p-value survives one false-discovery check over every school on every funnel.
-   */
-  private static List<MeasureFunnel> screened(List<MeasureFunnel> funnels) {
-    List<Finding> findings = new ArrayList<>();
-    for (MeasureFunnel f : funnels) {
-      for (FunnelRow r : f.schools()) {
-        findings.add(new Finding(f.title() + ": " + r.school(), r.pValue()));
-      }
-    }
-    List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(findings);
-    List<MeasureFunnel> out = new ArrayList<>();
-    int i = 0;
-    for (MeasureFunnel f : funnels) {
-      List<FunnelRow> rows = new ArrayList<>();
-      for (FunnelRow r : f.schools()) {
-        boolean selected = screened.get(i++).isSelected();
-        rows.add(r.clearOfChance(selected && r.position95() != FunnelPosition.INSIDE));
-      }
-      out.add(new MeasureFunnel(f.title(), f.target(), f.widenedBy(), rows, f.curve()));
-    }
-    return out;
+    return funnels;
   }
 
   private static void add(

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.FunnelBand;
+import org.clusterlens.model.Judgement;
 
 /**
  * The tidy metrics export: one CSV row per figure, for notebooks and other tools.
@@ -38,6 +39,10 @@ public final class MetricsCsv {
           "below_reporting_threshold",
           "suppressed",
           "selected_finding",
+          "judgement",
+          "judgement_reason",
+          "family",
+          "family_size",
           "funnel_target",
           "funnel_lower_95",
           "funnel_upper_95",
@@ -73,6 +78,7 @@ public final class MetricsCsv {
   private static List<String> fields(Figure f) {
     boolean shown = !f.suppressed();
     FunnelBand band = shown ? f.funnel() : null;
+    Judgement judgement = f.judgement();
     return List.of(
         f.measure(),
         f.assessment(),
@@ -95,6 +101,12 @@ public final class MetricsCsv {
         Boolean.toString(f.belowReportingThreshold()),
         Boolean.toString(f.suppressed()),
         f.adjustedPValue() == null || !shown ? "" : Boolean.toString(f.selectedFinding()),
+        judgement == null ? "" : judgement.verdict().code(),
+        judgement == null ? "" : judgement.reason().code(),
+        judgement == null ? "" : judgement.family(),
+        judgement == null || judgement.familySize() == 0
+            ? ""
+            : Integer.toString(judgement.familySize()),
         band == null ? "" : Numbers.round(band.target(), 4),
         band == null ? "" : Numbers.round(band.lower95(), 4),
         band == null ? "" : Numbers.round(band.upper95(), 4),

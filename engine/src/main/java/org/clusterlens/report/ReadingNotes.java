@@ -29,11 +29,14 @@ public final class ReadingNotes {
         "A shift compares this year's Year 6 with last year's: different pupils, so some change"
             + " happens by chance.");
     notes.add(
-        "The range chance alone could produce is a 95% interval: exact (Clopper–Pearson) below"
-            + " 30 pupils, Wilson's score interval above, Newcombe's method for a change.");
+        "A 95% interval is where the true figure probably lies: exact (Clopper–Pearson) below"
+            + " 30 pupils, Wilson's score interval above, Newcombe's method for a change. A test"
+            + " says how often chance alone would give a result this large.");
     notes.add(
-        "A change is called clear only when it stays unusual after allowing for every change"
-            + " tested (Benjamini–Hochberg, false discovery rate 0.05).");
+        "A figure is called clear (strong, or to probe) only when it stays unusual after allowing"
+            + " for the other headline questions asked of the school, or for every school"
+            + " compared on the same measure (Benjamini–Hochberg, false discovery rate 0.05)."
+            + " Side questions are only ever worth a look.");
     notes.add(
         "The cluster range is a funnel plot's limits around the cluster's rate: 95% and 99.8%,"
             + " exact binomial below 30 pupils.");

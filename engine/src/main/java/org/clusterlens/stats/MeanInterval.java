@@ -1,5 +1,6 @@
 package org.clusterlens.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -47,4 +48,19 @@ public final class MeanInterval {
     double half = level.z() * sigma / Math.sqrt(n);
     return new Interval(mean - half, mean + half);
   }
+
+  /**
+   * The two-sided p-value of a normal test that a mean whose standard error is known is truly zero:
+   * how often chance alone would put it at least this far from zero. Throws when the error is not
+   * positive.
+   */
+  public static double zeroMeanPValue(double mean, double standardError) {
+    if (!(standardError > 0)) {
+      throw new IllegalArgumentException(
+          "A test of a mean needs a positive standard error, not " + standardError);
+    }
+    return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(mean) / standardError);
+  }
+
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 }

@@ -2,6 +2,7 @@ package org.clusterlens.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.clusterlens.model.Judgement;
 import org.clusterlens.report.ChangeRange;
 import org.junit.jupiter.api.Test;
 
@@ -9,27 +10,36 @@ class PlainWordsChanceTest {
 
   private static final String NEWCOMBE = "Newcombe hybrid score, 95%";
 
+  private static final String FAMILY = "school:128417:2024-25";
+
   @Test
-  void aRiseWhoseRangeIncludesNoChangeIsNotCalledAClearChange() {
-    assertThat(PlainWords.chance(new ChangeRange(-9.3, 24.6, NEWCOMBE, 0.81)))
+  void aRiseWhoseIntervalIncludesNoChangeIsNotCalledAClearChange() {
+    Judgement within =
+        new Judgement(Judgement.Verdict.CANNOT_TELL, Judgement.Reason.WITHIN_CHANCE, FAMILY, 15);
+    assertThat(PlainWords.chance(new ChangeRange(-9.3, 24.6, NEWCOMBE, 0.42, 0.81, within)))
         .isEqualTo(
-            "With cohorts this size, chance alone could produce anything from -9 to +25 points, so"
-                + " this is not yet a clear change.");
+            "Cannot tell yet: chance alone could give this, allowing for this school's 15"
+                + " headline questions. Chance alone gives a change this large about 1 time in 2."
+                + " The true change probably lies between -9 and +25 points (95% interval).");
   }
 
   @Test
-  void aFallOutsideItsRangeButNotAfterAdjustmentIsNotCalledClear() {
-    assertThat(PlainWords.chance(new ChangeRange(-61.4, -8.7, NEWCOMBE, 0.42)))
-        .isEqualTo(
-            "Alone this change would be unusual by chance (range -61 to -9 points), but among this"
-                + " many comparisons it may still be chance.");
+  void anIntervalIsNeverCalledWhatChanceCouldProduce() {
+    Judgement within =
+        new Judgement(Judgement.Verdict.CANNOT_TELL, Judgement.Reason.WITHIN_CHANCE, FAMILY, 15);
+    String words = PlainWords.chance(new ChangeRange(-61.4, -8.7, NEWCOMBE, 0.02, 0.21, within));
+    assertThat(words).contains("The true change probably lies between -61 and -9 points");
+    assertThat(words).contains("about 1 time in 50").doesNotContain("range chance");
   }
 
   @Test
-  void aChangeThatSurvivesTheFalseDiscoveryGuardIsCalledUnlikelyToBeChance() {
-    assertThat(PlainWords.chance(new ChangeRange(-62.1, -30.4, NEWCOMBE, 0.003)))
-        .isEqualTo(
-            "Chance alone would rarely produce a change this size, even allowing for the many"
-                + " comparisons here (range -62 to -30 points).");
+  void aChangeJudgedClearWithinItsFamilyIsCalledClear() {
+    Judgement clear =
+        new Judgement(Judgement.Verdict.TO_PROBE, Judgement.Reason.CLEAR_OF_CHANCE, FAMILY, 15);
+    assertThat(PlainWords.chance(new ChangeRange(-62.1, -30.4, NEWCOMBE, 0.0002, 0.003, clear)))
+        .startsWith(
+            "A clear change: chance alone would rarely give this, allowing for this school's 15"
+                + " headline questions. Chance alone gives a change this large fewer than 1 time in"
+                + " 1,000.");
   }
 }

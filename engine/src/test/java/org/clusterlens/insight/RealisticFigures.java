@@ -3,17 +3,15 @@ package org.clusterlens.insight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.clusterlens.metrics.Screening;
 import org.clusterlens.metrics.ThresholdShifts;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
 import org.clusterlens.stats.ConfidenceLevel;
-import org.clusterlens.stats.FalseDiscoveryControl;
-import org.clusterlens.stats.Finding;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.ProportionInterval;
 import org.clusterlens.stats.ProportionIntervals;
-import org.clusterlens.stats.ScreenedFinding;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
@@ -119,23 +117,9 @@ final class RealisticFigures {
                 (int) pooled[4 + s][1]));
       }
     }
-    f.addAll(screened(ThresholdShifts.of(f, SmallNumberRules.DEFAULT)));
-    return f;
-  }
-
-  /**
-   * The shifts with Benjamini–Hochberg adjusted p-values over all of them, as the metrics stage
-   * screens its candidate findings (done here so the fixture does not depend on where it does so).
-   */
-  private static List<Figure> screened(List<Figure> shifts) {
-    List<ScreenedFinding> s =
-        FalseDiscoveryControl.benjaminiHochberg(
-            shifts.stream().map(x -> new Finding(x.measure() + x.school(), x.pValue())).toList());
-    List<Figure> out = new ArrayList<>();
-    for (int i = 0; i < shifts.size(); i++) {
-      out.add(shifts.get(i).withTest(shifts.get(i).pValue(), s.get(i).adjustedPValue()));
-    }
-    return out;
+    f.addAll(ThresholdShifts.of(f, SmallNumberRules.DEFAULT));
+    // Screened and judged as the metrics stage does, so texts read real judgements.
+    return Screening.screen(f, SmallNumberRules.DEFAULT);
   }
 
   private static int min(int[] values) {

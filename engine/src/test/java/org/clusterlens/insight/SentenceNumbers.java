@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.clusterlens.model.Figure;
+import org.clusterlens.report.Labels;
 import org.clusterlens.report.Numbers;
 
 /**
@@ -149,7 +150,13 @@ public final class SentenceNumbers {
         double p = Double.parseDouble(r.get(column));
         allowed.add(Numbers.round(p, 3));
         allowed.add("0.001");
+        // How often chance alone gives a result this large, as the packs say it ("about 1 in 40").
+        allowed.addAll(numbersIn(Labels.chanceOf(p)));
       }
+    }
+    // The size of the family of questions a judgement allowed for.
+    if (r.isMapped("family_size") && !r.get("family_size").isEmpty()) {
+      allowed.add(r.get("family_size"));
     }
     for (String column : List.of("value", "lower", "upper")) {
       String text = r.get(column);

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.clusterlens.metrics.Measures;
+import org.clusterlens.metrics.Screening;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
+import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * Eight schools shaped like the demo cluster (Year 6 cohorts of 6 to 45 pupils), with three years
@@ -145,7 +147,8 @@ public final class DemoLikeCluster {
     }
     f.add(context(Measures.CONTEXT_PUPILS, Figure.CLUSTER, 1288, 1288));
     f.add(context(Measures.CONTEXT_PCT_FSM, Figure.CLUSTER, 257, 1288));
-    return f;
+    // Screened and judged as the metrics stage does, so packs read real judgements.
+    return Screening.screen(f, SmallNumberRules.DEFAULT);
   }
 
   public static Provenance provenance() {

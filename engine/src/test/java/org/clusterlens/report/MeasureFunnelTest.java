@@ -37,13 +37,19 @@ class MeasureFunnelTest {
   }
 
   @Test
-  void aSchoolOfFiftyGetsNormalLimits() {
+  void limitsAreExactAtEveryNSoTheCurveHasNoJumpWhereAMethodWouldChange() {
     MeasureFunnel.FunnelRow ashby = rwm4.row("Ashby Primary").orElseThrow();
 
-    // 73.86 ± 1.959964 × √(0.7386 × 0.2614 / 50) × 100.
-    assertThat(ashby.limits().method()).isEqualTo("normal approximation");
-    assertThat(ashby.limits().lower95()).isCloseTo(61.685, within(0.01));
-    assertThat(ashby.limits().upper95()).isCloseTo(86.042, within(0.01));
+    // Binomial(50, 65/88) with Spiegelhalter's interpolation, not the normal form's 61.685.
+    assertThat(ashby.limits().method()).isEqualTo("exact binomial");
+    assertThat(ashby.limits().lower95()).isBetween(60.0, 64.0);
+    // From 20 to 60 pupils the 95% limits narrow a little at each n: no step of two points or more
+    // (the normal form took over at 30 with a jump of about three points).
+    List<MeasureFunnel.FunnelRow.Limits> curve = rwm4.curve();
+    for (int n = 21; n <= Math.min(60, curve.size()); n++) {
+      double step = curve.get(n - 1).lower95() - curve.get(n - 2).lower95();
+      assertThat(step).as("lower 95%% limit from %d to %d pupils", n - 1, n).isBetween(-0.5, 2.0);
+    }
   }
 
   @Test

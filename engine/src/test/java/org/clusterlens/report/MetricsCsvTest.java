@@ -18,6 +18,7 @@ class MetricsCsvTest {
             "measure,assessment,scheme,subject,school,group,group_value,academic_year,term,"
                 + "numerator,denominator,value,lower,upper,method,p_value,adjusted_p_value,"
                 + "pupil_weight,below_reporting_threshold,suppressed,selected_finding,"
+                + "judgement,judgement_reason,family,family_size,"
                 + "funnel_target,funnel_lower_95,funnel_upper_95,funnel_lower_998,"
                 + "funnel_upper_998,funnel_position,funnel_method\r\n");
   }
@@ -68,6 +69,10 @@ class MetricsCsvTest {
             "",
             "false",
             "false",
+            "",
+            "",
+            "",
+            "",
             "",
             "",
             "",

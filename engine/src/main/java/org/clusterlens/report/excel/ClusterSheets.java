@@ -23,7 +23,8 @@ final class ClusterSheets {
             pack.funnels().isEmpty()
                 ? "Funnel plots need Key Stage 2 results from at least two schools; none yet."
                 : "Limits are the range chance alone could produce around the cluster's rate at"
-                    + " the school's n: exact binomial below 30 pupils.",
+                    + " the school's n (exact binomial). The judgement allows for every school"
+                    + " compared on the measure.",
             List.of(
                 new Column("Measure", 40, st.text()),
                 new Column("School", 28, st.text()),
@@ -35,7 +36,8 @@ final class ClusterSheets {
                 new Column("95% upper", 9, st.percent()),
                 new Column("99.8% lower", 9, st.percent()),
                 new Column("99.8% upper", 9, st.percent()),
-                new Column("Against the cluster range", 28, st.text())));
+                new Column("Against the cluster range", 28, st.text()),
+                new Column("Judgement", 16, st.text())));
     for (MeasureFunnel f : pack.funnels()) {
       for (MeasureFunnel.FunnelRow r : f.schools()) {
         t.add(
@@ -47,7 +49,8 @@ final class ClusterSheets {
             r.limits().upper95() / 100,
             r.limits().lower998() / 100,
             r.limits().upper998() / 100,
-            Labels.funnelPosition(r.position95(), r.position998()));
+            Labels.funnelPosition(r.position95(), r.position998()),
+            Labels.verdict(r.judgement()));
       }
     }
     t.filter();

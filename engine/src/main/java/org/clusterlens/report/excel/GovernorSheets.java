@@ -36,7 +36,8 @@ final class GovernorSheets {
             rows.isEmpty()
                 ? "Progress figures (points gained, expected progress, value added) are not yet"
                     + " available from these returns."
-                : "How far pupils moved. Lower and upper give the range chance alone could produce.",
+                : "How far pupils moved. Lower and upper give the 95% interval: where the true figure"
+                    + " probably lies.",
             List.of(
                 new Column("Measure", 40, st.text()),
                 new Column("Subject", 12, st.text()),
@@ -104,9 +105,7 @@ final class GovernorSheets {
             g.gap().value(),
             g.gap().lower(),
             g.gap().upper(),
-            g.adjustedPValue() != null && g.adjustedPValue() <= 0.05
-                ? "Larger than chance alone would usually produce"
-                : "Within what chance alone could produce");
+            Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
       }
     }
   }

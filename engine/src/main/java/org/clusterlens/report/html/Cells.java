@@ -20,17 +20,35 @@ final class Cells {
     return p == null ? NONE : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
   }
 
-  /** A change in percentage points: "+8", coloured, with words for screen readers. */
+  /** A change in percentage points, "+8", uncoloured: no judgement was made on it here. */
   static String shift(Double change) {
+    return shift(change, null);
+  }
+
+  /**
+   * A change in percentage points, "+8", coloured only when it was judged clear (a clear rise
+   * green, a clear fall red, with the judgement in words for screen readers); a change chance could
+   * give is never coloured, whatever its sign.
+   */
+  static String shift(Double change, ChangeRange range) {
     if (change == null) {
       return NONE;
     }
     String text = Numbers.signedPoints(change);
-    String css = text.startsWith("+") ? "num up" : text.startsWith("-") ? "num down" : "num";
-    return "<td class=\"" + css + "\">" + Html.escape(text) + "</td>";
+    if (range == null || !range.clearChange()) {
+      return "<td class=\"num\">" + Html.escape(text) + "</td>";
+    }
+    boolean rise = change > 0;
+    return "<td class=\"num "
+        + (rise ? "up" : "down")
+        + "\">"
+        + Html.escape(text)
+        + "<span class=\"visually-hidden\"> ("
+        + (rise ? "a clear rise" : "a clear fall")
+        + ")</span></td>";
   }
 
-  /** The range chance alone could produce for a change, e.g. "-9 to +24 points". */
+  /** A change's 95% interval, where the true change probably lies, e.g. "-9 to +24 points". */
   static String range(ChangeRange range) {
     if (range == null) {
       return NONE;

@@ -59,7 +59,8 @@ final class ClusterSections {
           "Figure",
           "95% limits at its n",
           "99.8% limits at its n",
-          "Where it sits");
+          "Where it sits",
+          "Judgement");
       for (MeasureFunnel.FunnelRow r : f.schools()) {
         HtmlTable.row(
             out,
@@ -68,7 +69,10 @@ final class ClusterSections {
             Cells.percent(r.figure())
                 + Cells.text(limits(r.limits().lower95(), r.limits().upper95()))
                 + Cells.text(limits(r.limits().lower998(), r.limits().upper998()))
-                + Cells.text(Labels.funnelPosition(r.position95(), r.position998())));
+                + Cells.text(Labels.funnelPosition(r.position95(), r.position998()))
+                + Cells.text(
+                    Labels.verdict(r.judgement())
+                        + (r.judgement() == null ? "" : ": " + Labels.reason(r.judgement()))));
       }
       HtmlTable.close(out);
       out.append("</div>\n");

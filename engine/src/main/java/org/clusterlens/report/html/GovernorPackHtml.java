@@ -189,7 +189,7 @@ public final class GovernorPackHtml {
         .append(Cells.colHeader(before))
         .append(Cells.colHeader(now))
         .append(Cells.colHeader("Change (percentage points)"))
-        .append(Cells.colHeader("Range chance alone could produce"))
+        .append(Cells.colHeader("95% interval of the change"))
         .append("</tr>\n</thead>\n<tbody>\n");
     shiftRow(
         out,
@@ -243,10 +243,10 @@ public final class GovernorPackHtml {
       SubjectResult c = pack.cluster().ks2(r.subject()).orElse(null);
       out.append("<tr>")
           .append(Cells.rowHeader(Labels.subject(r.subject())))
-          .append(Cells.shift(r.shift4()))
-          .append(Cells.shift(r.shift5()))
-          .append(Cells.shift(c == null ? null : c.shift4()))
-          .append(Cells.shift(c == null ? null : c.shift5()))
+          .append(Cells.shift(r.shift4(), r.shift4Range()))
+          .append(Cells.shift(r.shift5(), r.shift5Range()))
+          .append(Cells.shift(c == null ? null : c.shift4(), c == null ? null : c.shift4Range()))
+          .append(Cells.shift(c == null ? null : c.shift5(), c == null ? null : c.shift5Range()))
           .append(Cells.onePupil(r.pupils()))
           .append("</tr>\n");
     }
@@ -267,7 +267,7 @@ public final class GovernorPackHtml {
         .append(Cells.rowHeader(label))
         .append(Cells.percent(before))
         .append(Cells.percent(now))
-        .append(Cells.shift(change))
+        .append(Cells.shift(change, range))
         .append(Cells.range(range))
         .append("</tr>\n");
   }

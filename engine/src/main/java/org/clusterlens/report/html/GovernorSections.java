@@ -34,8 +34,8 @@ final class GovernorSections {
     }
     HtmlTable.paragraph(
         out,
-        "How far pupils moved, not where they ended. Each figure shows the range chance alone"
-            + " could produce.");
+        "How far pupils moved, not where they ended. Each figure shows its 95% interval: where"
+            + " the true figure probably lies.");
     HtmlTable.open(
         out,
         "Progress by subject, this school and the cluster",
@@ -43,7 +43,7 @@ final class GovernorSections {
         "Subject",
         "When",
         "This school",
-        "Range chance alone could produce",
+        "95% interval (where the true figure probably lies)",
         "Cluster (all schools)");
     for (ProgressRow r : rows) {
       String cells =
@@ -92,8 +92,8 @@ final class GovernorSections {
         "Group",
         "Pupils in the group",
         "Gap (percentage points)",
-        "Range chance alone could produce",
-        "What it says");
+        "95% interval (where the true gap probably lies)",
+        "Judgement");
     for (GapRow g : gaps) {
       String cells;
       if (g.tooFewToCompare()) {
@@ -107,10 +107,7 @@ final class GovernorSections {
             Cells.count(g.gap().pupils())
                 + Cells.shift(g.gap().value())
                 + (g.gap().range().isEmpty() ? Cells.NONE : Cells.text(g.gap().range()))
-                + Cells.text(
-                    g.adjustedPValue() != null && g.adjustedPValue() <= 0.05
-                        ? "Larger than chance alone would usually produce"
-                        : "Within what chance alone could produce");
+                + Cells.text(Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
       }
       HtmlTable.row(out, "", Labels.group(g.group(), g.value()), cells);
     }

@@ -54,6 +54,8 @@ final class HtmlPage {
       h4 { font-size: 1rem; margin: 0.6rem 0 0.2rem 0; }
       tr.missing th, tr.missing td { font-style: italic; }
       .up { color: #00613a; }
+      .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+        clip: rect(0 0 0 0); white-space: nowrap; }
       .down { color: #a1260d; }
       footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
                font-size: 0.9rem; }

@@ -50,9 +50,9 @@ final class HtmlTable {
       return Cells.NONE.repeat(5);
     }
     return Cells.percent(r.level4())
-        + Cells.shift(r.shift4())
+        + Cells.shift(r.shift4(), r.shift4Range())
         + Cells.percent(r.level5())
-        + Cells.shift(r.shift5())
+        + Cells.shift(r.shift5(), r.shift5Range())
         + Cells.onePupil(r.pupils());
   }
 

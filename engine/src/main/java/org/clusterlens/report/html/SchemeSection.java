@@ -49,7 +49,7 @@ final class SchemeSection {
         .append(Cells.colHeader("Cluster schools in this scheme: % expected or above"))
         .append(Cells.colHeader("Cluster schools in this scheme: % higher"))
         .append(Cells.colHeader("Change in % expected since the year before"))
-        .append(Cells.colHeader("Range chance alone could produce"))
+        .append(Cells.colHeader("95% interval of the change"))
         .append("</tr>\n</thead>\n<tbody>\n");
     for (SchemeResults.Row row : r.rows()) {
       out.append("<tr>")
