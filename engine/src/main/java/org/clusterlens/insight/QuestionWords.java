@@ -51,9 +51,24 @@ final class QuestionWords {
     return ranked(questions).stream().limit(limit).map(f -> keyPoint(f, index)).toList();
   }
 
-  /** The questions that can be told in words (with counts), ranked. */
+  /**
+   * The questions that can be told in words (with counts), ranked, one per topic: a measure's
+   * single year and its years pooled ask the same thing, so only the one nearer to telling is kept.
+   */
   static List<Figure> ranked(List<Figure> questions) {
-    return questions.stream().filter(QuestionWords::tellable).sorted(RANK).toList();
+    java.util.Set<String> topics = new java.util.HashSet<>();
+    return questions.stream()
+        .filter(QuestionWords::tellable)
+        .sorted(RANK)
+        .filter(f -> topics.add(topic(f)))
+        .toList();
+  }
+
+  /** What a question is about, whatever the years it holds: "pct_level4_plus|maths". */
+  private static String topic(Figure f) {
+    String measure =
+        PooledYears.isPooled(f.measure()) ? f.measure().substring("pooled_".length()) : f.measure();
+    return measure + "|" + f.subject() + "|" + f.group() + "|" + f.groupValue();
   }
 
   /** A question is told only when its figure is published and was tested. */

@@ -5,12 +5,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.Numbers;
 
@@ -79,6 +81,15 @@ public final class SentenceNumbers {
       }
       if (Boolean.parseBoolean(r.get("below_reporting_threshold"))) {
         f = f.asBelowReportingThreshold();
+      }
+      if (!r.get("judgement").isEmpty()) {
+        f =
+            f.withJudgement(
+                new Judgement(
+                    Judgement.Verdict.valueOf(r.get("judgement").toUpperCase(Locale.ROOT)),
+                    Judgement.Reason.valueOf(r.get("judgement_reason").toUpperCase(Locale.ROOT)),
+                    r.get("family"),
+                    r.get("family_size").isEmpty() ? 0 : Integer.parseInt(r.get("family_size"))));
       }
       out.add(f);
     }

@@ -45,11 +45,13 @@ final class ClusterSheets {
             r.school(),
             r.figure(),
             f.target().fraction(),
-            r.limits().lower95() / 100,
-            r.limits().upper95() / 100,
-            r.limits().lower998() / 100,
-            r.limits().upper998() / 100,
-            Labels.funnelPosition(r.position95(), r.position998()),
+            r.compared() ? r.limits().lower95() / 100 : null,
+            r.compared() ? r.limits().upper95() / 100 : null,
+            r.compared() ? r.limits().lower998() / 100 : null,
+            r.compared() ? r.limits().upper998() / 100 : null,
+            r.compared()
+                ? Labels.funnelPosition(r.position95(), r.position998())
+                : "Not placed: too few pupils",
             Labels.verdict(r.judgement()));
       }
     }

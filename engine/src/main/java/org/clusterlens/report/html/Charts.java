@@ -127,13 +127,37 @@ final class Charts {
             .yAxis(Axis.builder().title("% of pupils").range(0, 100).gridColor("#d9d9d9").build())
             .build();
     Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
-    // Tablesaw cannot place text: put each school's name above its dot, not on it.
+    // Tablesaw cannot place text: put each school's name beside its dot, not on it, alternating
+    // above and below in order of size so that neighbours' names do not overlap, and never clipped
+    // at the plot's edge.
     String js =
         new tech.tablesaw.plotly.components.Figure(
                 layout, config, traces.toArray(new ScatterTrace[0]))
             .asJavascript(divId)
-            .replace("mode: 'markers+text',", "mode: 'markers+text', textposition: 'top center',");
+            .replace(
+                "mode: 'markers+text',",
+                "mode: 'markers+text', cliponaxis: false, textposition: "
+                    + labelPositions(funnel)
+                    + ",");
     return inlineScript(js);
+  }
+
+  /**
+   * Each school's label position, as a JavaScript array in the schools' order: schools sorted by
+   * size take turns above and below their dots, so neighbours on the n axis are labelled apart.
+   */
+  private static String labelPositions(org.clusterlens.report.MeasureFunnel funnel) {
+    var rows = funnel.schools();
+    List<Integer> bySize = new java.util.ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      bySize.add(i);
+    }
+    bySize.sort(java.util.Comparator.comparingLong(i -> rows.get(i).figure().pupils()));
+    String[] positions = new String[rows.size()];
+    for (int k = 0; k < bySize.size(); k++) {
+      positions[bySize.get(k)] = k % 2 == 0 ? "'top center'" : "'bottom center'";
+    }
+    return "[" + String.join(", ", positions) + "]";
   }
 
   private static ScatterTrace line(

@@ -67,9 +67,11 @@ final class ClusterSections {
             "",
             r.school(),
             Cells.percent(r.figure())
-                + Cells.text(limits(r.limits().lower95(), r.limits().upper95()))
-                + Cells.text(limits(r.limits().lower998(), r.limits().upper998()))
-                + Cells.text(Labels.funnelPosition(r.position95(), r.position998()))
+                + (r.compared()
+                    ? Cells.text(limits(r.limits().lower95(), r.limits().upper95()))
+                        + Cells.text(limits(r.limits().lower998(), r.limits().upper998()))
+                        + Cells.text(Labels.funnelPosition(r.position95(), r.position998()))
+                    : Cells.NONE + Cells.NONE + Cells.text("Not placed: too few pupils"))
                 + Cells.text(
                     Labels.verdict(r.judgement())
                         + (r.judgement() == null ? "" : ": " + Labels.reason(r.judgement()))));
