@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.clusterlens.metrics.Measures;
+import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.stats.FunnelPosition;
 
@@ -38,10 +39,33 @@ public final class Labels {
   }
 
   /**
-   * The anonymous label of the n-th peer school (0-based): "School A", … "School Z", "School 27".
+   * The anonymous label of the n-th school of the cluster (0-based): "School A", … "School Z",
+   * "School 27".
    */
   public static String peer(int index) {
     return index < 26 ? "School " + (char) ('A' + index) : "School " + (index + 1);
+  }
+
+  /**
+   * The anonymous label a school carries in every output of a run: its place in the cluster's list
+   * of schools, so "School C" is the same school in every governor pack, on the training page and
+   * in the priorities. Throws {@link IllegalArgumentException} if the school is not in the cluster.
+   */
+  public static String letter(Cluster cluster, String urn) {
+    for (int i = 0; i < cluster.schools().size(); i++) {
+      if (cluster.schools().get(i).urn().equals(urn)) {
+        return peer(i);
+      }
+    }
+    throw new IllegalArgumentException("School " + urn + " is not in cluster " + cluster.name());
+  }
+
+  /**
+   * The reader's own school in its own pack, with the letter other schools' packs give it: "Ashmere
+   * Green Primary School (School A in other schools' packs)".
+   */
+  public static String ownSchool(String name, String letter) {
+    return name + " (" + letter + " in other schools' packs)";
   }
 
   /**
