@@ -380,19 +380,21 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
       switch (p.kind()) {
         case SHARED_WEAKNESS, SHARED_STRENGTH -> {
           boolean weakness = p.kind() == SharedPriority.Kind.SHARED_WEAKNESS;
-          List<Figure> sources = new ArrayList<>(List.of(p.expectation()));
+          Figure row = p.test();
+          List<Figure> sources = new ArrayList<>(List.of(row, p.clusterFigure()));
           String text =
               measure
                   + " is a "
                   + (weakness ? "priority" : "strength")
                   + " the cluster shares: "
-                  + p.onSide().size()
+                  + Numbers.count(row.numerator())
                   + " of "
-                  + p.schoolFigures().size()
+                  + row.denominator()
                   + " schools are "
                   + (weakness ? "below" : "above")
-                  + " its rate across subjects, "
-                  + PriorityWording.acrossSubjects(p.expectation());
+                  + " the cluster's rate for reading, writing and maths together, and the"
+                  + " cluster reached "
+                  + PriorityWording.figure(p.clusterFigure());
           if (own != null) {
             sources.add(own);
             text +=

@@ -234,7 +234,11 @@ class DemoClusterEndToEndTest {
         .extracting(p -> p.measure())
         .as("one entry per threshold, not one per pupil group")
         .doesNotHaveDuplicates();
-    assertThat(writing).allMatch(p -> p.clusterFigure().group().equals("all"));
+    // Teacher assessment is judged year group by year group (Years 5 and 6), never pooled.
+    assertThat(writing).allMatch(p -> p.clusterFigure().group().equals("year_group"));
+    assertThat(writing)
+        .allMatch(
+            p -> ClusterPriorities.TEACHER_YEAR_GROUPS.contains(p.clusterFigure().groupValue()));
     assertThat(writing).allMatch(p -> p.onSide().size() > cluster.schools().size() / 2);
     assertThat(writing).allMatch(p -> !p.onSide().contains("128417"));
     assertThat(priorities.all())
@@ -248,6 +252,9 @@ class DemoClusterEndToEndTest {
     String pack = Files.readString(packs.resolve("cluster-pack.html"));
     for (SharedPriority p : priorities.all()) {
       assertThat(pack).contains(escaped(PriorityWording.headline(p, SchoolNames.named(cluster))));
+      for (TracedSentence s : PriorityWording.sentences(p, SchoolNames.anonymous(cluster))) {
+        assertThat(rows.untraced(s)).as(s.text()).isEmpty();
+      }
     }
   }
 
