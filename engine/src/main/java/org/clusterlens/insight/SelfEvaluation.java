@@ -265,8 +265,8 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                           "Value added in "
                               + name
                               + " was "
-                              + signedPoints(f.value())
-                              + " points for "
+                              + Numbers.quantity(signedPoints(f.value()), "point")
+                              + " for "
                               + f.denominator()
                               + (f.denominator() == 1 ? " pupil" : " pupils")
                               + " (range "
@@ -323,8 +323,8 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + PriorityWording.figure(group.get())
                   + " reached Level 4+ in reading, writing and maths; the gap to the rest of the"
                   + " school is "
-                  + Numbers.signedPoints(difference.value())
-                  + " points (range "
+                  + Numbers.quantity(Numbers.signedPoints(difference.value()), "point")
+                  + " (range "
                   + Numbers.signedPoints(difference.lower())
                   + " to "
                   + Numbers.signedPoints(difference.upper())

@@ -33,6 +33,14 @@ public final class Labels {
     return code.equals(Figure.RWM) ? "RWM" : subject(code);
   }
 
+  /**
+   * The trends section's heading, saying how many years it holds: "Trends over the last 2 years";
+   * "Trends" with fewer than two (the section then says a trend needs two).
+   */
+  public static String trends(int years) {
+    return years < 2 ? "Trends" : "Trends over the last " + years + " years";
+  }
+
   /** "All year groups" or "Year 6". */
   public static String yearGroup(String value) {
     return value.equals(Figure.ALL) ? "All year groups" : "Year " + value;
