@@ -226,28 +226,34 @@ public final class ClusterPriorities {
   }
 
   /**
-   * One priority per kind, measure, subject and (for a single school's strength) school: the
-   * all-pupils finding leads, else the clearest, and the pupil groups showing the same pattern go
-   * with it, so that one pattern seen in many groups is not read as many priorities.
+   * One priority per shared pattern (kind, assessment, measure and subject) and one per school's
+   * strength in a subject (whatever the threshold or assessment): the all-pupils finding leads (for
+   * a school's strength, its statutory result first), else the clearest, and the other sets of
+   * pupils showing the same go with it, so that one pattern seen in many places is not read as many
+   * priorities.
    */
   private static List<SharedPriority> oneEachPattern(List<SharedPriority> found) {
     Map<List<String>, List<SharedPriority>> byPattern = new LinkedHashMap<>();
     for (SharedPriority p : found) {
       Figure c = p.clusterFigure();
-      String school =
-          p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE ? String.join(",", p.onSide()) : "";
-      byPattern
-          .computeIfAbsent(
-              List.of(p.kind().name(), c.assessment(), c.measure(), c.subject(), school),
-              k -> new ArrayList<>())
-          .add(p);
+      List<String> key =
+          p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
+              ? List.of(p.kind().name(), c.subject(), String.join(",", p.onSide()))
+              : List.of(p.kind().name(), c.assessment(), c.measure(), c.subject());
+      byPattern.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     List<SharedPriority> out = new ArrayList<>();
     for (List<SharedPriority> same : byPattern.values()) {
       SharedPriority lead =
           same.stream()
               .filter(p -> p.clusterFigure().group().equals(Figure.ALL))
+              .filter(p -> !p.clusterFigure().assessment().equals("teacher"))
               .findFirst()
+              .or(
+                  () ->
+                      same.stream()
+                          .filter(p -> p.clusterFigure().group().equals(Figure.ALL))
+                          .findFirst())
               .orElse(same.get(0));
       out.add(
           lead.withAlsoSeenIn(

@@ -234,8 +234,16 @@ public final class PriorityWording {
    * it was found for one set of pupils only.
    */
   public static String alsoSeenIn(SharedPriority p) {
+    Figure lead = p.clusterFigure();
     List<String> groups =
-        p.alsoSeenIn().stream().map(f -> who(f).strip()).filter(w -> !w.isEmpty()).toList();
+        p.alsoSeenIn().stream()
+            .map(
+                f ->
+                    f.measure().equals(lead.measure()) && f.assessment().equals(lead.assessment())
+                        ? who(f).strip()
+                        : "at " + threshold(f.measure()) + who(f) + " (" + period(f) + ")")
+            .filter(w -> !w.isEmpty())
+            .toList();
     if (groups.isEmpty()) {
       return "";
     }

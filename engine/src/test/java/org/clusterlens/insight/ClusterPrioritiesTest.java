@@ -223,6 +223,26 @@ class ClusterPrioritiesTest {
   }
 
   @Test
+  void aSchoolsStrengthInOneSubjectIsOnePriorityLedByItsStatutoryResult() {
+    // The planted cluster's last school is strong in maths at KS2 and in Year 6 teacher assessment.
+    PriorityFixtures f = PriorityFixtures.planted();
+    List<Figure> figures = new java.util.ArrayList<>(f.figures());
+    f.figures().stream().map(x -> asTeacherAssessment(x, "6")).forEach(figures::add);
+
+    List<SharedPriority> maths =
+        ClusterPriorities.find(figures, f.urns()).all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE)
+            .filter(p -> p.subject().equals("maths"))
+            .toList();
+
+    assertThat(maths).hasSize(1);
+    assertThat(maths.get(0).clusterFigure().assessment()).isEqualTo("ks2");
+    assertThat(PriorityWording.alsoSeenIn(maths.get(0)))
+        .isEqualTo(
+            "The same pattern shows at Level 5+ in Year 6 (teacher assessment, Autumn 2025-26).");
+  }
+
+  @Test
   void everyNumberInEveryPrioritySentenceIsARowOfMetricsCsv() {
     PriorityFixtures f = PriorityFixtures.planted();
     ClusterPriorities found = ClusterPriorities.find(f.figures(), f.urns());

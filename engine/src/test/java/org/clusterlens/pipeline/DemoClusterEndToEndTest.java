@@ -208,7 +208,7 @@ class DemoClusterEndToEndTest {
         priorities.all().size(),
         priorities.candidates(),
         priorities.all().stream()
-            .map(p -> PriorityWording.headline(p, SchoolNames.named(cluster)))
+            .map(p -> PriorityWording.paragraph(p, SchoolNames.named(cluster)))
             .toList());
   }
 
@@ -241,12 +241,16 @@ class DemoClusterEndToEndTest {
             p -> ClusterPriorities.TEACHER_YEAR_GROUPS.contains(p.clusterFigure().groupValue()));
     assertThat(writing).allMatch(p -> p.onSide().size() > cluster.schools().size() / 2);
     assertThat(writing).allMatch(p -> !p.onSide().contains("128417"));
+    // Eastwold's maths strength is real attainment: one priority, led by its KS2 result, with the
+    // teacher assessment that shows the same beside it.
     assertThat(priorities.all())
-        .anyMatch(
+        .filteredOn(
             p ->
                 p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
                     && p.subject().equals("maths")
-                    && p.onSide().equals(List.of("128441")));
+                    && p.onSide().equals(List.of("128441")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.clusterFigure().assessment()).isEqualTo("ks2"));
     assertThat(priorities.all()).noneMatch(p -> p.kind() == SharedPriority.Kind.SHARED_STRENGTH);
 
     String pack = Files.readString(packs.resolve("cluster-pack.html"));
