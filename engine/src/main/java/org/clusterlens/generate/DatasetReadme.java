@@ -122,8 +122,18 @@ final class DatasetReadme {
             exactly 50 and 40. The counts are exact by construction (pupils are ranked by their
             underlying ability and their summer sub-levels nudged to the planted levels; the KS2
             results then follow the summer sub-levels), and the generator refuses to finish if
-            they are not met. No other school has a planted change: their results are random
+            they are not met. The rise comes from a stronger cohort: the 2024-25 cohort's pupils
+            are drawn half a standard deviation abler than the school's usual intake and the
+            2023-24 cohort's a little weaker, so reading, writing and maths each rise with the
+            combined result. No other school has a planted change: their results are random
             draws from the same model, so any change there is noise.
+
+            Two patterns are planted for the cluster's shared priorities and first screens to
+            find. Teacher assessment of writing is one sub-level lower in every school but 128417
+            (Brackenhurst), as if teachers judged writing harshly: only the teacher assessment
+            codes change, not the KS1 and KS2 results. And 128441 (Eastwold) is one level (three
+            sub-levels) stronger in maths in every year group: real attainment, so its teacher
+            assessment, KS1 and KS2 maths all show it.
 
             """)
         .append(largestUnplantedChange(generated))

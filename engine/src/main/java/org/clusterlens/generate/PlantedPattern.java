@@ -3,15 +3,17 @@ package org.clusterlens.generate;
 import org.clusterlens.model.Subject;
 
 /**
- * The pattern planted in the demo cluster's teacher assessment, for its shared priorities to find:
+ * The patterns planted in the demo cluster, for its shared priorities and first screens to find:
  * writing is judged one sub-level lower in every school but Brackenhurst, which could lead the
- * cluster's work on writing, and Eastwold's maths is judged two sub-levels higher than its pupils'
- * ability alone would give.
+ * cluster's work on writing, and Eastwold's pupils are three sub-levels (one level) stronger in
+ * maths.
  *
  * <p>Writing trailing reading and maths is the national pattern of the levels era (in 2012, 28% of
- * pupils reached Level 5 in writing against 48% in reading). The shift changes only the teacher
- * assessment codes a return carries: the points behind the KS1 and KS2 results, and so the planted
- * rise and every statutory figure, stay as they were.
+ * pupils reached Level 5 in writing against 48% in reading). That shift changes only the teacher
+ * assessment codes a return carries (teachers judging writing harshly): the points behind the KS1
+ * and KS2 results stay as they were. Eastwold's maths strength is real attainment: its pupils'
+ * points are higher in every term, so its teacher assessment, its KS1 and its KS2 maths all show
+ * it.
  */
 final class PlantedPattern {
 
@@ -25,6 +27,15 @@ final class PlantedPattern {
   private static final int SUB_LEVEL = 2;
 
   private PlantedPattern() {}
+
+  /** The points a school's pupils are planted to attain above their ability in a subject. */
+  static int attainment(String urn, Subject subject) {
+    boolean strength =
+        subject == Subject.MATHS
+            && urn.equals(MATHS_STRENGTH_URN)
+            && DemoClusterGenerator.DEMO_URNS.contains(urn);
+    return strength ? 3 * SUB_LEVEL : 0;
+  }
 
   /** The teacher-assessed points a school's return shows for a pupil's underlying points. */
   static int teacherAssessed(String urn, Subject subject, int points) {
@@ -45,9 +56,6 @@ final class PlantedPattern {
     }
     if (subject == Subject.WRITING && !urn.equals(WRITING_LEAD_URN)) {
       return -SUB_LEVEL;
-    }
-    if (subject == Subject.MATHS && urn.equals(MATHS_STRENGTH_URN)) {
-      return 2 * SUB_LEVEL;
     }
     return 0;
   }

@@ -249,7 +249,8 @@ final class SchoolHistory {
             + (sen == Sen.SUPPORT ? SEN_SUPPORT_SHIFT : 0)
             + (sen == Sen.EHC_PLAN ? EHC_PLAN_SHIFT : 0)
             + (eal ? EAL_SHIFT : 0)
-            + seasonOfBirthShift(dateOfBirth);
+            + seasonOfBirthShift(dateOfBirth)
+            + plantedCohortShift(receptionYear);
     double specific = Math.sqrt(1 - GENERAL_ABILITY_LOADING * GENERAL_ABILITY_LOADING);
     double[] ability = new double[SUBJECTS];
     for (int s = 0; s < SUBJECTS; s++) {
@@ -262,6 +263,23 @@ final class SchoolHistory {
     p.joiner = joiner;
     p.lastTerm = lastPossibleTerm(receptionYear);
     return p;
+  }
+
+  /**
+   * The planted school's two KS2 cohorts: the later one stronger, the earlier weaker, so its
+   * planted rise shows in every subject; 0 for every other cohort and school.
+   */
+  private double plantedCohortShift(int receptionYear) {
+    if (!plan.plantedRise()) {
+      return 0;
+    }
+    if (receptionYear == receptionYearOfYear6(PlantedRise.BEFORE_YEAR)) {
+      return PlantedRise.BEFORE_COHORT_SHIFT;
+    }
+    if (receptionYear == receptionYearOfYear6(PlantedRise.AFTER_YEAR)) {
+      return PlantedRise.AFTER_COHORT_SHIFT;
+    }
+    return 0;
   }
 
   /** Autumn-born pupils are the oldest in their year and do a little better on average. */
@@ -314,6 +332,7 @@ final class SchoolHistory {
           double points =
               AttainmentModel.meanPoints(yearGroup, season)
                   + AttainmentModel.pointsSd(yearGroup) * p.ability[s]
+                  + PlantedPattern.attainment(plan.school().urn(), Subject.values()[s])
                   + TERM_NOISE_POINTS * random.nextGaussian();
           int sublevel = AttainmentModel.nearestSublevel(points);
           if (t > p.firstTerm) {

@@ -11,9 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
-import org.apache.commons.math3.stat.inference.BinomialTest;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.model.Term;
 import org.clusterlens.stats.FalseDiscoveryControl;
 import org.clusterlens.stats.Finding;
@@ -21,30 +20,39 @@ import org.clusterlens.stats.ScreenedFinding;
 
 /**
  * Finds the cluster's shared priorities in the latest figures of each assessment: measures where
- * more schools fall below (or above) the cluster's typical rate than chance would give, and single
- * schools clearly above the cluster that could lead others.
+ * most schools fall below (or above) the cluster's rate across subjects by more than chance would
+ * give, and single schools clearly above the cluster that could lead others.
  *
- * <p>How a pattern is judged. For each percentage measure in reading, writing and maths (one
- * threshold, one pupil group, one period), the cluster's <em>rate across subjects</em> θ pools
- * every pupil's result in all three subjects. In each subject, every school's count x of n is set
- * against Binomial(n, θ): its one-sided mid-p value P(X &lt; x) + ½P(X = x) becomes a z-score, and
- * Stouffer's method combines the schools' z-scores with equal weight (so one large school cannot
- * make a pattern alone). A pattern is a priority only when that combined p-value survives
- * false-discovery control <em>and</em> most schools (more than half) lie on that side of θ. Beside
- * it, a sign test over schools says how often chance alone would put k or more schools on that
- * side: school i lands below θ with probability P(X &lt; nθ), and K follows the resulting
- * Poisson-binomial distribution.
+ * <p>How a pattern is judged: one test per subject. For each percentage measure in reading, writing
+ * and maths (one threshold, one set of pupils, one period), the cluster's <em>rate across
+ * subjects</em> θ pools every pupil's result in all three subjects. In each subject, every school's
+ * count x of n is set against Binomial(n, θ): its mid-p value P(X &lt; x) + ½P(X = x) becomes a
+ * z-score, and Stouffer's method combines the schools' z-scores with equal weight (so one large
+ * school cannot make a pattern alone) into one two-sided p-value. That test is a row of {@code
+ * metrics.csv} of its own ({@code shared_pattern_…}: the schools on the pattern's side of n
+ * compared, its p-value and its adjusted p-value), so every number a priority states is a row. A
+ * pattern is a priority only when its p-value survives false-discovery control <em>and</em> most
+ * schools (more than half) lie on its side of θ.
  *
- * <p>A single school's strength is its exact binomial test (two-sided) against the cluster's pooled
- * rate on the same measure. Every p-value — each subject's two patterns and each school's test —
- * enters one Benjamini–Hochberg screen at q = {@value #Q}, and only findings that survive it become
- * priorities.
+ * <p>A single school's strength is its funnel test: the exact binomial p-value of its count against
+ * the schools' pooled rate on the same measure, which the metrics stage gives its row. Every
+ * p-value — each subject's pattern and each school's test — enters one Benjamini–Hochberg screen at
+ * q = {@value #Q} over the priorities' own comparisons only, and only findings that survive it
+ * become priorities.
  *
- * <p>Measures plug in by their codes: any {@code pct_…} measure with counts in at least three
- * subjects is judged. Pupil groups other than year groups are compared only with at least {@value
- * #GROUP_REPORTING_THRESHOLD} pupils; figures without counts (suppressed) are left out.
+ * <p>Which pupils: statutory results (Key Stage 1 and 2) are one year group already, so every pupil
+ * group with at least {@value #GROUP_REPORTING_THRESHOLD} pupils is judged. Teacher assessment is
+ * judged year group by year group, never pooled across year groups (a pooled figure depends on a
+ * school's mix of year groups), and only in the year groups whose pupils can be held to Key Stage
+ * 2's standards ({@link #TEACHER_YEAR_GROUPS}): Level 4 is the end-of-Key-Stage-2 expectation,
+ * which pupils on track reach during Years 5 and 6 (about 3 points a year from 2B, 15 points, at
+ * the end of Year 2), so in younger year groups most pupils cannot yet reach it. Figures without
+ * counts (suppressed) are left out.
  */
 public final class ClusterPriorities {
+
+  /** The family of a shared priority's test: the priorities' own comparisons. */
+  public static final String SHARED_PRIORITIES = "shared_priorities";
 
   /** The false-discovery rate the screen keeps to. */
   public static final double Q = FalseDiscoveryControl.DEFAULT_Q;
@@ -60,19 +68,42 @@ public final class ClusterPriorities {
 
   private static final int MAX_LEADERS = 2;
 
-  /** The subject code of the cluster's rate across reading, writing and maths pooled. */
-  public static final String ACROSS_SUBJECTS = "all_subjects";
+  /**
+   * The year groups whose teacher assessment is judged against Key Stage 2's thresholds (Level 4+,
+   * Level 5+): the last two years of the key stage.
+   */
+  public static final Set<String> TEACHER_YEAR_GROUPS = Set.of("5", "6");
+
+  /** The prefix of a shared pattern's measure code: {@code shared_pattern_pct_level4_plus}. */
+  public static final String SHARED_PATTERN = "shared_pattern_";
 
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   private final List<SharedPriority> priorities;
   private final int candidates;
   private final List<String> periods;
+  private final List<Figure> patternRows;
 
-  private ClusterPriorities(List<SharedPriority> priorities, int candidates, List<String> periods) {
+  private ClusterPriorities(
+      List<SharedPriority> priorities,
+      int candidates,
+      List<String> periods,
+      List<Figure> patternRows) {
     this.priorities = List.copyOf(priorities);
     this.candidates = candidates;
     this.periods = List.copyOf(periods);
+    this.patternRows = List.copyOf(patternRows);
+  }
+
+  /**
+   * Each subject's pattern test as a row of {@code metrics.csv} (measure {@code shared_pattern_…},
+   * school {@code CLUSTER}): numerator the schools on the side most evidence points to, denominator
+   * the schools compared, value the cluster's figure in the subject minus its rate across subjects
+   * (percentage points), the test's p-value and its adjusted p-value within the priorities'
+   * comparisons, selected when it is a priority; never null.
+   */
+  public List<Figure> patternRows() {
+    return patternRows;
   }
 
   /** The priorities found, shared weaknesses first, then shared strengths, then strengths. */
@@ -97,7 +128,7 @@ public final class ClusterPriorities {
 
   /** No priorities (for packs built without figures). */
   public static ClusterPriorities none() {
-    return new ClusterPriorities(List.of(), 0, List.of());
+    return new ClusterPriorities(List.of(), 0, List.of(), List.of());
   }
 
   /**
@@ -116,6 +147,7 @@ public final class ClusterPriorities {
             .filter(f -> SUBJECTS.contains(f.subject()))
             .filter(f -> f.numerator() != null && f.denominator() != null && f.denominator() > 0)
             .filter(f -> f.school().equals(Figure.CLUSTER) || members.contains(f.school()))
+            .filter(ClusterPriorities::judgedPupils)
             .toList();
     Map<String, Term> latest = new HashMap<>();
     for (Figure f : usable) {
@@ -144,35 +176,41 @@ public final class ClusterPriorities {
       }
     }
     List<Pattern> selectedPatterns = new ArrayList<>();
-    Map<Pattern, Double> adjustedOf = new HashMap<>();
+    Map<Pattern, Figure> rowOf = new LinkedHashMap<>();
     for (int i = 0; i < candidates.size(); i++) {
       ScreenedFinding s = screened.get(i);
-      if (!s.isSelected()) {
-        continue;
-      }
       if (candidates.get(i) instanceof Pattern p) {
-        if (p.isShared()) {
+        rowOf.put(p, p.row(s.adjustedPValue()));
+        if (s.isSelected() && p.isShared()) {
           selectedPatterns.add(p);
-          adjustedOf.put(p, s.adjustedPValue());
         }
-      } else if (candidates.get(i) instanceof SchoolTest t
+      } else if (s.isSelected()
+          && candidates.get(i) instanceof SchoolTest t
           && t.school().value() > t.cluster().value()) {
         found.add(
             new SharedPriority(
                 SharedPriority.Kind.STRENGTH_TO_SHARE,
                 t.cluster(),
-                t.cluster(),
+                t.school(),
+                s.adjustedPValue(),
+                List.of(t.cluster()),
                 List.of(t.school()),
                 List.of(t.school().school()),
-                t.pValue(),
-                null,
-                s.adjustedPValue(),
                 candidates.size(),
                 List.of(t.school())));
       }
     }
     for (Pattern p : withoutMirrors(selectedPatterns)) {
-      found.add(p.priority(adjustedOf.get(p), candidates.size(), standings));
+      Figure found0 = rowOf.get(p);
+      Figure row =
+          found0.withJudgement(
+              new Judgement(
+                  found0.value() < 0 ? Judgement.Verdict.TO_PROBE : Judgement.Verdict.STRONG,
+                  Judgement.Reason.CLEAR_OF_CHANCE,
+                  SHARED_PRIORITIES,
+                  candidates.size()));
+      rowOf.put(p, row);
+      found.add(p.priority(row, candidates.size(), standings));
     }
     found.sort(
         Comparator.comparing(SharedPriority::kind)
@@ -183,32 +221,50 @@ public final class ClusterPriorities {
             .sorted(Map.Entry.comparingByKey())
             .map(e -> PriorityWording.period(e.getKey(), e.getValue()))
             .toList();
-    return new ClusterPriorities(oneEachPattern(found), candidates.size(), periods);
+    return new ClusterPriorities(
+        oneEachPattern(found), candidates.size(), periods, List.copyOf(rowOf.values()));
   }
 
   /**
-   * One priority per kind, measure, subject and (for a single school's strength) school: the
-   * all-pupils finding leads, else the clearest, and the pupil groups showing the same pattern go
-   * with it, so that one pattern seen in many groups is not read as many priorities.
+   * Statutory results of any pupil group; teacher assessment only year group by year group, in the
+   * year groups held to Key Stage 2's thresholds.
+   */
+  private static boolean judgedPupils(Figure f) {
+    if (!f.assessment().equals("teacher")) {
+      return true;
+    }
+    return f.group().equals("year_group") && TEACHER_YEAR_GROUPS.contains(f.groupValue());
+  }
+
+  /**
+   * One priority per shared pattern (kind, assessment, measure and subject) and one per school's
+   * strength in a subject (whatever the threshold or assessment): the all-pupils finding leads (for
+   * a school's strength, its statutory result first), else the clearest, and the other sets of
+   * pupils showing the same go with it, so that one pattern seen in many places is not read as many
+   * priorities.
    */
   private static List<SharedPriority> oneEachPattern(List<SharedPriority> found) {
     Map<List<String>, List<SharedPriority>> byPattern = new LinkedHashMap<>();
     for (SharedPriority p : found) {
       Figure c = p.clusterFigure();
-      String school =
-          p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE ? String.join(",", p.onSide()) : "";
-      byPattern
-          .computeIfAbsent(
-              List.of(p.kind().name(), c.assessment(), c.measure(), c.subject(), school),
-              k -> new ArrayList<>())
-          .add(p);
+      List<String> key =
+          p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
+              ? List.of(p.kind().name(), c.subject(), String.join(",", p.onSide()))
+              : List.of(p.kind().name(), c.assessment(), c.measure(), c.subject());
+      byPattern.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     List<SharedPriority> out = new ArrayList<>();
     for (List<SharedPriority> same : byPattern.values()) {
       SharedPriority lead =
           same.stream()
               .filter(p -> p.clusterFigure().group().equals(Figure.ALL))
+              .filter(p -> !p.clusterFigure().assessment().equals("teacher"))
               .findFirst()
+              .or(
+                  () ->
+                      same.stream()
+                          .filter(p -> p.clusterFigure().group().equals(Figure.ALL))
+                          .findFirst())
               .orElse(same.get(0));
       out.add(
           lead.withAlsoSeenIn(
@@ -217,7 +273,7 @@ public final class ClusterPriorities {
     return out;
   }
 
-  /** Adds one family's candidates: each subject's two patterns, then each school's test. */
+  /** Adds one family's candidates: each subject's pattern test, then each school's test. */
   private static void judge(List<Figure> family, List<String> schoolUrns, List<Candidate> out) {
     Map<String, Figure> cluster = new LinkedHashMap<>();
     Map<String, List<Figure>> schools = new LinkedHashMap<>();
@@ -235,27 +291,13 @@ public final class ClusterPriorities {
       list.sort(Comparator.comparingInt(f -> schoolUrns.indexOf(f.school())));
     }
     if (cluster.size() == SUBJECTS.size()) {
-      Figure typical = acrossSubjects(cluster.values());
+      List<Figure> subjects = SUBJECTS.stream().map(cluster::get).toList();
+      double theta = acrossSubjects(subjects);
       for (String subject : SUBJECTS) {
         List<Figure> compared = schools.get(subject);
-        if (compared.size() < MIN_SCHOOLS) {
-          continue;
+        if (compared.size() >= MIN_SCHOOLS) {
+          out.add(Pattern.of(cluster.get(subject), theta, subjects, compared));
         }
-        List<Figure> subjects = List.copyOf(cluster.values());
-        out.add(
-            Pattern.of(
-                SharedPriority.Kind.SHARED_WEAKNESS,
-                cluster.get(subject),
-                typical,
-                subjects,
-                compared));
-        out.add(
-            Pattern.of(
-                SharedPriority.Kind.SHARED_STRENGTH,
-                cluster.get(subject),
-                typical,
-                subjects,
-                compared));
       }
     }
     for (Map.Entry<String, List<Figure>> e : schools.entrySet()) {
@@ -264,32 +306,22 @@ public final class ClusterPriorities {
         continue;
       }
       for (Figure school : e.getValue()) {
-        out.add(SchoolTest.of(school, pooled));
+        if (school.pValue() != null && !school.belowReportingThreshold()) {
+          out.add(new SchoolTest(school, pooled, school.pValue()));
+        }
       }
     }
   }
 
   /**
-   * The cluster's rate across the subjects: every pupil's result in every subject pooled, so no
-   * subject is chosen by its own figure (choosing, say, the middle subject would push the others
-   * away from it by construction). Its subject is {@value #ACROSS_SUBJECTS}.
+   * The cluster's rate across the subjects, as a proportion: every pupil's result in every subject
+   * pooled, so no subject is chosen by its own figure (choosing, say, the middle subject would push
+   * the others away from it by construction).
    */
-  private static Figure acrossSubjects(java.util.Collection<Figure> cluster) {
-    Figure first = cluster.iterator().next();
+  private static double acrossSubjects(List<Figure> cluster) {
     double met = cluster.stream().mapToDouble(Figure::numerator).sum();
     long results = cluster.stream().mapToLong(Figure::denominator).sum();
-    return new Figure(
-        first.measure(),
-        first.assessment(),
-        ACROSS_SUBJECTS,
-        Figure.CLUSTER,
-        first.group(),
-        first.groupValue(),
-        first.academicYear(),
-        first.term(),
-        met,
-        results,
-        100.0 * met / results);
+    return met / results;
   }
 
   /**
@@ -305,7 +337,7 @@ public final class ClusterPriorities {
       List<Figure> bySize =
           p.subjects().stream().sorted(Comparator.comparingDouble(Figure::value)).toList();
       double middle = bySize.get(bySize.size() / 2).value();
-      double across = p.typical().value();
+      double across = 100 * p.theta();
       SharedPriority.Kind mirror =
           middle > across
               ? SharedPriority.Kind.SHARED_STRENGTH
@@ -337,44 +369,44 @@ public final class ClusterPriorities {
     double pValue();
   }
 
-  /** How many schools lie on one side of the cluster's typical rate, and how unusual that is. */
+  /** One subject's test: how far the schools lie from the cluster's rate across subjects. */
   private record Pattern(
       SharedPriority.Kind kind,
       Figure cluster,
-      Figure typical,
+      double theta,
       List<Figure> subjects,
       List<Figure> compared,
       List<String> onSide,
-      double pValue,
-      double schoolsPValue)
+      double pValue)
       implements Candidate {
 
-    static Pattern of(
-        SharedPriority.Kind kind,
-        Figure cluster,
-        Figure typical,
-        List<Figure> subjects,
-        List<Figure> compared) {
-      double theta = typical.value() / 100.0;
-      boolean below = kind == SharedPriority.Kind.SHARED_WEAKNESS;
-      List<String> side = new ArrayList<>();
-      double[] chance = new double[compared.size()];
+    /**
+     * The subject's test: the schools' z-scores combined (Stouffer), two-sided; its kind is the
+     * side the combined evidence points to.
+     */
+    static Pattern of(Figure cluster, double theta, List<Figure> subjects, List<Figure> compared) {
       double sumOfZ = 0;
-      for (int i = 0; i < compared.size(); i++) {
-        Figure f = compared.get(i);
-        int n = Math.toIntExact(f.denominator());
-        double rate = (double) count(f) / n;
+      for (Figure f : compared) {
+        sumOfZ += midPZ(count(f), Math.toIntExact(f.denominator()), theta);
+      }
+      double z = sumOfZ / Math.sqrt(compared.size());
+      boolean below = z < 0;
+      List<String> side = new ArrayList<>();
+      for (Figure f : compared) {
+        double rate = (double) count(f) / f.denominator();
         if (below ? rate < theta : rate > theta) {
           side.add(f.school());
         }
-        chance[i] = sideProbability(n, theta, below);
-        sumOfZ += midPZ(count(f), n, theta);
       }
-      double z = sumOfZ / Math.sqrt(compared.size());
-      double combined =
-          below ? NORMAL.cumulativeProbability(z) : 1 - NORMAL.cumulativeProbability(z);
+      double p = Math.min(1, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
       return new Pattern(
-          kind, cluster, typical, subjects, compared, side, combined, atLeast(side.size(), chance));
+          below ? SharedPriority.Kind.SHARED_WEAKNESS : SharedPriority.Kind.SHARED_STRENGTH,
+          cluster,
+          theta,
+          subjects,
+          compared,
+          side,
+          p);
     }
 
     /** Most schools compared lie on this side. */
@@ -384,16 +416,38 @@ public final class ClusterPriorities {
 
     @Override
     public String label() {
-      return kind + " " + cluster.measure() + " " + cluster.subject() + " " + Family.of(cluster);
+      return "pattern " + cluster.measure() + " " + cluster.subject() + " " + Family.of(cluster);
     }
 
-    SharedPriority priority(double adjusted, int candidates, List<SchoolStanding> standings) {
+    /** The test as a row of metrics.csv (not yet marked selected). */
+    Figure row(double adjusted) {
+      return new Figure(
+              SHARED_PATTERN + cluster.measure(),
+              cluster.assessment(),
+              cluster.subject(),
+              Figure.CLUSTER,
+              cluster.group(),
+              cluster.groupValue(),
+              cluster.academicYear(),
+              cluster.term(),
+              (double) onSide.size(),
+              (long) compared.size(),
+              cluster.value() - 100 * theta,
+              null,
+              null,
+              null,
+              pValue,
+              adjusted)
+          .inScheme(cluster.scheme());
+    }
+
+    SharedPriority priority(Figure row, int candidates, List<SchoolStanding> standings) {
       List<Figure> leaders;
       if (kind == SharedPriority.Kind.SHARED_WEAKNESS) {
-        double theta = typical.value();
+        double across = 100 * theta;
         leaders =
             compared.stream()
-                .filter(f -> f.value() > theta)
+                .filter(f -> f.value() > across)
                 .sorted(
                     Comparator.comparing((Figure f) -> !clearlyAbove(f, standings))
                         .thenComparing(Comparator.comparingDouble(Figure::value).reversed()))
@@ -410,12 +464,11 @@ public final class ClusterPriorities {
       return new SharedPriority(
           kind,
           cluster,
-          typical,
+          row,
+          row.adjustedPValue(),
+          subjects,
           compared,
           onSide,
-          pValue,
-          schoolsPValue,
-          adjusted,
           candidates,
           leaders);
     }
@@ -425,19 +478,11 @@ public final class ClusterPriorities {
     }
   }
 
-  /** One school's count against the cluster's pooled rate on the same measure. */
+  /**
+   * One school's count against the schools' pooled rate on the same measure: the exact binomial
+   * p-value its row carries from the funnel.
+   */
   private record SchoolTest(Figure school, Figure cluster, double pValue) implements Candidate {
-
-    static SchoolTest of(Figure school, Figure cluster) {
-      int n = Math.toIntExact(school.denominator());
-      double theta = cluster.value() / 100.0;
-      double p =
-          theta <= 0 || theta >= 1
-              ? 1
-              : new BinomialTest()
-                  .binomialTest(n, count(school), theta, AlternativeHypothesis.TWO_SIDED);
-      return new SchoolTest(school, cluster, Math.min(1, p));
-    }
 
     @Override
     public String label() {
@@ -467,24 +512,6 @@ public final class ClusterPriorities {
   }
 
   /**
-   * P(X &lt; nθ) (below) or P(X &gt; nθ) (above) for X ~ Binomial(n, θ): the chance a school of n
-   * pupils lands on that side of θ by chance alone.
-   */
-  static double sideProbability(int n, double theta, boolean below) {
-    if (theta <= 0 || theta >= 1) {
-      return 0;
-    }
-    BinomialDistribution x = new BinomialDistribution(null, n, theta);
-    double expected = n * theta;
-    if (below) {
-      int highestBelow = (int) Math.ceil(expected) - 1;
-      return highestBelow < 0 ? 0 : x.cumulativeProbability(highestBelow);
-    }
-    int highestNotAbove = (int) Math.floor(expected);
-    return 1 - x.cumulativeProbability(highestNotAbove);
-  }
-
-  /**
    * The z-score of a count x of n under Binomial(n, θ) from its lower mid-p value P(X &lt; x) +
    * ½P(X = x): negative below nθ, positive above, about 0 at it.
    */
@@ -497,26 +524,5 @@ public final class ClusterPriorities {
     double midP = below + 0.5 * d.probability(x);
     double clamped = Math.max(1e-300, Math.min(1 - 1e-16, midP));
     return NORMAL.inverseCumulativeProbability(clamped);
-  }
-
-  /**
-   * P(K ≥ k) where K counts successes of independent trials with the given probabilities (the
-   * Poisson-binomial distribution), by dynamic programming.
-   */
-  static double atLeast(int k, double[] probabilities) {
-    double[] dist = new double[probabilities.length + 1];
-    dist[0] = 1;
-    for (int i = 0; i < probabilities.length; i++) {
-      double p = probabilities[i];
-      for (int j = i + 1; j >= 1; j--) {
-        dist[j] = dist[j] * (1 - p) + dist[j - 1] * p;
-      }
-      dist[0] *= 1 - p;
-    }
-    double tail = 0;
-    for (int j = k; j < dist.length; j++) {
-      tail += dist[j];
-    }
-    return Math.max(0, Math.min(1, tail));
   }
 }

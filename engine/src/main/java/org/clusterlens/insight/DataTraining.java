@@ -141,16 +141,16 @@ public final class DataTraining {
                 + " in "
                 + now.academicYear()
                 + ". That is a fall of "
-                + Numbers.round(Math.abs(shift.value()), 0)
-                + " percentage points.",
+                + Numbers.quantity(Numbers.round(Math.abs(shift.value()), 0), "percentage point")
+                + ".",
             List.of(before, now, shift)));
     steps.add(
         new TracedSentence(
             "These are different pupils, and few of them: with "
                 + now.denominator()
                 + " pupils, one pupil is worth "
-                + Numbers.points(100.0 / now.denominator())
-                + " percentage points.",
+                + Numbers.quantity(Numbers.points(100.0 / now.denominator()), "percentage point")
+                + ".",
             List.of(now)));
     steps.add(
         new TracedSentence(
@@ -195,8 +195,8 @@ public final class DataTraining {
                 + " in "
                 + now.academicYear()
                 + " at Level 4+ in reading, writing and maths combined: "
-                + Numbers.signedPoints(shift.value())
-                + " percentage points.",
+                + Numbers.quantity(Numbers.signedPoints(shift.value()), "percentage point")
+                + ".",
             List.of(before, now, shift)));
     steps.add(
         new TracedSentence(

@@ -110,16 +110,6 @@ public final class PriorityWording {
     return s.append(')').toString();
   }
 
-  /** "31% (221 of 720 pupil results)": the cluster's rate across subjects, with its count. */
-  public static String acrossSubjects(Figure t) {
-    return Numbers.percent(t.value())
-        + " ("
-        + Numbers.count(t.numerator())
-        + " of "
-        + t.denominator()
-        + " pupil results)";
-  }
-
   /** A p-value for people: "0.004", or "less than 0.001". */
   static String p(double p) {
     return p < 0.001 ? "less than 0.001" : Numbers.round(p, 3);
@@ -127,38 +117,51 @@ public final class PriorityWording {
 
   /** The one-line headline, e.g. "Writing at Level 5+ (Key Stage 2, 2024-25): 6 of 8 schools…". */
   public static String headline(SharedPriority p, SchoolNames names) {
+    return headlineSentence(p, names).text();
+  }
+
+  /**
+   * The headline with the figures it quotes: a shared pattern's count of schools on its side is its
+   * test row's numerator and denominator.
+   */
+  public static TracedSentence headlineSentence(SharedPriority p, SchoolNames names) {
     Figure c = p.clusterFigure();
     String what = measure(c) + " (" + period(c) + ")";
     return switch (p.kind()) {
-      case SHARED_WEAKNESS ->
-          what
-              + ": "
-              + p.onSide().size()
-              + " of "
-              + p.schoolFigures().size()
-              + " schools are below the cluster's "
-              + threshold(c.measure())
-              + " rate across subjects.";
-      case SHARED_STRENGTH ->
-          what
-              + ": "
-              + p.onSide().size()
-              + " of "
-              + p.schoolFigures().size()
-              + " schools are above the cluster's "
-              + threshold(c.measure())
-              + " rate across subjects.";
+      case SHARED_WEAKNESS, SHARED_STRENGTH ->
+          new TracedSentence(
+              what
+                  + ": "
+                  + schoolsOnSide(p)
+                  + " the cluster's rate for reading, writing and maths together.",
+              List.of(p.test()));
       case STRENGTH_TO_SHARE ->
-          names.of(p.onSide().get(0))
-              + " could lead others in "
-              + Labels.subject(c.subject()).toLowerCase(java.util.Locale.ROOT)
-              + " at "
-              + threshold(c.measure())
-              + who(c)
-              + " ("
-              + period(c)
-              + ").";
+          new TracedSentence(
+              names.of(p.onSide().get(0))
+                  + " could lead others in "
+                  + subjectWord(c)
+                  + " at "
+                  + threshold(c.measure())
+                  + who(c)
+                  + " ("
+                  + period(c)
+                  + ").",
+              List.of());
     };
+  }
+
+  /** "7 of 8 schools are below" (or above): a pattern row's numerator of its denominator. */
+  private static String schoolsOnSide(SharedPriority p) {
+    Figure row = p.test();
+    return Numbers.count(row.numerator())
+        + " of "
+        + row.denominator()
+        + " schools are "
+        + (p.kind() == SharedPriority.Kind.SHARED_WEAKNESS ? "below" : "above");
+  }
+
+  private static String subjectWord(Figure f) {
+    return Labels.subject(f.subject()).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** {@link #evidence}, then the pupil groups that show the same pattern, if any. */
@@ -167,52 +170,63 @@ public final class PriorityWording {
     return also.isEmpty() ? evidence(p, names) : evidence(p, names) + " " + also;
   }
 
-  /** What was compared, with every n, and how often chance alone would give it. */
+  /** What was compared, with every n, and the priority's one test in words. */
   public static String evidence(SharedPriority p, SchoolNames names) {
+    return evidenceSentence(p, names).text();
+  }
+
+  /**
+   * The evidence with the figures it quotes: the cluster's rows in the three subjects (or the
+   * school's and the cluster's rows), and the one test's p-value from its row.
+   */
+  public static TracedSentence evidenceSentence(SharedPriority p, SchoolNames names) {
     Figure c = p.clusterFigure();
-    String chance =
-        " Chance alone would give a pattern this strong with probability "
-            + p(p.pValue())
-            + " ("
-            + p(p.adjustedPValue())
-            + " allowing for all "
-            + p.candidates()
-            + " comparisons made).";
+    String stands =
+        ", small enough to stand out among every comparison made for the cluster's priorities.";
     if (p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE) {
-      Figure school = p.schoolFigures().get(0);
-      return names.of(school.school())
-          + " reached "
-          + figure(school)
-          + ", against "
-          + figure(c)
-          + " across the cluster."
-          + chance;
+      Figure school = p.test();
+      return new TracedSentence(
+          names.of(school.school())
+              + " reached "
+              + figure(school)
+              + ", against "
+              + figure(c)
+              + " across the cluster. The test: if its pupils reached it at the schools' pooled"
+              + " rate, chance alone would give a difference this large with probability "
+              + p(p.pValue())
+              + stands,
+          List.of(school, c));
     }
-    Figure t = p.expectation();
-    String schools =
-        " If every school's pupils reached it at that rate, "
-            + p.onSide().size()
-            + " or more of "
-            + p.schoolFigures().size()
-            + " schools on this side would happen with probability "
-            + p(p.schoolsPValue())
-            + ".";
+    List<String> others = new java.util.ArrayList<>();
+    for (Figure f : p.clusterSubjects()) {
+      if (!f.subject().equals(c.subject())) {
+        others.add(figure(f) + " in " + subjectWord(f));
+      }
+    }
+    boolean below = p.kind() == SharedPriority.Kind.SHARED_WEAKNESS;
     String text =
-        "Across reading, writing and maths the cluster's "
-            + threshold(c.measure())
-            + " rate is "
-            + acrossSubjects(t)
-            + "; in "
-            + Labels.subject(c.subject()).toLowerCase(java.util.Locale.ROOT)
-            + " the cluster reached "
+        "Across the cluster "
             + figure(c)
-            + "."
-            + chance
-            + schools;
+            + " reached "
+            + threshold(c.measure())
+            + " in "
+            + subjectWord(c)
+            + ", against "
+            + String.join(" and ", others)
+            + ". The test, one for the whole pattern: if "
+            + subjectWord(c)
+            + " were no different from the three subjects together, chance alone would put the"
+            + " schools this far "
+            + (below ? "below" : "above")
+            + " with probability "
+            + p(p.pValue())
+            + stands;
     if (c.assessment().equals("teacher")) {
       text += " Teacher assessment is not standardised across schools: moderate it together first.";
     }
-    return text;
+    List<Figure> sources = new java.util.ArrayList<>(p.clusterSubjects());
+    sources.add(p.test());
+    return new TracedSentence(text, sources);
   }
 
   /**
@@ -220,8 +234,16 @@ public final class PriorityWording {
    * it was found for one set of pupils only.
    */
   public static String alsoSeenIn(SharedPriority p) {
+    Figure lead = p.clusterFigure();
     List<String> groups =
-        p.alsoSeenIn().stream().map(f -> who(f).strip()).filter(w -> !w.isEmpty()).toList();
+        p.alsoSeenIn().stream()
+            .map(
+                f ->
+                    f.measure().equals(lead.measure()) && f.assessment().equals(lead.assessment())
+                        ? who(f).strip()
+                        : "at " + threshold(f.measure()) + who(f) + " (" + period(f) + ")")
+            .filter(w -> !w.isEmpty())
+            .toList();
     if (groups.isEmpty()) {
       return "";
     }
@@ -275,16 +297,32 @@ public final class PriorityWording {
 
   /** Which schools could lead a shared response, with their figures. */
   public static String leaders(SharedPriority p, SchoolNames names) {
+    return leadersSentence(p, names).text();
+  }
+
+  /** The leaders with the figures they quote. */
+  public static TracedSentence leadersSentence(SharedPriority p, SchoolNames names) {
     if (p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE) {
-      return names.of(p.onSide().get(0)) + " could lead.";
+      return new TracedSentence(names.of(p.onSide().get(0)) + " could lead.", List.of());
     }
     if (p.leaders().isEmpty()) {
-      return "No school in the cluster is above the rate across subjects here, so look for help"
-          + " beyond the cluster.";
+      return new TracedSentence(
+          "No school in the cluster is above the rate across subjects here, so look for help"
+              + " beyond the cluster.",
+          List.of());
     }
     List<String> each =
         p.leaders().stream().map(f -> names.of(f.school()) + " (" + figure(f) + ")").toList();
-    return "Could lead: " + String.join(" and ", each) + ".";
+    return new TracedSentence("Could lead: " + String.join(" and ", each) + ".", p.leaders());
+  }
+
+  /** Every sentence of a priority that states a number, with the figures it quotes. */
+  public static List<TracedSentence> sentences(SharedPriority p, SchoolNames names) {
+    return List.of(
+        headlineSentence(p, names),
+        evidenceSentence(p, names),
+        new TracedSentence(alsoSeenIn(p), List.of()),
+        leadersSentence(p, names));
   }
 
   /** The whole priority as one paragraph: headline, evidence, response, leaders. */

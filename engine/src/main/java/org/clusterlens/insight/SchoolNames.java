@@ -23,27 +23,23 @@ public interface SchoolNames {
 
   /**
    * As one school's governor pack shows them: that school by its name, the others by name only if
-   * the cluster shares names, else "School A…" in the cluster's order skipping the reader's school.
+   * the cluster shares names, else by the letter the whole run gives them ({@link Labels#letter}:
+   * the cluster's order, the same in every pack and on the training page).
    */
   static SchoolNames forSchool(Cluster cluster, String ownUrn) {
     Map<String, String> labels = new HashMap<>();
-    int peer = 0;
     for (School s : cluster.schools()) {
-      if (s.urn().equals(ownUrn)) {
-        labels.put(s.urn(), s.name());
-      } else {
-        labels.put(s.urn(), cluster.shareSchoolNames() ? s.name() : Labels.peer(peer));
-        peer++;
-      }
+      boolean named = s.urn().equals(ownUrn) || cluster.shareSchoolNames();
+      labels.put(s.urn(), named ? s.name() : Labels.letter(cluster, s.urn()));
     }
     return urn -> labels.getOrDefault(urn, "a school outside the cluster");
   }
 
-  /** Every school as "School A…" in the cluster's order, whatever the cluster shares. */
+  /** Every school by the letter the whole run gives it, whatever the cluster shares. */
   static SchoolNames anonymous(Cluster cluster) {
     Map<String, String> labels = new HashMap<>();
-    for (int i = 0; i < cluster.schools().size(); i++) {
-      labels.put(cluster.schools().get(i).urn(), Labels.peer(i));
+    for (School s : cluster.schools()) {
+      labels.put(s.urn(), Labels.letter(cluster, s.urn()));
     }
     return urn -> labels.getOrDefault(urn, "a school outside the cluster");
   }

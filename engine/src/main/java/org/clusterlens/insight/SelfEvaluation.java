@@ -255,8 +255,8 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                           "Value added in "
                               + name
                               + " was "
-                              + signedPoints(f.value())
-                              + " points for "
+                              + Numbers.quantity(signedPoints(f.value()), "point")
+                              + " for "
                               + f.denominator()
                               + (f.denominator() == 1 ? " pupil" : " pupils")
                               + " (range "
@@ -309,8 +309,8 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
                   + PriorityWording.figure(group.get())
                   + " reached Level 4+ in reading, writing and maths; the gap to the rest of the"
                   + " school is "
-                  + Numbers.signedPoints(difference.value())
-                  + " points (the true gap probably lies between "
+                  + Numbers.quantity(Numbers.signedPoints(difference.value()), "point")
+                  + " (the true gap probably lies between "
                   + Numbers.signedPoints(difference.lower())
                   + " and "
                   + Numbers.signedPoints(difference.upper())
@@ -367,19 +367,21 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
       switch (p.kind()) {
         case SHARED_WEAKNESS, SHARED_STRENGTH -> {
           boolean weakness = p.kind() == SharedPriority.Kind.SHARED_WEAKNESS;
-          List<Figure> sources = new ArrayList<>(List.of(p.expectation()));
+          Figure row = p.test();
+          List<Figure> sources = new ArrayList<>(List.of(row, p.clusterFigure()));
           String text =
               measure
                   + " is a "
                   + (weakness ? "priority" : "strength")
                   + " the cluster shares: "
-                  + p.onSide().size()
+                  + Numbers.count(row.numerator())
                   + " of "
-                  + p.schoolFigures().size()
+                  + row.denominator()
                   + " schools are "
                   + (weakness ? "below" : "above")
-                  + " its rate across subjects, "
-                  + PriorityWording.acrossSubjects(p.expectation());
+                  + " the cluster's rate for reading, writing and maths together, and the"
+                  + " cluster reached "
+                  + PriorityWording.figure(p.clusterFigure());
           if (own != null) {
             sources.add(own);
             text +=

@@ -10,34 +10,32 @@ import org.clusterlens.model.Figure;
  * @param kind which of the three it is; never null
  * @param clusterFigure the cluster's pooled figure on the measure (its subject, threshold, group,
  *     year and term); never null
- * @param expectation what the measure is set against: for a shared pattern, the cluster's figure in
- *     its middle subject at the same threshold (its typical rate); for a strength to share, the
- *     cluster's figure on the measure itself; never null
+ * @param test the row of metrics.csv whose p-value is the priority's one test: for a shared pattern
+ *     its {@code shared_pattern_…} row (schools on its side of those compared, the schools'
+ *     evidence combined by Stouffer's method, two-sided); for a strength to share, the school's own
+ *     row (the exact binomial p-value of its count against the schools' pooled rate); never null
+ * @param adjustedPValue that p-value adjusted (Benjamini–Hochberg) over the priorities' own
+ *     comparisons
+ * @param clusterSubjects the cluster's figures in reading, writing and maths at the same threshold
+ *     for the same pupils (for a strength to share, the cluster's figure on the measure only);
+ *     never null
  * @param schoolFigures every school's figure on the measure that was compared; never null
- * @param onSide the URNs of the schools on the pattern's side of the expectation (below it for a
- *     weakness, above it for a strength), in the cluster's order; never null
- * @param pValue the chance of a pattern at least this strong if every school's pupils reached the
- *     measure at the expected rate: for a shared pattern, the schools' one-sided mid-p values
- *     combined by Stouffer's method (each school counts once, whatever its size); for a strength to
- *     share, the school's two-sided exact binomial test
- * @param schoolsPValue for a shared pattern, the chance of this many schools or more on this side
- *     (the Poisson-binomial sign test over schools); null for a strength to share
- * @param adjustedPValue that p-value adjusted (Benjamini–Hochberg) over every comparison made
+ * @param onSide the URNs of the schools on the pattern's side of the cluster's rate across subjects
+ *     (below it for a weakness, above it for a strength), in the cluster's order; never null
  * @param candidates how many comparisons the adjustment allowed for
+ * @param leaders the figures of schools that could lead a shared response, strongest first; never
+ *     null, empty when no school in the cluster is above the rate across subjects
  * @param alsoSeenIn the cluster figures of other pupil groups (year groups, disadvantaged pupils…)
  *     in which the same pattern was found; they are not listed as priorities of their own
- * @param leaders the figures of schools that could lead a shared response, strongest first; never
- *     null, empty when no school in the cluster is above the expectation
  */
 public record SharedPriority(
     Kind kind,
     Figure clusterFigure,
-    Figure expectation,
+    Figure test,
+    double adjustedPValue,
+    List<Figure> clusterSubjects,
     List<Figure> schoolFigures,
     List<String> onSide,
-    double pValue,
-    Double schoolsPValue,
-    double adjustedPValue,
     int candidates,
     List<Figure> leaders,
     List<Figure> alsoSeenIn) {
@@ -53,6 +51,7 @@ public record SharedPriority(
   }
 
   public SharedPriority {
+    clusterSubjects = List.copyOf(clusterSubjects);
     schoolFigures = List.copyOf(schoolFigures);
     onSide = List.copyOf(onSide);
     leaders = List.copyOf(leaders);
@@ -63,23 +62,21 @@ public record SharedPriority(
   public SharedPriority(
       Kind kind,
       Figure clusterFigure,
-      Figure expectation,
+      Figure test,
+      double adjustedPValue,
+      List<Figure> clusterSubjects,
       List<Figure> schoolFigures,
       List<String> onSide,
-      double pValue,
-      Double schoolsPValue,
-      double adjustedPValue,
       int candidates,
       List<Figure> leaders) {
     this(
         kind,
         clusterFigure,
-        expectation,
+        test,
+        adjustedPValue,
+        clusterSubjects,
         schoolFigures,
         onSide,
-        pValue,
-        schoolsPValue,
-        adjustedPValue,
         candidates,
         leaders,
         List.of());
@@ -90,15 +87,19 @@ public record SharedPriority(
     return new SharedPriority(
         kind,
         clusterFigure,
-        expectation,
+        test,
+        adjustedPValue,
+        clusterSubjects,
         schoolFigures,
         onSide,
-        pValue,
-        schoolsPValue,
-        adjustedPValue,
         candidates,
         leaders,
         others);
+  }
+
+  /** The priority's one p-value: its test row's. */
+  public double pValue() {
+    return test.pValue();
   }
 
   /** The subject code, e.g. {@code writing}. */

@@ -61,7 +61,9 @@ public final class PackWriter {
     written.add(
         WorkbookSaver.save(
             together.clusterWorkbook(clusterPack), outDir.resolve("cluster-pack.xlsx")));
-    written.add(TextSaver.save(MetricsCsv.render(figures), outDir.resolve("metrics.csv")));
+    List<Figure> rows = new ArrayList<>(figures);
+    rows.addAll(together.patternRows());
+    written.add(TextSaver.save(MetricsCsv.render(rows), outDir.resolve("metrics.csv")));
     written.addAll(together.writeFiles(outDir, provenance.generatedAt()));
     return new WrittenPacks(written);
   }

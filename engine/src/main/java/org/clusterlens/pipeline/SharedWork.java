@@ -49,6 +49,11 @@ final class SharedWork {
         ClusterPriorities.find(figures, cluster.schools().stream().map(School::urn).toList());
   }
 
+  /** The shared priorities' pattern tests, as rows of metrics.csv beside the figures. */
+  List<Figure> patternRows() {
+    return priorities.patternRows();
+  }
+
   String governorHtml(GovernorPack pack) {
     String urn = pack.school().urn();
     return GovernorPackHtml.render(

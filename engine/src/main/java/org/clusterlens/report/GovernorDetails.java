@@ -11,8 +11,9 @@ import org.clusterlens.model.Term;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
- * The governor pack's later sections: three-year trends, context, data completeness, progress and
- * groups. A part is empty (or null) when the figures do not hold it yet, and the packs say so.
+ * The governor pack's later sections: trends (up to three years), context, data completeness,
+ * progress and groups. A part is empty (or null) when the figures do not hold it yet, and the packs
+ * say so.
  *
  * @param trends reading, writing and maths combined at Key Stage 2 in each year held (up to the
  *     last three), oldest first; never null

@@ -12,7 +12,8 @@ import org.clusterlens.model.Term;
 
 /**
  * Everything a governor pack shows for one school, ready for the HTML and Excel renderers. Peer
- * schools carry their names only when the cluster shares them, otherwise "School A", "School B"….
+ * schools carry their names only when the cluster shares them, otherwise the letter the whole run
+ * gives them ("School A", "School B"… in the cluster's order, the same in every pack).
  *
  * @param school the school; never null
  * @param clusterName the cluster's name; never null
@@ -24,6 +25,8 @@ import org.clusterlens.model.Term;
  * @param cluster the cluster's results, pooled over all its pupils; never null
  * @param peers the other schools' Key Stage 2 results, labelled as the cluster agreed; never null
  * @param peersNamed whether the cluster agreed to show peer schools' names (else "School A…")
+ * @param ownLetter the letter other schools' packs and the training page give this school; never
+ *     null
  * @param keyPoints the ranked key points, each with its question (empty until the insight stage
  *     adds them with {@link #withKeyPoints}); never null
  * @param generatedAt when the pack was built; never null
@@ -41,6 +44,7 @@ public record GovernorPack(
     SchoolResults cluster,
     List<SchoolResults> peers,
     boolean peersNamed,
+    String ownLetter,
     List<KeyPoint> keyPoints,
     Instant generatedAt,
     List<SourceLine> sources,
@@ -68,6 +72,7 @@ public record GovernorPack(
         cluster,
         peers,
         peersNamed,
+        ownLetter,
         points,
         generatedAt,
         sources,
@@ -105,13 +110,11 @@ public record GovernorPack(
     Map<String, String> labels = new HashMap<>();
     labels.put(school.urn(), school.name());
     List<SchoolResults> peers = new ArrayList<>();
-    int peerIndex = 0;
     for (School peer : cluster.schools()) {
       if (peer.urn().equals(school.urn())) {
         continue;
       }
-      String label = cluster.shareSchoolNames() ? peer.name() : Labels.peer(peerIndex);
-      peerIndex++;
+      String label = cluster.shareSchoolNames() ? peer.name() : Labels.letter(cluster, peer.urn());
       labels.put(peer.urn(), label);
       SchoolResults r = SchoolResults.of(label, peer.urn(), index, ks2Year, null);
       peers.add(r);
@@ -145,6 +148,7 @@ public record GovernorPack(
         pooled,
         peers,
         cluster.shareSchoolNames(),
+        Labels.letter(cluster, school.urn()),
         List.of(),
         provenance.generatedAt(),
         sources,

@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.clusterlens.metrics.Measures;
+import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Judgement;
 import org.clusterlens.stats.FunnelPosition;
@@ -33,16 +34,47 @@ public final class Labels {
     return code.equals(Figure.RWM) ? "RWM" : subject(code);
   }
 
+  /**
+   * The trends section's heading, saying how many years it holds: "Trends over the last 2 years";
+   * "Trends" with fewer than two (the section then says a trend needs two).
+   */
+  public static String trends(int years) {
+    return years < 2 ? "Trends" : "Trends over the last " + years + " years";
+  }
+
   /** "All year groups" or "Year 6". */
   public static String yearGroup(String value) {
     return value.equals(Figure.ALL) ? "All year groups" : "Year " + value;
   }
 
   /**
-   * The anonymous label of the n-th peer school (0-based): "School A", … "School Z", "School 27".
+   * The anonymous label of the n-th school of the cluster (0-based): "School A", … "School Z",
+   * "School 27".
    */
   public static String peer(int index) {
     return index < 26 ? "School " + (char) ('A' + index) : "School " + (index + 1);
+  }
+
+  /**
+   * The anonymous label a school carries in every output of a run: its place in the cluster's list
+   * of schools, so "School C" is the same school in every governor pack, on the training page and
+   * in the priorities. Throws {@link IllegalArgumentException} if the school is not in the cluster.
+   */
+  public static String letter(Cluster cluster, String urn) {
+    for (int i = 0; i < cluster.schools().size(); i++) {
+      if (cluster.schools().get(i).urn().equals(urn)) {
+        return peer(i);
+      }
+    }
+    throw new IllegalArgumentException("School " + urn + " is not in cluster " + cluster.name());
+  }
+
+  /**
+   * The reader's own school in its own pack, with the letter other schools' packs give it: "Ashmere
+   * Green Primary School (School A in other schools' packs)".
+   */
+  public static String ownSchool(String name, String letter) {
+    return name + " (" + letter + " in other schools' packs)";
   }
 
   /**

@@ -32,6 +32,15 @@ public final class Numbers {
     return change > 0 ? "+" + text : text;
   }
 
+  /**
+   * A printed number with its unit, singular for one and plural otherwise: {@code quantity("+1",
+   * "point")} is "+1 point", {@code quantity("2.5", "percentage point")} "2.5 percentage points".
+   */
+  public static String quantity(String number, String unit) {
+    String size = number.startsWith("+") || number.startsWith("-") ? number.substring(1) : number;
+    return number + " " + unit + (size.equals("1") ? "" : "s");
+  }
+
   /** A number rounded half-up to at most {@code places} decimals, trailing zeros dropped. */
   public static String round(double value, int places) {
     if (!Double.isFinite(value)) {

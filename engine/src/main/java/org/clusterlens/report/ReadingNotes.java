@@ -62,7 +62,15 @@ public final class ReadingNotes {
           "Other schools are shown as "
               + pack.peers().get(0).label()
               + (pack.peers().size() > 1 ? ", " + pack.peers().get(1).label() : "")
-              + "… unless the cluster has agreed to share names.");
+              + "… unless the cluster has agreed to share names. Each school keeps its letter in"
+              + " every school's pack and on the training page; this school is "
+              + pack.ownLetter()
+              + " in the others.");
+    } else if (!pack.peers().isEmpty()) {
+      notes.add(
+          "On the governors' training page, where schools are not named, this school is "
+              + pack.ownLetter()
+              + ".");
     }
     return notes;
   }

@@ -247,6 +247,88 @@ class DemoClusterGeneratorTest {
     }
   }
 
+  @Test
+  void thePlantedRiseComesFromARiseInEachSubject() {
+    String urn = DemoClusterGenerator.PLANTED_RISE_URN;
+    for (String subject : List.of("reading", "writing", "maths")) {
+      int[] before = subject(urn, "2023-24", subject);
+      int[] after = subject(urn, "2024-25", subject);
+      System.out.printf(
+          "Kingsmead KS2 %s: 2023-24 L4+ %d of %d, L5+ %d; 2024-25 L4+ %d of %d, L5+ %d%n",
+          subject, before[1], before[0], before[2], after[1], after[0], after[2]);
+      assertThat(percent(after[1], after[0]))
+          .as("Kingsmead's %s Level 4+ rises with its combined result", subject)
+          .isGreaterThan(percent(before[1], before[0]));
+      assertThat(percent(after[2], after[0]))
+          .as("Kingsmead's %s Level 5+ does not fall", subject)
+          .isGreaterThanOrEqualTo(percent(before[2], before[0]));
+    }
+  }
+
+  @Test
+  void eastwoldsMathsIsAClearStrengthInItsStatutoryResults() {
+    String eastwold = PlantedPattern.MATHS_STRENGTH_URN;
+    for (String year : List.of("2023-24", "2024-25")) {
+      int[] school = subject(eastwold, year, "maths");
+      int[] rest = new int[3];
+      for (DemoSchool s : DemoClusterGenerator.SCHOOLS) {
+        if (!s.school().urn().equals(eastwold)) {
+          int[] other = subject(s.school().urn(), year, "maths");
+          for (int i = 0; i < 3; i++) {
+            rest[i] += other[i];
+          }
+        }
+      }
+      System.out.printf(
+          "Eastwold KS2 maths %s: L4+ %d of %d, L5+ %d; other schools L4+ %d of %d, L5+ %d%n",
+          year, school[1], school[0], school[2], rest[1], rest[0], rest[2]);
+      double p =
+          new org.apache.commons.math3.stat.inference.BinomialTest()
+              .binomialTest(
+                  school[0],
+                  school[2],
+                  (double) rest[2] / rest[0],
+                  org.apache.commons.math3.stat.inference.AlternativeHypothesis.TWO_SIDED);
+      assertThat(percent(school[2], school[0]) - percent(rest[2], rest[0]))
+          .as("Eastwold's maths Level 5+ against the other schools' in %s", year)
+          .isGreaterThanOrEqualTo(20);
+      assertThat(p)
+          .as("chance alone giving Eastwold's maths Level 5+ in %s", year)
+          .isLessThan(0.01);
+    }
+  }
+
+  private static double percent(int x, int n) {
+    return 100.0 * x / n;
+  }
+
+  /** Pupils with a counted KS2 result in the subject, at Level 4+ and at Level 5+. */
+  private static int[] subject(String urn, String academicYear, String subject) {
+    AssessmentScheme ks2 = NationalCurriculumLevels.forAssessment(Assessment.KS2);
+    GeneratedReturn summer =
+        demo.returnOf(urn, new Term(academicYear, Term.Season.SUMMER)).orElseThrow();
+    int[] counts = new int[3];
+    for (ReturnRow row : summer.rows()) {
+      if (row.ks2() == null) {
+        continue;
+      }
+      String code =
+          switch (subject) {
+            case "reading" -> row.ks2().reading();
+            case "writing" -> row.ks2().writing();
+            default -> row.ks2().maths();
+          };
+      Grade g = ks2.read(code).orElseThrow();
+      if (!g.counted()) {
+        continue;
+      }
+      counts[0]++;
+      counts[1] += g.level() >= 4 ? 1 : 0;
+      counts[2] += g.level() >= 5 ? 1 : 0;
+    }
+    return counts;
+  }
+
   /** Pupils, at Level 4+ and at Level 5+ in all three, counted straight from the KS2 codes. */
   private static List<Integer> combined(String urn, String academicYear) {
     AssessmentScheme ks2 = NationalCurriculumLevels.forAssessment(Assessment.KS2);

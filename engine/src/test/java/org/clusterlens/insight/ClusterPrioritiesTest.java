@@ -30,9 +30,19 @@ class ClusterPrioritiesTest {
             .findFirst()
             .orElseThrow();
     assertThat(writing.onSide()).hasSize(7).doesNotContain(f.urns().get(7));
-    assertThat(writing.expectation().subject()).isEqualTo(ClusterPriorities.ACROSS_SUBJECTS);
-    assertThat(writing.expectation().value()).isCloseTo(100.0 * 247 / 720, within(1e-9));
-    assertThat(writing.adjustedPValue()).isLessThanOrEqualTo(ClusterPriorities.Q);
+    // Its one test is a row of metrics.csv: 7 of 8 schools below, writing 17% against the rate
+    // across subjects 34% (247 of 720 pupil results).
+    Figure row = writing.test();
+    assertThat(row.measure()).isEqualTo("shared_pattern_pct_level5_plus");
+    assertThat(row.school()).isEqualTo(Figure.CLUSTER);
+    assertThat(row.numerator()).isEqualTo(7.0);
+    assertThat(row.denominator()).isEqualTo(8L);
+    assertThat(row.value()).isCloseTo(100.0 * 41 / 240 - 100.0 * 247 / 720, within(1e-9));
+    assertThat(row.selectedFinding()).isTrue();
+    assertThat(writing.adjustedPValue())
+        .isEqualTo(row.adjustedPValue())
+        .isLessThanOrEqualTo(ClusterPriorities.Q);
+    assertThat(found.patternRows()).contains(row).hasSize(3);
     assertThat(writing.leaders()).extracting(x -> x.school()).containsExactly(f.urns().get(7));
 
     SharedPriority maths =
@@ -80,19 +90,26 @@ class ClusterPrioritiesTest {
     Cluster cluster = f.cluster(false);
     SharedPriority writing = ClusterPriorities.find(f.figures(), f.urns()).all().get(0);
 
-    // In the first school's governor pack the last school is the seventh peer: School G.
+    // The eighth school is School H in every pack, the first school's included.
     String text =
         PriorityWording.paragraph(writing, SchoolNames.forSchool(cluster, f.urns().get(0)));
 
     assertThat(text)
-        .startsWith("Writing at Level 5+ (Key Stage 2, 2024-25): 7 of 8 schools are below")
-        .contains("the cluster's Level 5+ rate is 34% (247 of 720 pupil results)")
-        .contains("the cluster reached 17% (41 of 240 pupils)")
+        .startsWith(
+            "Writing at Level 5+ (Key Stage 2, 2024-25): 7 of 8 schools are below the cluster's"
+                + " rate for reading, writing and maths together.")
+        .contains(
+            "Across the cluster 17% (41 of 240 pupils) reached Level 5+ in writing, against 40%"
+                + " (96 of 240 pupils) in reading and 46% (110 of 240 pupils) in maths.")
+        .contains("The test, one for the whole pattern: if writing were no different")
         .contains("joint moderation of writing")
-        .contains("Could lead: School G (43% (13 of 30 pupils))")
+        .doesNotContain("pupil results")
+        .contains("Could lead: School H (43% (13 of 30 pupils))")
         .doesNotContain("School number 8");
     assertThat(PriorityWording.paragraph(writing, SchoolNames.named(cluster)))
         .contains("Could lead: School number 8");
+    // One test, one probability.
+    assertThat(text.split("probability", -1)).hasSize(2);
   }
 
   @Test
@@ -167,18 +184,96 @@ class ClusterPrioritiesTest {
   }
 
   @Test
-  void theSignTestOverSchoolsMatchesHandWorkedCases() {
-    // Three fair coins: P(2 or more heads) = 4/8.
-    assertThat(ClusterPriorities.atLeast(2, new double[] {0.5, 0.5, 0.5}))
-        .isCloseTo(0.5, within(1e-12));
-    // P(K >= 1) for probabilities 0.2 and 0.5 = 1 - 0.8 * 0.5.
-    assertThat(ClusterPriorities.atLeast(1, new double[] {0.2, 0.5})).isCloseTo(0.6, within(1e-12));
-    // Binomial(10, 0.3): P(X < 3) = P(X <= 2) = 0.3827828.
-    assertThat(ClusterPriorities.sideProbability(10, 0.3, true)).isCloseTo(0.3827828, within(1e-6));
-    // ... and P(X > 3) = 1 - P(X <= 3) = 0.3503893.
-    assertThat(ClusterPriorities.sideProbability(10, 0.3, false))
-        .isCloseTo(0.3503893, within(1e-6));
+  void theMidPZScoreMatchesAHandWorkedCase() {
     // One of two at 0.5 sits exactly at the middle: mid-p 0.5, z = 0.
     assertThat(ClusterPriorities.midPZ(1, 2, 0.5)).isCloseTo(0, within(1e-12));
+    // 0 of 10 at 0.3: mid-p = ½ · 0.7^10 = 0.0141243, z = -2.1935.
+    assertThat(ClusterPriorities.midPZ(0, 10, 0.3)).isCloseTo(-2.1935, within(1e-3));
+  }
+
+  @Test
+  void teacherAssessmentIsJudgedYearGroupByYearGroupInYearsFiveAndSixOnly() {
+    // Writing planted low in every school, in Years 3 and 6 and in all pupils pooled.
+    List<Figure> figures = new java.util.ArrayList<>();
+    for (String yearGroup : List.of("3", "6", Figure.ALL)) {
+      PriorityFixtures f = new PriorityFixtures(8);
+      for (int i = 0; i < 8; i++) {
+        f.add(L4, "reading", i, 20, 30);
+        f.add(L4, "writing", i, i == 7 ? 21 : 8, 30);
+        f.add(L4, "maths", i, 20, 30);
+      }
+      f.figures().stream().map(x -> asTeacherAssessment(x, yearGroup)).forEach(figures::add);
+    }
+
+    ClusterPriorities found = ClusterPriorities.find(figures, PriorityFixtures.planted().urns());
+
+    assertThat(found.all())
+        .filteredOn(p -> p.kind() == SharedPriority.Kind.SHARED_WEAKNESS)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.clusterFigure().group()).isEqualTo("year_group");
+              assertThat(p.clusterFigure().groupValue()).isEqualTo("6");
+              assertThat(PriorityWording.headline(p, u -> u))
+                  .startsWith(
+                      "Writing at Level 4+ in Year 6 (teacher assessment, Autumn 2025-26): 7 of 8"
+                          + " schools are below");
+            });
+    assertThat(found.patternRows()).allSatisfy(r -> assertThat(r.groupValue()).isEqualTo("6"));
+  }
+
+  @Test
+  void aSchoolsStrengthInOneSubjectIsOnePriorityLedByItsStatutoryResult() {
+    // The planted cluster's last school is strong in maths at KS2 and in Year 6 teacher assessment.
+    PriorityFixtures f = PriorityFixtures.planted();
+    List<Figure> figures = new java.util.ArrayList<>(f.figures());
+    f.figures().stream().map(x -> asTeacherAssessment(x, "6")).forEach(figures::add);
+
+    List<SharedPriority> maths =
+        ClusterPriorities.find(figures, f.urns()).all().stream()
+            .filter(p -> p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE)
+            .filter(p -> p.subject().equals("maths"))
+            .toList();
+
+    assertThat(maths).hasSize(1);
+    assertThat(maths.get(0).clusterFigure().assessment()).isEqualTo("ks2");
+    assertThat(PriorityWording.alsoSeenIn(maths.get(0)))
+        .isEqualTo(
+            "The same pattern shows at Level 5+ in Year 6 (teacher assessment, Autumn 2025-26).");
+  }
+
+  @Test
+  void everyNumberInEveryPrioritySentenceIsARowOfMetricsCsv() {
+    PriorityFixtures f = PriorityFixtures.planted();
+    ClusterPriorities found = ClusterPriorities.find(f.figures(), f.urns());
+    List<Figure> rows = new java.util.ArrayList<>(f.figures());
+    rows.addAll(found.patternRows());
+    SentenceNumbers csv = new SentenceNumbers(org.clusterlens.report.MetricsCsv.render(rows));
+
+    assertThat(found.all()).hasSizeGreaterThanOrEqualTo(2);
+    for (SharedPriority p : found.all()) {
+      // Peers by letter: the fixture's school names hold digits of their own.
+      SchoolNames names = SchoolNames.forSchool(f.cluster(false), f.urns().get(0));
+      for (TracedSentence s : PriorityWording.sentences(p, names)) {
+        assertThat(csv.untraced(s)).as(s.text()).isEmpty();
+      }
+    }
+  }
+
+  private static Figure asTeacherAssessment(Figure f, String yearGroup) {
+    Figure t =
+        new Figure(
+            f.measure(),
+            "teacher",
+            f.subject(),
+            f.school(),
+            yearGroup.equals(Figure.ALL) ? Figure.ALL : "year_group",
+            yearGroup,
+            "2025-26",
+            "autumn",
+            f.numerator(),
+            f.denominator(),
+            f.value());
+    return f.pValue() == null ? t : t.withPValue(f.pValue());
   }
 }

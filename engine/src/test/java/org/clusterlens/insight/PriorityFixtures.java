@@ -7,6 +7,9 @@ import java.util.Map;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
+import org.clusterlens.stats.Funnel;
+import org.clusterlens.stats.FunnelPoint;
+import org.clusterlens.stats.Proportion;
 
 /**
  * Builds Key Stage 2 figures for a cluster of schools from counts, with the cluster's pooled
@@ -55,15 +58,42 @@ public final class PriorityFixtures {
     return this;
   }
 
-  /** Every school's figures, then the cluster's pooled ones. */
+  /**
+   * Every school's figures, then the cluster's pooled ones. As the metrics stage screens them: a
+   * school of fewer than 11 pupils is below the reporting threshold, and every other school's row
+   * carries the exact binomial p-value of its count against the schools' pooled rate (its funnel
+   * test).
+   */
   public List<Figure> figures() {
-    List<Figure> all = new ArrayList<>(figures);
+    Map<String, List<FunnelPoint>> points = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      points
+          .computeIfAbsent(key(f), k -> new ArrayList<>())
+          .add(
+              new FunnelPoint(
+                  f.school(),
+                  new Proportion(
+                      (int) Math.round(f.numerator()), Math.toIntExact(f.denominator()))));
+    }
+    List<Figure> all = new ArrayList<>();
+    for (Figure f : figures) {
+      int n = Math.toIntExact(f.denominator());
+      all.add(
+          n < 11
+              ? f.asBelowReportingThreshold()
+              : f.withPValue(
+                  Funnel.of(points.get(key(f))).exactPValue((int) Math.round(f.numerator()), n)));
+    }
     pooled.forEach(
         (key, sum) -> {
           String[] k = key.split("\\|");
           all.add(figure(k[0], k[1], Figure.CLUSTER, k[2], k[3], sum[0], sum[1]));
         });
     return all;
+  }
+
+  private static String key(Figure f) {
+    return f.measure() + "|" + f.subject() + "|" + f.group() + "|" + f.groupValue();
   }
 
   private static Figure figure(

@@ -117,11 +117,7 @@ public final class SentenceNumbers {
   public List<String> untraced(TracedSentence sentence) {
     Set<String> allowed = new HashSet<>();
     for (Figure f : sentence.sources()) {
-      if (f.subject().equals(ClusterPriorities.ACROSS_SUBJECTS)) {
-        acrossSubjects(f, allowed);
-      } else {
-        printed(row(f), allowed);
-      }
+      printed(row(f), allowed);
     }
     List<String> missing = new ArrayList<>();
     for (String n : numbersIn(sentence.text())) {
@@ -179,54 +175,6 @@ public final class SentenceNumbers {
         allowed.add(Numbers.points(v));
         allowed.add((v > 0 ? "+" : "") + Numbers.points(v));
       }
-    }
-  }
-
-  /**
-   * The cluster's rate across subjects is not a row: it is the three subjects' cluster rows summed;
-   * the schools counted on each side of it are the school rows of the same measure.
-   */
-  private void acrossSubjects(Figure f, Set<String> allowed) {
-    double met = 0;
-    long results = 0;
-    for (String subject : ClusterPriorities.SUBJECTS) {
-      CSVRecord r =
-          row(
-              new Figure(
-                  f.measure(),
-                  f.assessment(),
-                  subject,
-                  Figure.CLUSTER,
-                  f.group(),
-                  f.groupValue(),
-                  f.academicYear(),
-                  f.term(),
-                  null,
-                  null,
-                  0));
-      met += Double.parseDouble(r.get("numerator"));
-      results += Long.parseLong(r.get("denominator"));
-    }
-    double percent = 100.0 * met / results;
-    allowed.add(Numbers.count(met));
-    allowed.add(Long.toString(results));
-    allowed.add(Numbers.round(percent, 0));
-    for (String subject : ClusterPriorities.SUBJECTS) {
-      List<Double> values =
-          rows.stream()
-              .filter(r -> r.get("measure").equals(f.measure()))
-              .filter(r -> r.get("assessment").equals(f.assessment()))
-              .filter(r -> r.get("subject").equals(subject))
-              .filter(r -> !r.get("school").equals(Figure.CLUSTER))
-              .filter(r -> r.get("group").equals(f.group()))
-              .filter(r -> r.get("group_value").equals(f.groupValue()))
-              .filter(r -> r.get("academic_year").equals(f.academicYear()))
-              .filter(r -> r.get("term").equals(f.term()))
-              .map(r -> Double.parseDouble(r.get("value")))
-              .toList();
-      allowed.add(Integer.toString(values.size()));
-      allowed.add(Long.toString(values.stream().filter(v -> v < percent).count()));
-      allowed.add(Long.toString(values.stream().filter(v -> v > percent).count()));
     }
   }
 }

@@ -222,8 +222,8 @@ class DemoClusterEndToEndTest {
 
   @Test
   void theClusterFigurePoolsPupilsNotSchools() throws IOException {
-    // The generator's own count of the cluster's 2024-25 KS2 cohort: 140 of 201 at Level 4+ in all
-    // three.
+    // The generator's own count of the cluster's 2024-25 KS2 cohort: 141 of 201 at Level 4+ in all
+    // three (datasets/demo-cluster/README.md).
     CSVRecord cluster =
         metrics().stream()
             .filter(r -> r.get("measure").equals("pct_level4_plus"))
@@ -232,7 +232,7 @@ class DemoClusterEndToEndTest {
                 r -> r.get("school").equals("CLUSTER") && r.get("academic_year").equals("2024-25"))
             .findFirst()
             .orElseThrow();
-    assertThat(cluster.get("numerator")).isEqualTo("140");
+    assertThat(cluster.get("numerator")).isEqualTo("141");
     assertThat(cluster.get("denominator")).isEqualTo("201");
   }
 
@@ -283,14 +283,14 @@ class DemoClusterEndToEndTest {
         priorities.all().size(),
         priorities.candidates(),
         priorities.all().stream()
-            .map(p -> PriorityWording.headline(p, SchoolNames.named(cluster)))
+            .map(p -> PriorityWording.paragraph(p, SchoolNames.named(cluster)))
             .toList());
   }
 
   @Test
   void theClusterPackListsThePlantedSharedWeaknessAndStrengthOnceEach() throws Exception {
     // The demo plants writing teacher assessment one sub-level low in every school but
-    // Brackenhurst (128417), and Eastwold's (128441) maths two sub-levels high.
+    // Brackenhurst (128417), and Eastwold's (128441) pupils one level stronger in maths.
     Cluster cluster = ClusterFolder.read(demoCluster());
     SentenceNumbers rows = new SentenceNumbers(Files.readString(packs.resolve("metrics.csv")));
     ClusterPriorities priorities =
@@ -309,20 +309,31 @@ class DemoClusterEndToEndTest {
         .extracting(p -> p.measure())
         .as("one entry per threshold, not one per pupil group")
         .doesNotHaveDuplicates();
-    assertThat(writing).allMatch(p -> p.clusterFigure().group().equals("all"));
+    // Teacher assessment is judged year group by year group (Years 5 and 6), never pooled.
+    assertThat(writing).allMatch(p -> p.clusterFigure().group().equals("year_group"));
+    assertThat(writing)
+        .allMatch(
+            p -> ClusterPriorities.TEACHER_YEAR_GROUPS.contains(p.clusterFigure().groupValue()));
     assertThat(writing).allMatch(p -> p.onSide().size() > cluster.schools().size() / 2);
     assertThat(writing).allMatch(p -> !p.onSide().contains("128417"));
+    // Eastwold's maths strength is real attainment: one priority, led by its KS2 result, with the
+    // teacher assessment that shows the same beside it.
     assertThat(priorities.all())
-        .anyMatch(
+        .filteredOn(
             p ->
                 p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
                     && p.subject().equals("maths")
-                    && p.onSide().equals(List.of("128441")));
+                    && p.onSide().equals(List.of("128441")))
+        .singleElement()
+        .satisfies(p -> assertThat(p.clusterFigure().assessment()).isEqualTo("ks2"));
     assertThat(priorities.all()).noneMatch(p -> p.kind() == SharedPriority.Kind.SHARED_STRENGTH);
 
     String pack = Files.readString(packs.resolve("cluster-pack.html"));
     for (SharedPriority p : priorities.all()) {
       assertThat(pack).contains(escaped(PriorityWording.headline(p, SchoolNames.named(cluster))));
+      for (TracedSentence s : PriorityWording.sentences(p, SchoolNames.anonymous(cluster))) {
+        assertThat(rows.untraced(s)).as(s.text()).isEmpty();
+      }
     }
   }
 

@@ -126,7 +126,8 @@ final class GovernorSheets {
             wb,
             st,
             "Trends",
-            "Reading, writing and maths combined at Key Stage 2, by year",
+            Labels.trends(years.size())
+                + ": reading, writing and maths combined at Key Stage 2, by year",
             years.size() < 2
                 ? "A trend needs Key Stage 2 results from at least two years; the returns hold "
                     + years.size()

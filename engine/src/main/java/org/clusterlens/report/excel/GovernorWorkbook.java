@@ -19,6 +19,9 @@ public final class GovernorWorkbook {
     List<String> about = new ArrayList<>();
     about.add("Cluster: " + pack.clusterName());
     about.add("School URN: " + pack.school().urn());
+    if (!pack.peersNamed()) {
+      about.add("Other schools' packs show this school as: " + pack.ownLetter());
+    }
     if (pack.latestTerm() != null) {
       about.add("Figures up to: " + pack.latestTerm().label());
     }

@@ -66,7 +66,9 @@ final class Cells {
   static String onePupil(long pupils) {
     return pupils < 1
         ? NONE
-        : "<td class=\"num\">" + Html.escape(Numbers.points(100.0 / pupils)) + " points</td>";
+        : "<td class=\"num\">"
+            + Html.escape(Numbers.quantity(Numbers.points(100.0 / pupils), "point"))
+            + "</td>";
   }
 
   /** A count of pupils, or a dash. */

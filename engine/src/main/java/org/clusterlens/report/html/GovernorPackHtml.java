@@ -290,8 +290,11 @@ public final class GovernorPackHtml {
         out,
         "Each school in the cluster, reading, writing and maths combined",
         HtmlTable.RWM_HEADERS);
-    HtmlTable.row(
-        out, "self", "This school: " + pack.self().label(), HtmlTable.rwmCells(pack.self()));
+    String self =
+        pack.peersNamed()
+            ? pack.self().label()
+            : Labels.ownSchool(pack.self().label(), pack.ownLetter());
+    HtmlTable.row(out, "self", "This school: " + self, HtmlTable.rwmCells(pack.self()));
     for (SchoolResults peer : pack.peers()) {
       HtmlTable.row(out, "", peer.label(), HtmlTable.rwmCells(peer));
     }

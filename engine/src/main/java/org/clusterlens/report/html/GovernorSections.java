@@ -14,8 +14,8 @@ import org.clusterlens.report.Labels;
 import org.clusterlens.report.Proportion;
 
 /**
- * The governor pack's later sections: progress, groups and gaps, three-year trends, context and
- * data completeness. A section whose figures are not in the metrics yet says so plainly.
+ * The governor pack's later sections: progress, groups and gaps, trends, context and data
+ * completeness. A section whose figures are not in the metrics yet says so plainly.
  */
 final class GovernorSections {
 
@@ -116,8 +116,8 @@ final class GovernorSections {
   }
 
   static void trends(StringBuilder out, GovernorPack pack, List<String> charts) {
-    HtmlTable.section(out, "trends", "Three-year trends");
     List<TrendYear> years = pack.details().trends();
+    HtmlTable.section(out, "trends", Labels.trends(years.size()));
     if (years.size() < 2) {
       HtmlTable.paragraph(
           out,

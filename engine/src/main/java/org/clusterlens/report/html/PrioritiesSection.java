@@ -75,12 +75,16 @@ public final class PrioritiesSection {
   }
 
   private static void method(StringBuilder out) {
-    out.append("<p class=\"note\">How this is judged: each school's figure is set against the")
-        .append(" cluster's rate across the three subjects (exact binomial), the schools'")
-        .append(" evidence is combined with each school counting once (Stouffer's method), and a")
-        .append(" pattern counts only when most schools lie on the same side. A single school's")
-        .append(" strength is its exact binomial test against the cluster's own figure. Every")
-        .append(" comparison goes through one false-discovery check (Benjamini–Hochberg, 5%).")
-        .append(" Teacher assessment during the year is not standardised across schools.</p>\n");
+    out.append("<p class=\"note\">How this is judged: in each subject, each school's figure is set")
+        .append(" against the cluster's rate for reading, writing and maths together (exact")
+        .append(" binomial), and the schools' evidence is combined into one test for the subject,")
+        .append(" each school counting once (Stouffer's method). It is a shared pattern only when")
+        .append(" that test survives the false-discovery check and most schools lie on the same")
+        .append(" side. A single school's strength is its exact binomial test against the schools'")
+        .append(" pooled rate. The false-discovery check (Benjamini–Hochberg, 5%) runs over these")
+        .append(
+            " comparisons only. Teacher assessment is judged year group by year group, in Years")
+        .append(" 5 and 6, where pupils can be held to Key Stage 2's Level 4; it is not")
+        .append(" standardised across schools.</p>\n");
   }
 }

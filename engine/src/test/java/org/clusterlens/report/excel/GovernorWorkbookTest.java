@@ -96,7 +96,7 @@ class GovernorWorkbookTest {
       assertThat(ashby.getCell(3).getNumericCellValue()).isEqualTo(50);
       assertThat(ashby.getCell(4).getNumericCellValue()).isEqualTo(8);
       assertThat(schools.getRow(TableSheet.HEADER_ROW + 2).getCell(0).getStringCellValue())
-          .isEqualTo("School A");
+          .isEqualTo("School B");
     }
   }
 

@@ -29,6 +29,23 @@ class GovernorPackHtmlTest {
   }
 
   @Test
+  void theTrendsHeadingSaysHowManyYearsItHolds() {
+    // The sample cluster holds Key Stage 2 results for 2023-24 and 2024-25 only.
+    assertThat(ASHBY)
+        .contains("<h2 id=\"trends\">Trends over the last 2 years</h2>")
+        .doesNotContain("Three-year");
+  }
+
+  @Test
+  void onePercentagePointIsSingular() {
+    assertThat(Cells.onePupil(100)).isEqualTo("<td class=\"num\">1 point</td>");
+    assertThat(Cells.onePupil(50)).isEqualTo("<td class=\"num\">2 points</td>");
+    assertThat(org.clusterlens.report.Numbers.quantity("+1", "percentage point"))
+        .isEqualTo("+1 percentage point");
+    assertThat(org.clusterlens.report.Numbers.quantity("-1.5", "point")).isEqualTo("-1.5 points");
+  }
+
+  @Test
   void markupReferencesNoExternalUrl() {
     String markup = markup(ASHBY);
 
@@ -99,7 +116,10 @@ class GovernorPackHtmlTest {
 
   @Test
   void namesNoOtherSchoolWhenTheClusterDoesNotShareNames() {
-    assertThat(ASHBY).contains("Ashby Primary").contains("School A").contains("School B");
+    assertThat(ASHBY)
+        .contains("This school: Ashby Primary (School A in other schools&#39; packs)")
+        .contains("School B")
+        .contains("School C");
     assertThat(ASHBY).doesNotContain("Brook Lane").doesNotContain("Cedar Hill");
     assertThat(ASHBY).doesNotContain(SampleCluster.BROOK).doesNotContain(SampleCluster.CEDAR);
   }

@@ -36,7 +36,7 @@ class PrioritiesSectionTest {
     assertThat(html)
         .contains("These are the ones that include School number 1.")
         .contains("7 of 8 schools are below")
-        .contains("Could lead: School G")
+        .contains("Could lead: School H")
         .doesNotContain("School number 8")
         .doesNotContain("could lead others in maths");
   }
