@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ public final class AnnotatedCopy {
     Sheet sheet;
     try {
       if (isXlsx(original) && cells.sheet() != null) {
-        try (InputStream in = Files.newInputStream(original)) {
+        try (InputStream in = Files.newInputStream(original, LinkOption.NOFOLLOW_LINKS)) {
           wb = new XSSFWorkbook(in);
         }
         sheet = wb.getSheet(cells.sheet());
@@ -94,7 +95,8 @@ public final class AnnotatedCopy {
   }
 
   private static boolean isXlsx(Path file) {
-    try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+    try (InputStream in =
+        FileMagic.prepareToCheckMagic(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
       return FileMagic.valueOf(in) == FileMagic.OOXML;
     } catch (IOException | RuntimeException e) {
       return false;

@@ -1,9 +1,12 @@
 package org.clusterlens.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -321,7 +324,14 @@ public final class ReturnReader {
   private static byte[] readBytes(
       Path file, String name, ReturnLimits limits, List<ReturnProblem> problems) {
     try {
-      long size = Files.size(file);
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Optional<ReturnProblem> refused = notAnOrdinaryFile(name, attributes);
+      if (refused.isPresent()) {
+        problems.add(refused.get());
+        return null;
+      }
+      long size = attributes.size();
       if (size > limits.maxBytes()) {
         problems.add(
             ReturnProblem.fileError(
@@ -334,11 +344,43 @@ public final class ReturnReader {
                 "Hand in one school's return for one term; it is usually well under 1 MB"));
         return null;
       }
-      return Files.readAllBytes(file);
+      // Opened without following a link, so a file swapped for a link after the check above is
+      // refused too.
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      }
     } catch (IOException e) {
       problems.add(ReturnProblem.fileError(name, "could not be opened (" + e + ")", null));
       return null;
     }
+  }
+
+  /**
+   * A refusal for anything in a returns folder that is not an ordinary file: a link (which could
+   * point at any file the machine can read, whose lines would then be copied into the feedback), a
+   * named pipe, a device or a socket. Never opened, never read; the refusal does not say where a
+   * link points.
+   */
+  private static Optional<ReturnProblem> notAnOrdinaryFile(
+      String name, BasicFileAttributes attributes) {
+    if (attributes.isSymbolicLink()) {
+      return Optional.of(
+          ReturnProblem.fileError(
+              name,
+              "is a link to another file or folder (a symbolic link), not a return itself;"
+                  + " ClusterLens never follows links in a returns folder, so it was not opened",
+              "Put the return itself in the folder in place of the link"));
+    }
+    if (!attributes.isRegularFile()) {
+      return Optional.of(
+          ReturnProblem.fileError(
+              name,
+              "is not an ordinary file (it is "
+                  + (attributes.isDirectory() ? "a folder" : "a named pipe, a device or a socket")
+                  + "), so it was not opened",
+              "Hand in the return as an ordinary .xlsx, .xls, .csv or CTF (.xml) file"));
+    }
+    return Optional.empty();
   }
 
   private static String describeBytes(long bytes) {
@@ -363,6 +405,16 @@ public final class ReturnReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** Tells whether an ordinary file's name is one a return may have. */
+  private static boolean isReturnName(Path file) {
+    String name = file.getFileName().toString();
+    String extension = extension(name);
+    return !name.startsWith(".")
+        && !name.startsWith("~$")
+        && READABLE.contains(extension)
+        && !extension.equals("txt");
+  }
+
   /** The SHA-256 of a file's bytes, in lower-case hex. */
   public static String sha256(byte[] bytes) {
     try {
@@ -372,20 +424,27 @@ public final class ReturnReader {
     }
   }
 
-  /** Lists the return files under a folder (or the file itself), in a stable order. */
+  /**
+   * Lists the return files under a folder (or the file itself), in a stable order. Links and
+   * anything else that is not an ordinary file or a folder are listed too, whatever their names, so
+   * that {@link #read} refuses each by name; a link to a folder is listed, never entered.
+   */
   public static List<Path> returnFiles(Path path) {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    try (var walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().startsWith("~$"))
-          .filter(
-              p -> {
-                String extension = extension(p.toString());
-                return READABLE.contains(extension) && !extension.equals("txt");
-              })
+    // A returns folder given as a link (to a share, say) is the user's own choice: walked as the
+    // folder it names. Links inside it are listed, not followed.
+    Path root;
+    try {
+      root = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the returns in " + path, e);
+    }
+    try (var walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root))
+          .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || isReturnName(p))
           .sorted()
           .toList();
     } catch (IOException e) {
