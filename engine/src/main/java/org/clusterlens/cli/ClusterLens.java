@@ -1,6 +1,7 @@
 package org.clusterlens.cli;
 
 import java.io.PrintWriter;
+import org.clusterlens.pipeline.FaultCause;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,10 +71,6 @@ public final class ClusterLens {
   }
 
   private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return FaultCause.describe(e);
   }
 }

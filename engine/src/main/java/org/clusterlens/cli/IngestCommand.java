@@ -153,6 +153,13 @@ final class IngestCommand implements Callable<Integer> {
         for (ReturnProblem p : o.check().problems()) {
           out.println("    " + (p.isError() ? "Error: " : "Warning: ") + p.sentence());
         }
+        o.feedbackFailure()
+            .ifPresent(
+                why ->
+                    out.println(
+                        "    Warning: its feedback page and marked-up copy could not be written ("
+                            + why
+                            + "); what is said above about the return itself stands."));
         if (!o.check().accepted()) {
           rejected++;
         }

@@ -105,6 +105,12 @@ public final class ReturnReader {
       try {
         sheet = readSheet(file, name, bytes, limits);
         about = about(file, name, bytes, unreadable);
+        Optional<ReturnProblem> overlong = overlongCell(name, sheet);
+        if (overlong.isPresent()) {
+          // Not a return's value, and more than a spreadsheet cell holds: no copy can be marked.
+          unreadable.add(overlong.get());
+          sheet = null;
+        }
       } catch (UnreadableReturnException e) {
         unreadable.add(ReturnProblem.fileError(name, e.getMessage(), null));
       }
@@ -153,6 +159,38 @@ public final class ReturnReader {
     }
     return new ReturnCheck(
         identity, rows.pupils(), problems, rows.pupilRows(), sheet, header.get());
+  }
+
+  /** The most characters a spreadsheet cell holds (Excel's limit, and so POI's). */
+  public static final int MAX_CELL_CHARACTERS = 32_767;
+
+  /** An error naming the first cell longer than a spreadsheet cell can be, if there is one. */
+  private static Optional<ReturnProblem> overlongCell(String name, RawSheet sheet) {
+    for (RawSheet.Row row : sheet.rows()) {
+      for (int c = 0; c < row.cells().size(); c++) {
+        int length = row.cell(c).length();
+        if (length > MAX_CELL_CHARACTERS) {
+          return Optional.of(
+              new ReturnProblem(
+                  ReturnProblem.Severity.ERROR,
+                  name,
+                  sheet.sheet(),
+                  row.number(),
+                  null,
+                  null,
+                  String.format(
+                      Locale.UK,
+                      "the cell in column %d holds %,d characters, more than the %,d a spreadsheet"
+                          + " cell can hold, so this is not a return as exported",
+                      c + 1,
+                      length,
+                      MAX_CELL_CHARACTERS),
+                  "Export the return again: each cell holds one value, such as a grade or a"
+                      + " date"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** What the workbook's "About this return" sheet says; nothing for a csv or CTF file. */
@@ -258,6 +296,23 @@ public final class ReturnReader {
       String id = yearDir.getFileName() + "-" + termDir.getFileName();
       if (Term.isTermId(id)) {
         fromFolders = Optional.of(Term.parse(id));
+      } else if (LOOKS_LIKE_A_TERM.matcher(id.toLowerCase(Locale.ROOT)).matches()) {
+        problems.add(
+            ReturnProblem.fileError(
+                name,
+                "is in the folder "
+                    + yearDir.getFileName()
+                    + "/"
+                    + termDir.getFileName()
+                    + "/, but "
+                    + yearDir.getFileName()
+                    + " is not an academic year (its two years must follow on)",
+                "Move it into a folder named for its academic year, e.g. "
+                    + academicYearLike(yearDir.getFileName().toString())
+                    + "/"
+                    + termDir.getFileName()
+                    + "/"));
+        return Optional.empty();
       }
     }
     int before = problems.size();
@@ -279,6 +334,15 @@ public final class ReturnReader {
                   + " 2024-25-autumn"));
     }
     return term;
+  }
+
+  /** A folder pair such as {@code 2025-24/summer}: written as a term, but not one. */
+  private static final java.util.regex.Pattern LOOKS_LIKE_A_TERM =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-(autumn|spring|summer)");
+
+  /** The academic year starting in the first year of {@code written}, e.g. 2025-26 for 2025-24. */
+  private static String academicYearLike(String written) {
+    return Term.academicYearStarting(Integer.parseInt(written.substring(0, 4)));
   }
 
   /** Where a school or term came from, as a message says it, and what it said. */
