@@ -2,6 +2,7 @@ package org.clusterlens.cli;
 
 import java.io.PrintWriter;
 import org.clusterlens.pipeline.FaultCause;
+import org.clusterlens.warehouse.EngineSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,7 +48,9 @@ public final class ClusterLens {
     // Spark's network layer reads this before any session starts (Spark's own launcher sets it
     // too).
     System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-    System.exit(run(args));
+    int code = run(args);
+    EngineSpark.stopIfStarted();
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code, without exiting. */

@@ -31,7 +31,9 @@ public final class FaultCause {
       }
     }
     Optional<String> context = context(chain);
-    for (Throwable t : chain) {
+    // The deepest mention is the one that knows the file; wrappers repeat its text.
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      Throwable t = chain.get(i);
       String message = t.getMessage() == null ? "" : t.getMessage();
       if (message.toLowerCase(Locale.ROOT).contains("no space left on device")) {
         String where =
@@ -43,6 +45,8 @@ public final class FaultCause {
             + where
             + " is full (no space left on device); free some space and run it again";
       }
+    }
+    for (Throwable t : chain) {
       if (t instanceof AccessDeniedException denied) {
         return context.map(c -> c + ": ").orElse("")
             + denied.getFile()
