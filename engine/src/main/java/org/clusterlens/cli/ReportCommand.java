@@ -59,6 +59,7 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(FaultCause.describe(e) + ".");
       return ClusterLens.BAD_INPUT;
     }
+    Warehouse.checkLog(options.warehouse());
     Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse());
     if (warehouse.isEmpty()) {
       set.abandon();

@@ -61,6 +61,7 @@ final class RestoreCommand implements Callable<Integer> {
       err.println("--term " + e.getMessage());
       return ClusterLens.BAD_INPUT;
     }
+    Warehouse.checkLog(warehouseOption.root);
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseOption.root);
     if (warehouse.isEmpty()) {
       err.println("The warehouse " + warehouseOption.root + " holds no returns yet.");

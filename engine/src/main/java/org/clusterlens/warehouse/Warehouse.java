@@ -93,6 +93,17 @@ public final class Warehouse {
   }
 
   /**
+   * Checks the log of the warehouse at {@code root} can be read, without Spark: a command calls it
+   * before starting a session, so a damaged warehouse is named at once.
+   *
+   * @throws DamagedWarehouseException naming the damaged log file and the way back
+   */
+  public static void checkLog(String root) {
+    WarehouseLog.check(
+        root.endsWith("/") ? root + ASSESSMENTS_TABLE : root + "/" + ASSESSMENTS_TABLE);
+  }
+
+  /**
    * Tells whether anything has been stored yet.
    *
    * @throws DamagedWarehouseException if a file of the warehouse's log is damaged (checked once)

@@ -67,6 +67,27 @@ final class WarehouseLog {
       Optional<String> damage = damage(file);
       if (damage.isPresent()) {
         long later = commits.stream().filter(v -> v > version).count();
+        String wayBack =
+            version == 0
+                ? "It is the warehouse's first version, so ClusterLens cannot bring it back: restore"
+                    + " the warehouse folder from a backup, or start a new warehouse and ingest every"
+                    + " return again"
+                : "To get back to version "
+                    + (version - 1)
+                    + ", move that file"
+                    + (later == 0
+                        ? " out of " + log.get() + " (keep it)"
+                        : " and the "
+                            + later
+                            + " newer one(s), up to version "
+                            + newest
+                            + ", out of "
+                            + log.get()
+                            + " (keep them)")
+                    + ", then run clusterlens history to check; the returns "
+                    + (later == 0 ? "that version" : "those versions")
+                    + " stored must then be ingested again. A backup of the warehouse folder brings"
+                    + " everything back";
         throw new DamagedWarehouseException(
             "The warehouse cannot be read: its log file "
                 + file
@@ -74,15 +95,8 @@ final class WarehouseLog {
                 + version
                 + ") is damaged ("
                 + damage.get()
-                + "). To get back to version "
-                + (version - 1)
-                + ", move that file"
-                + (later == 0 ? "" : " and the " + later + " newer one(s) up to version " + newest)
-                + " out of "
-                + log.get()
-                + " (keep them), then run clusterlens history to check; the returns those"
-                + " versions stored must then be ingested again. A backup of the warehouse folder"
-                + " brings everything back",
+                + "). "
+                + wayBack,
             null);
       }
     }

@@ -90,4 +90,27 @@ class CommandLineFaultsTest {
                 + " is a folder; give the workbook's file name, e.g. --out "
                 + folder.resolve("return-template.xlsx"));
   }
+
+  @Test
+  void historyOfAWarehouseWithADamagedLogNamesTheFileAtOnce() throws Exception {
+    Path log = Files.createDirectories(dir.resolve("warehouse/pupil_assessments/_delta_log"));
+    Files.writeString(
+        log.resolve("00000000000000000000.json"), "{\"commitInfo\":{\"timestamp\":1}}\n");
+    Files.writeString(log.resolve("00000000000000000001.json"), "{\"commitInfo\":{\"tim");
+    Files.writeString(log.resolve("00000000000000000002.json"), "{\"commitInfo\":{}}\n");
+
+    int code = ClusterLens.run("history", "--warehouse", dir.resolve("warehouse").toString());
+
+    assertThat(code).isEqualTo(ClusterLens.INTERNAL_FAILURE);
+    assertThat(printed())
+        .contains(
+            "its log file "
+                + log.resolve("00000000000000000001.json")
+                + " (version 1) is damaged (it is cut short or corrupt). To get back to version 0,"
+                + " move that file and the 1 newer one(s), up to version 2, out of "
+                + log
+                + " (keep them)")
+        .doesNotContain("FAILED_READ_FILE")
+        .doesNotContain("\tat ");
+  }
 }

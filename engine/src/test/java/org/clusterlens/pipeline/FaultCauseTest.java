@@ -70,7 +70,7 @@ class FaultCauseTest {
                 + " (version 2) is damaged (it is cut short or corrupt). To get back to version 1,"
                 + " move that file out of "
                 + log
-                + " (keep them), then run clusterlens history to check; the returns those versions"
+                + " (keep it), then run clusterlens history to check; the returns that version"
                 + " stored must then be ingested again. A backup of the warehouse folder brings"
                 + " everything back");
   }
