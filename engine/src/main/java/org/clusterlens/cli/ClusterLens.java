@@ -1,6 +1,8 @@
 package org.clusterlens.cli;
 
 import java.io.PrintWriter;
+import org.clusterlens.pipeline.FaultCause;
+import org.clusterlens.warehouse.EngineSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,7 +48,9 @@ public final class ClusterLens {
     // Spark's network layer reads this before any session starts (Spark's own launcher sets it
     // too).
     System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-    System.exit(run(args));
+    int code = run(args);
+    EngineSpark.stopIfStarted();
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code, without exiting. */
@@ -70,10 +74,6 @@ public final class ClusterLens {
   }
 
   private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return FaultCause.describe(e);
   }
 }

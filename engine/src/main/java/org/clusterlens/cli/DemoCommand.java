@@ -44,6 +44,7 @@ final class DemoCommand implements Callable<Integer> {
     Cluster cluster = ClusterFolder.read(clusterDir);
     deleteFolder(warehouseDir);
     deleteFolder(reports);
+    deleteFolder(DemoRun.feedbackFolder(reports));
     out.println("Ingesting the " + cluster.name() + " (" + cluster.schools().size() + " schools)…");
     out.flush();
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());

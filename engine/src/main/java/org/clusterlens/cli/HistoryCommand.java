@@ -24,6 +24,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Warehouse.checkLog(warehouseOption.root);
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseOption.root);
     if (warehouse.isEmpty()) {
       spec.commandLine()

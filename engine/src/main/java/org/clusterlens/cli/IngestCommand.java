@@ -16,6 +16,7 @@ import org.clusterlens.model.Term;
 import org.clusterlens.pipeline.IngestRun;
 import org.clusterlens.scheme.SchemeChoices;
 import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.StoreOutcome;
 import org.clusterlens.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,20 +140,18 @@ final class IngestCommand implements Callable<Integer> {
       }
       int rejected = 0;
       for (IngestRun.FileOutcome o : outcomes) {
-        String stored =
-            o.stored()
-                .map(
-                    s ->
-                        " ("
-                            + s.action().name().toLowerCase()
-                            + ", warehouse version "
-                            + s.version()
-                            + ")")
-                .orElse("");
+        String stored = o.stored().map(s -> " (" + stored(s, outcomes) + ")").orElse("");
         out.println(o.check().summary() + stored);
         for (ReturnProblem p : o.check().problems()) {
           out.println("    " + (p.isError() ? "Error: " : "Warning: ") + p.sentence());
         }
+        o.feedbackFailure()
+            .ifPresent(
+                why ->
+                    out.println(
+                        "    Warning: its feedback page and marked-up copy could not be written ("
+                            + why
+                            + "); what is said above about the return itself stands."));
         if (!o.check().accepted()) {
           rejected++;
         }
@@ -166,6 +165,30 @@ final class IngestCommand implements Callable<Integer> {
                   ? "."
                   : "; fix the errors above and hand the rejected ones in again."));
       return rejected == 0 ? ClusterLens.OK : ClusterLens.BAD_INPUT;
+    }
+
+    /**
+     * Where a return is held: the version that stored it, and, when that one commit stored others
+     * of the run too, how many (they are stored together, all or none).
+     */
+    private static String stored(StoreOutcome s, List<IngestRun.FileOutcome> outcomes) {
+      if (s.action() == StoreOutcome.Action.UNCHANGED) {
+        return s.version() < 0
+            ? "unchanged: the warehouse already holds this file"
+            : "unchanged: held since warehouse version " + s.version();
+      }
+      long together =
+          outcomes.stream()
+              .flatMap(o -> o.stored().stream())
+              .filter(other -> other.action() != StoreOutcome.Action.UNCHANGED)
+              .filter(other -> other.version() == s.version())
+              .count();
+      return s.action().name().toLowerCase(java.util.Locale.ROOT)
+          + " in warehouse version "
+          + s.version()
+          + (together > 1
+              ? ", one commit with the " + (together - 1) + " other return(s) stored by this run"
+              : "");
     }
   }
 }

@@ -1,12 +1,15 @@
 package org.clusterlens.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Cluster;
+import org.clusterlens.pipeline.FaultCause;
 import org.clusterlens.pipeline.ReportRun;
+import org.clusterlens.pipeline.ReportSet;
 import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes every figure from the warehouse and writes every pack.",
       "Writes a governor pack per school (HTML and Excel), the cluster pack (HTML and Excel)",
-      "and metrics.csv (one row per figure)."
+      "and metrics.csv (one row per figure). The new set replaces the folder's earlier set whole:",
+      "until every file is written the earlier set stays as it was."
     })
 final class ReportCommand implements Callable<Integer> {
 
@@ -47,15 +51,25 @@ final class ReportCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return ClusterLens.BAD_INPUT;
     }
+    // Checked before Spark starts and before any figure is computed.
+    ReportSet set;
+    try {
+      set = ReportSet.open(out);
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println(FaultCause.describe(e) + ".");
+      return ClusterLens.BAD_INPUT;
+    }
+    Warehouse.checkLog(options.warehouse());
     Warehouse warehouse = new Warehouse(EngineSpark.session(), options.warehouse());
     if (warehouse.isEmpty()) {
+      set.abandon();
       spec.commandLine()
           .getErr()
           .println(
               "The warehouse " + options.warehouse() + " holds no returns yet; run ingest first.");
       return ClusterLens.BAD_INPUT;
     }
-    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, out, reference);
+    ReportRun.Outcome outcome = ReportRun.run(cluster, warehouse, set, reference);
     print(outcome, out, spec.commandLine().getOut());
     return ClusterLens.OK;
   }
@@ -71,5 +85,6 @@ final class ReportCommand implements Callable<Integer> {
             + out.toAbsolutePath().normalize()
             + ":");
     outcome.packs().files().forEach(f -> w.println("  " + f.getFileName()));
+    outcome.warnings().forEach(warning -> w.println("Warning: " + warning));
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code clusterlens restore}: brings back an earlier version of a school's term, or of all. */
 @Command(
     name = "restore",
-    mixinStandardHelpOptions = true,
+    // Not picocli's standard help options: their -V/--version would clash with --version N.
     description = {
       "Brings back a school's term (or, without --school and --term, the whole warehouse) as it"
           + " was at an earlier version.",
@@ -24,6 +24,12 @@ import picocli.CommandLine.Spec;
 final class RestoreCommand implements Callable<Integer> {
 
   @Mixin WarehouseOption warehouseOption;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--version", required = true, paramLabel = "N", description = "The version.")
   long version;
@@ -55,6 +61,7 @@ final class RestoreCommand implements Callable<Integer> {
       err.println("--term " + e.getMessage());
       return ClusterLens.BAD_INPUT;
     }
+    Warehouse.checkLog(warehouseOption.root);
     Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseOption.root);
     if (warehouse.isEmpty()) {
       err.println("The warehouse " + warehouseOption.root + " holds no returns yet.");

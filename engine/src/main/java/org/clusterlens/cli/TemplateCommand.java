@@ -50,6 +50,14 @@ final class TemplateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
+    if (java.nio.file.Files.isDirectory(out)) {
+      err.println(
+          "--out "
+              + out
+              + " is a folder; give the workbook's file name, e.g. --out "
+              + out.resolve("return-template.xlsx"));
+      return ClusterLens.BAD_INPUT;
+    }
     if (cluster == null && school == null && term == null) {
       ReturnTemplate.write(out);
     } else if (cluster == null || school == null || term == null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.ingest.RawSheet;
 import org.clusterlens.ingest.ReturnCheck;
 import org.clusterlens.ingest.ReturnProblem;
+import org.clusterlens.ingest.XlsxSheetReader;
 
 /**
  * A copy of the school's own spreadsheet with each problem marked: the cell filled and bordered, a
@@ -41,8 +43,8 @@ public final class AnnotatedCopy {
   /** The header of the column the marker text goes in. */
   public static final String MARKER_HEADER = "ClusterLens: problems on this row";
 
-  /** The sheet listing every problem. */
-  public static final String PROBLEMS_SHEET = "Problems";
+  /** The sheet listing every problem; ingest passes over it in a copy handed back. */
+  public static final String PROBLEMS_SHEET = XlsxSheetReader.FEEDBACK_PROBLEMS_SHEET;
 
   /** The comments' author, as Excel shows it. */
   static final String AUTHOR = "ClusterLens";
@@ -65,7 +67,7 @@ public final class AnnotatedCopy {
     Sheet sheet;
     try {
       if (isXlsx(original) && cells.sheet() != null) {
-        try (InputStream in = Files.newInputStream(original)) {
+        try (InputStream in = Files.newInputStream(original, LinkOption.NOFOLLOW_LINKS)) {
           wb = new XSSFWorkbook(in);
         }
         sheet = wb.getSheet(cells.sheet());
@@ -83,18 +85,46 @@ public final class AnnotatedCopy {
         Row row = sheet.createRow(r.number() - 1);
         for (int c = 0; c < r.cells().size(); c++) {
           if (!r.cell(c).isEmpty()) {
-            row.createCell(c).setCellValue(r.cell(c));
+            row.createCell(c).setCellValue(cellText(r.cell(c)));
           }
         }
       }
     }
+    forgetEarlierMarks(wb, sheet);
     mark(wb, sheet, check, cells);
     problemsSheet(wb, check);
     return Optional.of(wb);
   }
 
+  /**
+   * Takes out what an earlier marked-up copy added, when the copy itself is handed back as the
+   * return: its problems sheet and the comments ClusterLens wrote. (Its marker column is reused.)
+   */
+  private static void forgetEarlierMarks(XSSFWorkbook wb, Sheet data) {
+    int earlier = wb.getSheetIndex(PROBLEMS_SHEET);
+    if (earlier >= 0 && wb.getSheetAt(earlier) != data) {
+      wb.removeSheetAt(earlier);
+    }
+    for (var comment : List.copyOf(data.getCellComments().entrySet())) {
+      if (AUTHOR.equals(comment.getValue().getAuthor())) {
+        Row row = data.getRow(comment.getKey().getRow());
+        Cell cell = row == null ? null : row.getCell(comment.getKey().getColumn());
+        if (cell != null) {
+          cell.removeCellComment();
+        }
+      }
+    }
+  }
+
+  /** A cell's text as a spreadsheet can hold it: cut at its limit, with a note that it was. */
+  static String cellText(String text) {
+    int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+    return text.length() <= max ? text : text.substring(0, max - 40) + " … (cut short: too long)";
+  }
+
   private static boolean isXlsx(Path file) {
-    try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+    try (InputStream in =
+        FileMagic.prepareToCheckMagic(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS))) {
       return FileMagic.valueOf(in) == FileMagic.OOXML;
     } catch (IOException | RuntimeException e) {
       return false;
@@ -107,9 +137,17 @@ public final class AnnotatedCopy {
     CreationHelper factory = wb.getCreationHelper();
     Drawing<?> drawing = sheet.createDrawingPatriarch();
     int headerRow = headerRow(check, cells);
-    int markerColumn = 0;
-    for (RawSheet.Row r : cells.rows()) {
-      markerColumn = Math.max(markerColumn, r.cells().size());
+    int markerColumn = earlierMarkerColumn(sheet, headerRow).orElse(-1);
+    if (markerColumn < 0) {
+      for (RawSheet.Row r : cells.rows()) {
+        markerColumn = Math.max(markerColumn, r.cells().size());
+      }
+    } else {
+      for (Row row : sheet) {
+        if (row.getRowNum() != headerRow - 1 && row.getCell(markerColumn) != null) {
+          row.removeCell(row.getCell(markerColumn));
+        }
+      }
     }
     Map<Integer, List<String>> markers = new LinkedHashMap<>();
     Map<String, StringBuilder> comments = new LinkedHashMap<>();
@@ -168,11 +206,26 @@ public final class AnnotatedCopy {
       for (Map.Entry<Integer, List<String>> e : markers.entrySet()) {
         Row row = sheet.getRow(e.getKey());
         Cell cell = row.createCell(markerColumn);
-        cell.setCellValue(String.join(" | ", e.getValue()));
+        cell.setCellValue(cellText(String.join(" | ", e.getValue())));
         cell.setCellStyle(e.getValue().get(0).startsWith("ERROR") ? error : warning);
       }
       sheet.setColumnWidth(markerColumn, 80 * 256);
     }
+  }
+
+  /** The marker column an earlier marked-up copy added to this sheet, if it has one. */
+  private static Optional<Integer> earlierMarkerColumn(Sheet sheet, int headerRow) {
+    Row header = sheet.getRow(headerRow - 1);
+    if (header == null) {
+      return Optional.empty();
+    }
+    for (Cell cell : header) {
+      if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+          && cell.getStringCellValue().equals(MARKER_HEADER)) {
+        return Optional.of(cell.getColumnIndex());
+      }
+    }
+    return Optional.empty();
   }
 
   private static CellStyle markStyle(XSSFWorkbook wb, IndexedColors colour) {
@@ -186,8 +239,10 @@ public final class AnnotatedCopy {
   }
 
   private static void problemsSheet(XSSFWorkbook wb, ReturnCheck check) {
-    Sheet sheet = wb.createSheet(PROBLEMS_SHEET);
-    wb.setSheetOrder(PROBLEMS_SHEET, 0);
+    // A school whose own data sheet is called "Problems" keeps it; the list takes another name.
+    String name = wb.getSheet(PROBLEMS_SHEET) == null ? PROBLEMS_SHEET : "ClusterLens problems";
+    Sheet sheet = wb.createSheet(name);
+    wb.setSheetOrder(name, 0);
     wb.setActiveSheet(0);
     wb.setSelectedTab(0);
     String[] heads = {"Kind", "Where", "Value", "What is wrong", "What would be accepted"};
@@ -200,7 +255,7 @@ public final class AnnotatedCopy {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(p.isError() ? "Error" : "Warning");
       row.createCell(1).setCellValue(ReturnFeedbackPage.where(p));
-      row.createCell(2).setCellValue(p.value() == null ? "" : p.value());
+      row.createCell(2).setCellValue(p.value() == null ? "" : cellText(p.value()));
       row.createCell(3).setCellValue(p.problem());
       row.createCell(4).setCellValue(p.accepted() == null ? "" : p.accepted());
     }

@@ -1,9 +1,12 @@
 package org.clusterlens.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -102,6 +105,12 @@ public final class ReturnReader {
       try {
         sheet = readSheet(file, name, bytes, limits);
         about = about(file, name, bytes, unreadable);
+        Optional<ReturnProblem> overlong = overlongCell(name, sheet);
+        if (overlong.isPresent()) {
+          // Not a return's value, and more than a spreadsheet cell holds: no copy can be marked.
+          unreadable.add(overlong.get());
+          sheet = null;
+        }
       } catch (UnreadableReturnException e) {
         unreadable.add(ReturnProblem.fileError(name, e.getMessage(), null));
       }
@@ -150,6 +159,38 @@ public final class ReturnReader {
     }
     return new ReturnCheck(
         identity, rows.pupils(), problems, rows.pupilRows(), sheet, header.get());
+  }
+
+  /** The most characters a spreadsheet cell holds (Excel's limit, and so POI's). */
+  public static final int MAX_CELL_CHARACTERS = 32_767;
+
+  /** An error naming the first cell longer than a spreadsheet cell can be, if there is one. */
+  private static Optional<ReturnProblem> overlongCell(String name, RawSheet sheet) {
+    for (RawSheet.Row row : sheet.rows()) {
+      for (int c = 0; c < row.cells().size(); c++) {
+        int length = row.cell(c).length();
+        if (length > MAX_CELL_CHARACTERS) {
+          return Optional.of(
+              new ReturnProblem(
+                  ReturnProblem.Severity.ERROR,
+                  name,
+                  sheet.sheet(),
+                  row.number(),
+                  null,
+                  null,
+                  String.format(
+                      Locale.UK,
+                      "the cell in column %d holds %,d characters, more than the %,d a spreadsheet"
+                          + " cell can hold, so this is not a return as exported",
+                      c + 1,
+                      length,
+                      MAX_CELL_CHARACTERS),
+                  "Export the return again: each cell holds one value, such as a grade or a"
+                      + " date"));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** What the workbook's "About this return" sheet says; nothing for a csv or CTF file. */
@@ -255,6 +296,23 @@ public final class ReturnReader {
       String id = yearDir.getFileName() + "-" + termDir.getFileName();
       if (Term.isTermId(id)) {
         fromFolders = Optional.of(Term.parse(id));
+      } else if (LOOKS_LIKE_A_TERM.matcher(id.toLowerCase(Locale.ROOT)).matches()) {
+        problems.add(
+            ReturnProblem.fileError(
+                name,
+                "is in the folder "
+                    + yearDir.getFileName()
+                    + "/"
+                    + termDir.getFileName()
+                    + "/, but "
+                    + yearDir.getFileName()
+                    + " is not an academic year (its two years must follow on)",
+                "Move it into a folder named for its academic year, e.g. "
+                    + academicYearLike(yearDir.getFileName().toString())
+                    + "/"
+                    + termDir.getFileName()
+                    + "/"));
+        return Optional.empty();
       }
     }
     int before = problems.size();
@@ -276,6 +334,15 @@ public final class ReturnReader {
                   + " 2024-25-autumn"));
     }
     return term;
+  }
+
+  /** A folder pair such as {@code 2025-24/summer}: written as a term, but not one. */
+  private static final java.util.regex.Pattern LOOKS_LIKE_A_TERM =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-(autumn|spring|summer)");
+
+  /** The academic year starting in the first year of {@code written}, e.g. 2025-26 for 2025-24. */
+  private static String academicYearLike(String written) {
+    return Term.academicYearStarting(Integer.parseInt(written.substring(0, 4)));
   }
 
   /** Where a school or term came from, as a message says it, and what it said. */
@@ -321,7 +388,14 @@ public final class ReturnReader {
   private static byte[] readBytes(
       Path file, String name, ReturnLimits limits, List<ReturnProblem> problems) {
     try {
-      long size = Files.size(file);
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      Optional<ReturnProblem> refused = notAnOrdinaryFile(name, attributes);
+      if (refused.isPresent()) {
+        problems.add(refused.get());
+        return null;
+      }
+      long size = attributes.size();
       if (size > limits.maxBytes()) {
         problems.add(
             ReturnProblem.fileError(
@@ -334,11 +408,43 @@ public final class ReturnReader {
                 "Hand in one school's return for one term; it is usually well under 1 MB"));
         return null;
       }
-      return Files.readAllBytes(file);
+      // Opened without following a link, so a file swapped for a link after the check above is
+      // refused too.
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
+      }
     } catch (IOException e) {
       problems.add(ReturnProblem.fileError(name, "could not be opened (" + e + ")", null));
       return null;
     }
+  }
+
+  /**
+   * A refusal for anything in a returns folder that is not an ordinary file: a link (which could
+   * point at any file the machine can read, whose lines would then be copied into the feedback), a
+   * named pipe, a device or a socket. Never opened, never read; the refusal does not say where a
+   * link points.
+   */
+  private static Optional<ReturnProblem> notAnOrdinaryFile(
+      String name, BasicFileAttributes attributes) {
+    if (attributes.isSymbolicLink()) {
+      return Optional.of(
+          ReturnProblem.fileError(
+              name,
+              "is a link to another file or folder (a symbolic link), not a return itself;"
+                  + " ClusterLens never follows links in a returns folder, so it was not opened",
+              "Put the return itself in the folder in place of the link"));
+    }
+    if (!attributes.isRegularFile()) {
+      return Optional.of(
+          ReturnProblem.fileError(
+              name,
+              "is not an ordinary file (it is "
+                  + (attributes.isDirectory() ? "a folder" : "a named pipe, a device or a socket")
+                  + "), so it was not opened",
+              "Hand in the return as an ordinary .xlsx, .xls, .csv or CTF (.xml) file"));
+    }
+    return Optional.empty();
   }
 
   private static String describeBytes(long bytes) {
@@ -363,6 +469,16 @@ public final class ReturnReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** Tells whether an ordinary file's name is one a return may have. */
+  private static boolean isReturnName(Path file) {
+    String name = file.getFileName().toString();
+    String extension = extension(name);
+    return !name.startsWith(".")
+        && !name.startsWith("~$")
+        && READABLE.contains(extension)
+        && !extension.equals("txt");
+  }
+
   /** The SHA-256 of a file's bytes, in lower-case hex. */
   public static String sha256(byte[] bytes) {
     try {
@@ -372,20 +488,27 @@ public final class ReturnReader {
     }
   }
 
-  /** Lists the return files under a folder (or the file itself), in a stable order. */
+  /**
+   * Lists the return files under a folder (or the file itself), in a stable order. Links and
+   * anything else that is not an ordinary file or a folder are listed too, whatever their names, so
+   * that {@link #read} refuses each by name; a link to a folder is listed, never entered.
+   */
   public static List<Path> returnFiles(Path path) {
     if (!Files.isDirectory(path)) {
       return List.of(path);
     }
-    try (var walk = Files.walk(path)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> !p.getFileName().toString().startsWith("~$"))
-          .filter(
-              p -> {
-                String extension = extension(p.toString());
-                return READABLE.contains(extension) && !extension.equals("txt");
-              })
+    // A returns folder given as a link (to a share, say) is the user's own choice: walked as the
+    // folder it names. Links inside it are listed, not followed.
+    Path root;
+    try {
+      root = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the returns in " + path, e);
+    }
+    try (var walk = Files.walk(root)) {
+      return walk.filter(p -> !p.equals(root))
+          .filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+          .filter(p -> !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || isReturnName(p))
           .sorted()
           .toList();
     } catch (IOException e) {

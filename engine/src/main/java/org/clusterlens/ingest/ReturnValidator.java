@@ -36,6 +36,13 @@ public final class ReturnValidator {
   // Strict, so 31/02/2013 is an error rather than quietly becoming 28/02/2013.
   private static final DateTimeFormatter UK_DATE =
       DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+  /** A date, then a time after a space or a T: {@code 2018-06-12 00:00:00}. */
+  private static final Pattern DATE_AND_TIME =
+      Pattern.compile("(\\S+)[ T](\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)");
+
+  private static final Pattern MIDNIGHT = Pattern.compile("0?0:00(?::00(?:\\.0+)?)?");
+
   private static final DateTimeFormatter UK_DATE_OUT = DateTimeFormatter.ofPattern("dd/MM/uuuu");
   private static final Pattern YEAR_GROUP =
       Pattern.compile("(?:y|yr|year|ncy)?\\s*([0-6])(?:\\.0+)?");
@@ -275,7 +282,19 @@ public final class ReturnValidator {
     }
 
     LocalDate date(ReturnColumn c) {
-      String value = text(c);
+      String written = text(c);
+      // Database exports write a date as a date and time at midnight: the date alone is meant.
+      Matcher timed = written.indexOf(':') < 0 ? null : DATE_AND_TIME.matcher(written);
+      boolean hasTime = timed != null && timed.matches();
+      String value = hasTime ? timed.group(1) : written;
+      if (hasTime && !MIDNIGHT.matcher(timed.group(2)).matches()) {
+        error(
+            c,
+            "is a date with a time of day",
+            "Write the date alone as day/month/year, e.g. 14/03/2015 (a time of 00:00 is read as"
+                + " the date alone)");
+        return null;
+      }
       try {
         if (isExcelSerial(value)) {
           return DateUtil.getLocalDateTime(Double.parseDouble(value)).toLocalDate();

@@ -33,13 +33,20 @@ import org.xml.sax.XMLReader;
 
 /**
  * Reads an xlsx return with POI's streaming (SAX) reader, opened read-only so the file handed in is
- * never rewritten. Takes the sheet named "Pupils", or the first sheet when there is none; formulas
- * give their cached values, and date cells come out as ISO dates ({@code 2015-03-14}).
+ * never rewritten. Takes the sheet named "Pupils", or the first sheet when there is none (passing
+ * over the "Problems" sheet of a marked-up copy handed back as the return); formulas give their
+ * cached values, and date cells come out as ISO dates ({@code 2015-03-14}).
  */
 public final class XlsxSheetReader {
 
   /** The sheet a return's pupils are expected on; the template writes it. */
   public static final String PUPILS_SHEET = "Pupils";
+
+  /**
+   * The sheet ClusterLens's marked-up copy of a return puts first, listing its problems. A copy
+   * handed back as the return is read from its own data sheet, never from this one.
+   */
+  public static final String FEEDBACK_PROBLEMS_SHEET = "Problems";
 
   /** Uncompressed bytes a workbook's parts may declare in all; far above any school's return. */
   private static final long MAX_EXPANDED_BYTES = 256L * 1024 * 1024;
@@ -208,7 +215,7 @@ public final class XlsxSheetReader {
       if (name.trim().equalsIgnoreCase(wanted)) {
         return Optional.of(name);
       }
-      if (first.isEmpty()) {
+      if (first.isEmpty() && !name.equals(FEEDBACK_PROBLEMS_SHEET)) {
         first = Optional.of(name);
       }
     }

@@ -32,8 +32,7 @@ public record Term(String academicYear, Season season) implements Comparable<Ter
     if (academicYear == null || season == null) {
       throw new IllegalArgumentException("A term needs an academic year and a season");
     }
-    Matcher m = ACADEMIC_YEAR.matcher(academicYear);
-    if (!m.matches() || (Integer.parseInt(m.group(1)) + 1) % 100 != Integer.parseInt(m.group(2))) {
+    if (!followsOn(ACADEMIC_YEAR.matcher(academicYear))) {
       throw new IllegalArgumentException(
           "'" + academicYear + "' is not an academic year; write it like 2024-25");
     }
@@ -53,9 +52,22 @@ public record Term(String academicYear, Season season) implements Comparable<Ter
     return new Term(m.group(1), Season.valueOf(m.group(2).toUpperCase(Locale.ROOT)));
   }
 
-  /** Tells whether {@code text} is a term id such as {@code 2024-25-autumn}. */
+  /**
+   * Tells whether {@code text} is a term id such as {@code 2024-25-autumn}: one {@link #parse}
+   * reads, so {@code 2025-24-summer} (whose years do not follow on) is not.
+   */
   public static boolean isTermId(String text) {
-    return text != null && TERM_ID.matcher(text.trim().toLowerCase(Locale.ROOT)).matches();
+    if (text == null) {
+      return false;
+    }
+    Matcher m = TERM_ID.matcher(text.trim().toLowerCase(Locale.ROOT));
+    return m.matches() && followsOn(ACADEMIC_YEAR.matcher(m.group(1)));
+  }
+
+  private static boolean followsOn(Matcher academicYear) {
+    return academicYear.matches()
+        && (Integer.parseInt(academicYear.group(1)) + 1) % 100
+            == Integer.parseInt(academicYear.group(2));
   }
 
   /** The academic year that starts in {@code startYear}, e.g. 2024 gives {@code 2024-25}. */

@@ -7,19 +7,22 @@ import org.clusterlens.warehouse.Warehouse;
 
 /**
  * How the demo ingests its cluster: as {@code clusterlens ingest} does, with each return's feedback
- * for its business manager written into its own folder beside the packs.
+ * for its business manager written into a folder of its own outside the packs' folder.
  */
 public final class DemoRun {
 
   private DemoRun() {}
 
   /**
-   * The folder under the demo's reports where each return's feedback goes. The pages and marked-up
-   * copies name the rows, UPNs and (in the copy) the names of that school's own return, so they are
-   * for its business manager only: no pack links to them, and they are never among the packs.
+   * The folder beside the demo's packs (never inside them) where each return's feedback goes:
+   * {@code reports/demo-feedback} for {@code reports/demo}. The pages and marked-up copies name the
+   * rows, UPNs and (in the copy) the names of that school's own return, so they are for its
+   * business manager only: no pack links to them, and zipping the packs' folder to share it leaves
+   * them out.
    */
   public static Path feedbackFolder(Path reports) {
-    return reports.resolve("feedback");
+    Path absolute = reports.toAbsolutePath().normalize();
+    return absolute.resolveSibling(absolute.getFileName() + "-feedback");
   }
 
   /**

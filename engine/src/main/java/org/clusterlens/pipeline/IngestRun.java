@@ -96,11 +96,24 @@ public final class IngestRun {
    * @param check what validation found
    * @param stored what storing did, or empty when the return was rejected
    * @param feedback the feedback files written for it (page first), empty when none were asked for
+   *     or they could not be written
+   * @param feedbackFailure why its feedback could not be written, as a sentence; empty when it was
+   *     written or none was asked for. The return's own outcome ({@code check}, {@code stored}) is
+   *     true either way: feedback is written after the commit and never undoes it.
    */
-  public record FileOutcome(ReturnCheck check, Optional<StoreOutcome> stored, List<Path> feedback) {
+  public record FileOutcome(
+      ReturnCheck check,
+      Optional<StoreOutcome> stored,
+      List<Path> feedback,
+      Optional<String> feedbackFailure) {
 
     public FileOutcome {
       feedback = List.copyOf(feedback);
+    }
+
+    /** An outcome whose feedback, if any was asked for, was written. */
+    public FileOutcome(ReturnCheck check, Optional<StoreOutcome> stored, List<Path> feedback) {
+      this(check, stored, feedback, Optional.empty());
     }
 
     /** An outcome with no feedback files. */
@@ -143,13 +156,26 @@ public final class IngestRun {
       ReturnCheck check = checks.get(i);
       Optional<StoreOutcome> outcome =
           check.accepted() ? Optional.of(stored.next()) : Optional.empty();
-      List<Path> written =
-          feedback.isPresent()
-              ? FeedbackSaver.save(check, files.get(i), storedSentence(outcome), feedback.get())
-              : List.of();
-      outcomes.add(new FileOutcome(check, outcome, written));
+      outcomes.add(withFeedback(check, files.get(i), outcome));
     }
     return outcomes;
+  }
+
+  /**
+   * Writes one return's feedback, after the commit so that it can say what was stored. A failure to
+   * write it (an unwritable folder, a full disk, a workbook POI cannot copy) is that return's
+   * alone: recorded on its outcome, and the other returns' feedback is still written.
+   */
+  private FileOutcome withFeedback(ReturnCheck check, Path file, Optional<StoreOutcome> outcome) {
+    if (feedback.isEmpty()) {
+      return new FileOutcome(check, outcome);
+    }
+    try {
+      return new FileOutcome(
+          check, outcome, FeedbackSaver.save(check, file, storedSentence(outcome), feedback.get()));
+    } catch (RuntimeException e) {
+      return new FileOutcome(check, outcome, List.of(), Optional.of(FaultCause.describe(e)));
+    }
   }
 
   private static String storedSentence(Optional<StoreOutcome> outcome) {

@@ -2,11 +2,16 @@ package org.clusterlens.pipeline;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.ReturnVersion;
@@ -24,8 +29,14 @@ public final class ReportRun {
    * @param figures how many figures were computed
    * @param returns how many returns they were computed from
    * @param packs the files written
+   * @param warnings what the reader of the packs should know about the run, one sentence each
    */
-  public record Outcome(int figures, int returns, WrittenPacks packs) {}
+  public record Outcome(int figures, int returns, WrittenPacks packs, List<String> warnings) {
+
+    public Outcome {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /**
    * Computes and writes.
@@ -41,19 +52,63 @@ public final class ReportRun {
    * cluster's own pupils.
    *
    * @throws IllegalStateException if the warehouse holds no returns
+   * @throws java.io.UncheckedIOException if {@code outDir} cannot be written (found before any
+   *     figure is computed)
    */
   public static Outcome run(
       Cluster cluster, Warehouse warehouse, Path outDir, ValueAddedReference reference) {
+    return run(cluster, warehouse, ReportSet.open(outDir), reference);
+  }
+
+  /**
+   * Computes the figures of the cluster's schools (a school the warehouse holds but the cluster no
+   * longer lists is left out, and said to be) and switches the new set of packs into place whole.
+   *
+   * @param set the folder, already {@linkplain ReportSet#open opened}
+   * @throws IllegalStateException if the warehouse holds no returns
+   */
+  public static Outcome run(
+      Cluster cluster, Warehouse warehouse, ReportSet set, ValueAddedReference reference) {
     if (warehouse.isEmpty()) {
+      set.abandon();
       throw new IllegalStateException("The warehouse holds no returns yet; ingest some first");
     }
-    List<Figure> figures =
-        AttainmentMetrics.compute(warehouse.assessments(), SmallNumberRules.DEFAULT, reference);
-    Provenance provenance = provenance(warehouse);
-    return new Outcome(
-        figures.size(),
-        provenance.returns().size(),
-        PackWriter.writeAll(cluster, figures, provenance, outDir));
+    try {
+      Object[] urns = cluster.schools().stream().map(School::urn).toArray();
+      Dataset<Row> held = warehouse.assessments();
+      List<String> warnings = new ArrayList<>();
+      for (Row r :
+          held.select("school_urn")
+              .distinct()
+              .where(functions.not(functions.col("school_urn").isin(urns)))
+              .orderBy("school_urn")
+              .collectAsList()) {
+        warnings.add(
+            "School "
+                + r.getString(0)
+                + " has returns in the warehouse but is not in the cluster's schools.csv: its"
+                + " pupils are left out of every figure, and any packs of its from earlier runs"
+                + " were removed. Add it to schools.csv again to include it.");
+      }
+      List<Figure> figures =
+          AttainmentMetrics.compute(
+              held.where(functions.col("school_urn").isin(urns)),
+              SmallNumberRules.DEFAULT,
+              reference);
+      Provenance all = provenance(warehouse);
+      Provenance provenance =
+          new Provenance(
+              all.generatedAt(),
+              all.returns().stream()
+                  .filter(r -> cluster.school(r.schoolUrn()).isPresent())
+                  .toList());
+      WrittenPacks staged = PackWriter.writeAll(cluster, figures, provenance, set.staging());
+      return new Outcome(
+          figures.size(), provenance.returns().size(), set.publish(staged.files()), warnings);
+    } catch (RuntimeException e) {
+      set.abandon();
+      throw e;
+    }
   }
 
   /** The returns the warehouse holds now, as the packs' provenance, stamped now. */

@@ -38,4 +38,15 @@ public final class EngineSpark {
         .config("spark.sql.debug.maxToStringFields", "100")
         .getOrCreate();
   }
+
+  /**
+   * Stops the session if this process started one, so that Spark's threads (its executor heartbeat
+   * among them) end in order before the process exits, rather than racing its shutdown.
+   */
+  public static void stopIfStarted() {
+    scala.Option<SparkSession> started = SparkSession.getDefaultSession();
+    if (started.isDefined()) {
+      started.get().stop();
+    }
+  }
 }

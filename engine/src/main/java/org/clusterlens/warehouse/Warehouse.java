@@ -80,6 +80,7 @@ public final class Warehouse {
 
   private final SparkSession spark;
   private final String tablePath;
+  private volatile boolean logChecked;
 
   /**
    * @param spark the session to read and write with
@@ -91,8 +92,27 @@ public final class Warehouse {
     this.tablePath = root.endsWith("/") ? root + ASSESSMENTS_TABLE : root + "/" + ASSESSMENTS_TABLE;
   }
 
-  /** Tells whether anything has been stored yet. */
+  /**
+   * Checks the log of the warehouse at {@code root} can be read, without Spark: a command calls it
+   * before starting a session, so a damaged warehouse is named at once.
+   *
+   * @throws DamagedWarehouseException naming the damaged log file and the way back
+   */
+  public static void checkLog(String root) {
+    WarehouseLog.check(
+        root.endsWith("/") ? root + ASSESSMENTS_TABLE : root + "/" + ASSESSMENTS_TABLE);
+  }
+
+  /**
+   * Tells whether anything has been stored yet.
+   *
+   * @throws DamagedWarehouseException if a file of the warehouse's log is damaged (checked once)
+   */
   public boolean isEmpty() {
+    if (!logChecked) {
+      WarehouseLog.check(tablePath);
+      logChecked = true;
+    }
     return !DeltaTable.isDeltaTable(spark, tablePath);
   }
 
@@ -146,6 +166,61 @@ public final class Warehouse {
 
   /** Writes the returns in one Delta commit and gives its version. */
   private long write(List<TermlyReturn> returns) {
+    return committing(() -> writeOnce(returns));
+  }
+
+  /** Commits tried before a run gives up on a warehouse another run keeps committing to. */
+  static final int COMMIT_ATTEMPTS = 6;
+
+  /**
+   * Makes a commit, trying again when another run (a second ingest, a restore) committed to the
+   * warehouse between this one's read and its write: Delta then refuses the commit whole, so trying
+   * again is safe. Waits a little longer each time, with some randomness so two runs do not collide
+   * again in step.
+   *
+   * @throws IllegalStateException in a sentence, once {@value #COMMIT_ATTEMPTS} tries have collided
+   */
+  <T> T committing(java.util.function.Supplier<T> commit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return commit.get();
+      } catch (RuntimeException e) {
+        if (!isConcurrentCommit(e)) {
+          throw e;
+        }
+        if (attempt == COMMIT_ATTEMPTS) {
+          throw new IllegalStateException(
+              "Another run was committing to the warehouse "
+                  + tablePath
+                  + " at the same time, "
+                  + COMMIT_ATTEMPTS
+                  + " times running, so nothing of this run was stored; run it again once the"
+                  + " other has finished",
+              e);
+        }
+        long wait =
+            (100L << attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(200);
+        try {
+          Thread.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Delta's refusal of a commit because another was made since this one read the table. */
+  private static boolean isConcurrentCommit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.delta.exceptions.DeltaConcurrentModificationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long writeOnce(List<TermlyReturn> returns) {
     Instant storedAt = Instant.now();
     String metadata =
         CommitNote.metadataOf(returns.stream().map(r -> CommitNote.of(r, storedAt)).toList());
@@ -320,16 +395,19 @@ public final class Warehouse {
             .text();
     // Collected first: Delta will not overwrite a table while reading the same table lazily.
     List<Row> rows = earlier.collectAsList();
-    spark
-        .createDataFrame(distributed(rows), SCHEMA)
-        .write()
-        .format("delta")
-        .option("userMetadata", metadata)
-        .option("mergeSchema", "true")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", where)
-        .save(tablePath);
-    return versionWith(metadata);
+    return committing(
+        () -> {
+          spark
+              .createDataFrame(distributed(rows), SCHEMA)
+              .write()
+              .format("delta")
+              .option("userMetadata", metadata)
+              .option("mergeSchema", "true")
+              .mode(SaveMode.Overwrite)
+              .option("replaceWhere", where)
+              .save(tablePath);
+          return versionWith(metadata);
+        });
   }
 
   /**
@@ -340,7 +418,7 @@ public final class Warehouse {
    */
   public long restoreAll(long version) {
     requireVersion(version);
-    DeltaTable.forPath(spark, tablePath).restoreToVersion(version);
+    committing(() -> DeltaTable.forPath(spark, tablePath).restoreToVersion(version));
     return history().get(0).version();
   }
 
