@@ -76,6 +76,8 @@ final class HtmlPage {
         h1 { font-size: 1.5rem; }
         .key-points { padding: 0.6rem 0.8rem; }
         .key-points ul { padding-left: 1.2rem; }
+        /* The row names stay readable beside numbers that do not wrap. */
+        .table-scroll tbody th { min-width: 7.5rem; }
       }
       @media print {
         body { font-size: 10.5pt; }
