@@ -68,7 +68,7 @@ final class PackSheets {
   /** One row per school (or cluster) and subject: Key Stage 2 results with their counts. */
   static void ks2(Workbook wb, PackStyles st, String year, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("School", 24, st.text()));
+    cols.add(new Column("School", 30, st.text()));
     cols.add(new Column("Subject", 22, st.text()));
     attainmentColumns(cols, st);
     TableSheet t =
@@ -187,8 +187,8 @@ final class PackSheets {
   static void shift(
       Workbook wb, PackStyles st, String before, String now, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("School", 24, st.text()));
-    cols.add(new Column("Subject", 22, st.text()));
+    cols.add(new Column("School", 26, st.text()));
+    cols.add(new Column("Subject", 20, st.text()));
     cols.add(new Column("Level", 9, st.text()));
     proportionColumns(cols, st, before);
     proportionColumns(cols, st, now);
@@ -253,7 +253,7 @@ final class PackSheets {
   /** One row per school, year group and subject: this term's teacher assessment. */
   static void thisTerm(Workbook wb, PackStyles st, Term term, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("School", 24, st.text()));
+    cols.add(new Column("School", 30, st.text()));
     cols.add(new Column("Year group", 12, st.text()));
     cols.add(new Column("Subject", 10, st.text()));
     attainmentColumns(cols, st);

@@ -15,6 +15,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -237,8 +238,15 @@ final class TableSheet {
    */
   void barChart(
       String title, List<String> categories, List<String> seriesNames, double[][] values) {
+    // Long labels (school names) read across, on bars laid sideways, one school a row or so;
+    // slanted under upright bars they squeeze the plot and print small.
+    boolean sideways = categories.stream().mapToInt(String::length).max().orElse(0) > 14;
+    int chartRows =
+        sideways
+            ? Math.max(CHART_ROWS, 4 + (categories.size() * (seriesNames.size() + 1) + 1) / 2)
+            : CHART_ROWS;
     int chartTop = next + 1;
-    int first = chartTop + CHART_ROWS + 1;
+    int first = chartTop + chartRows + 1;
     styles.setText(
         sheet.createRow(first).createCell(0), title + " (the chart's figures)", styles.subheader());
     Row head = sheet.createRow(first + 1);
@@ -268,15 +276,20 @@ final class TableSheet {
       width += columns.get(++lastCol).width();
     }
     XSSFClientAnchor anchor =
-        drawing.createAnchor(0, 0, 0, 0, 0, chartTop, lastCol + 1, chartTop + CHART_ROWS);
+        drawing.createAnchor(0, 0, 0, 0, 0, chartTop, lastCol + 1, chartTop + chartRows);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(title);
     chartTextSize(chart, 12);
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();
     legend.setPosition(LegendPosition.BOTTOM);
-    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    XDDFCategoryAxis x =
+        chart.createCategoryAxis(sideways ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+    XDDFValueAxis y = chart.createValueAxis(sideways ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+    if (sideways) {
+      // The first school at the top, as in the table above.
+      x.setOrientation(AxisOrientation.MAX_MIN);
+    }
     y.setMinimum(0);
     y.setMaximum(1);
     y.setNumberFormat("0%");
@@ -285,7 +298,7 @@ final class TableSheet {
         XDDFDataSourcesFactory.fromStringCellRange(
             (XSSFSheet) sheet, new CellRangeAddress(firstData, lastData, 0, 0));
     XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
-    data.setBarDirection(BarDirection.COL);
+    data.setBarDirection(sideways ? BarDirection.BAR : BarDirection.COL);
     data.setVaryColors(false);
     String[] colours = {"0072B2", "56B4E9", "D55E00", "009E73"};
     for (int s = 0; s < seriesNames.size(); s++) {
