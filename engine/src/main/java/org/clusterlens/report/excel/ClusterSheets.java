@@ -1,7 +1,10 @@
 package org.clusterlens.report.excel;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.MeasureFunnel;
@@ -26,8 +29,8 @@ final class ClusterSheets {
                     + " the school's n (exact binomial). The judgement allows for every school"
                     + " compared on the measure.",
             List.of(
-                new Column("Measure", 40, st.text()),
-                new Column("School", 28, st.text()),
+                new Column("Measure", 30, st.text()),
+                new Column("School", 22, st.text()),
                 new Column("%", 9, st.percent()),
                 new Column("Pupils at the level", 10, st.count()),
                 new Column("Pupils counted", 10, st.count()),
@@ -36,7 +39,7 @@ final class ClusterSheets {
                 new Column("95% upper", 9, st.percent()),
                 new Column("99.8% lower", 9, st.percent()),
                 new Column("99.8% upper", 9, st.percent()),
-                new Column("Against the cluster range", 28, st.text()),
+                new Column("Against the cluster range", 24, st.text()),
                 new Column("Judgement", 16, st.text())));
     for (MeasureFunnel f : pack.funnels()) {
       for (MeasureFunnel.FunnelRow r : f.schools()) {
@@ -59,7 +62,14 @@ final class ClusterSheets {
     t.shadeLabels(10);
   }
 
-  static void briefs(Workbook wb, PackStyles st, ClusterPack pack) {
+  /**
+   * One printed page per school, portrait: the school's name, then each part of its brief with its
+   * lines in 12 pt.
+   *
+   * @return each brief's rows, one printed page each
+   */
+  static List<CellRangeAddress> briefs(Workbook wb, PackStyles st, ClusterPack pack) {
+    List<CellRangeAddress> pages = new ArrayList<>();
     TableSheet t =
         TableSheet.create(
             wb,
@@ -68,24 +78,37 @@ final class ClusterSheets {
             "Visit briefs: one page per school",
             "What the figures show, what is strong, what to probe and questions to ask.",
             List.of(
-                new Column("School", 26, st.text()),
-                new Column("Part", 18, st.text()),
-                new Column("", 100, st.wrapped())));
+                new Column("Part", 20, st.subheader()),
+                new Column("What the figures say, and what to ask", 62, st.brief())));
+    t.sheet().getPrintSetup().setLandscape(false);
     for (VisitBrief b : pack.briefs()) {
       int first = t.nextRow();
-      add(t, b.school(), "Figures", b.facts());
-      add(t, b.school(), "What is strong", b.strengths());
-      add(t, b.school(), "What to probe", b.probes());
-      add(t, b.school(), "Questions to ask", b.questions());
       if (first > TableSheet.HEADER_ROW + 1) {
         t.sheet().setRowBreak(first - 1);
       }
+      Row name = t.addRow();
+      st.setText(name.createCell(0), b.school(), st.title());
+      name.setHeightInPoints(30);
+      part(t, st, "Figures", b.facts());
+      part(t, st, "What is strong", b.strengths());
+      part(t, st, "What to probe", b.probes());
+      part(t, st, "Questions to ask", b.questions());
+      pages.add(new CellRangeAddress(first, t.nextRow() - 1, 0, 1));
     }
+    return pages;
   }
 
-  private static void add(TableSheet t, String school, String part, List<String> lines) {
-    for (String line : lines) {
-      t.add(school, part, line);
+  private static void part(TableSheet t, PackStyles st, String heading, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
     }
+    for (int i = 0; i < lines.size(); i++) {
+      Row row = t.addRow();
+      if (i == 0) {
+        st.setText(row.createCell(0), heading, st.subheader());
+      }
+      st.setText(row.createCell(1), lines.get(i), st.brief());
+    }
+    t.addRow();
   }
 }

@@ -2,6 +2,7 @@ package org.clusterlens.report.excel;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.ReadingNotes;
@@ -39,8 +40,10 @@ public final class ClusterWorkbook {
     ClusterSheets.funnels(wb, st, pack);
     GovernorSheets.groups(
         wb, st, pack.gaps(), "the rest of the cluster's pupils (pooled across its schools)");
-    ClusterSheets.briefs(wb, st, pack);
+    List<CellRangeAddress> briefPages = ClusterSheets.briefs(wb, st, pack);
     PackSheets.about(wb, st, ReadingNotes.forPartner(), pack.generatedAt(), pack.sources());
+    PrintLayout.apply(wb);
+    PrintLayout.fillPages(wb.getSheet("Visit briefs"), briefPages);
     WorkbookSaver.stamp(wb, "Cluster pack: " + pack.clusterName(), pack.generatedAt());
     return wb;
   }

@@ -49,6 +49,7 @@ public final class GovernorWorkbook {
     }
     GovernorSheets.completeness(wb, st, pack);
     PackSheets.about(wb, st, ReadingNotes.forGovernors(pack), pack.generatedAt(), pack.sources());
+    PrintLayout.apply(wb);
     WorkbookSaver.stamp(wb, "Governor pack: " + pack.school().name(), pack.generatedAt());
     return wb;
   }

@@ -69,7 +69,7 @@ final class PackSheets {
   static void ks2(Workbook wb, PackStyles st, String year, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("School", 30, st.text()));
-    cols.add(new Column("Subject", 34, st.text()));
+    cols.add(new Column("Subject", 22, st.text()));
     attainmentColumns(cols, st);
     TableSheet t =
         TableSheet.create(
@@ -126,13 +126,13 @@ final class PackSheets {
       List<SchoolResults> schools,
       List<MeasureFunnel> funnels) {
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("School", 30, st.text()));
+    cols.add(new Column("School", 26, st.text()));
     proportionColumns(cols, st, "Level 4+");
     cols.add(new Column("Shift at Level 4+ (percentage points)", 12, st.shift()));
     proportionColumns(cols, st, "Level 5+");
     cols.add(new Column("Shift at Level 5+ (percentage points)", 12, st.shift()));
     cols.add(new Column("One pupil is worth (percentage points)", 13, st.points()));
-    cols.add(new Column("Level 4+ against the cluster range", 26, st.text()));
+    cols.add(new Column("Level 4+ against the cluster range", 24, st.text()));
     TableSheet t =
         TableSheet.create(
             wb,
@@ -187,13 +187,13 @@ final class PackSheets {
   static void shift(
       Workbook wb, PackStyles st, String before, String now, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
-    cols.add(new Column("School", 30, st.text()));
-    cols.add(new Column("Subject", 34, st.text()));
+    cols.add(new Column("School", 26, st.text()));
+    cols.add(new Column("Subject", 20, st.text()));
     cols.add(new Column("Level", 9, st.text()));
     proportionColumns(cols, st, before);
     proportionColumns(cols, st, now);
     cols.add(new Column("Shift (percentage points)", 12, st.shift()));
-    cols.add(new Column("What the shift says", 22, st.text()));
+    cols.add(new Column("What the shift says", 18, st.text()));
     TableSheet t =
         TableSheet.create(
             wb,
@@ -254,7 +254,7 @@ final class PackSheets {
   static void thisTerm(Workbook wb, PackStyles st, Term term, List<SchoolResults> schools) {
     List<Column> cols = new ArrayList<>();
     cols.add(new Column("School", 30, st.text()));
-    cols.add(new Column("Year group", 15, st.text()));
+    cols.add(new Column("Year group", 12, st.text()));
     cols.add(new Column("Subject", 10, st.text()));
     attainmentColumns(cols, st);
     TableSheet t =
@@ -326,6 +326,7 @@ final class PackSheets {
     }
     Sheet sheet = wb.getSheet("About");
     int r = sheet.getLastRowNum() + 2;
+    sheet.setRowBreak(r - 1);
     Cell h = sheet.createRow(r++).createCell(0);
     h.setCellValue("How to read this workbook");
     h.setCellStyle(st.header());

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param count a whole number of pupils
  * @param points average points, one decimal place
  * @param shift a change in percentage points, with its sign: "+8"
+ * @param brief a visit brief's text: 12 pt, wrapped, to be read from a printed page
  * @param quotedTwins each text style's quote-prefixed twin, for text that looks like a formula
  */
 record PackStyles(
@@ -41,6 +43,7 @@ record PackStyles(
     CellStyle count,
     CellStyle points,
     CellStyle shift,
+    CellStyle brief,
     Map<CellStyle, CellStyle> quotedTwins) {
 
   /**
@@ -51,14 +54,17 @@ record PackStyles(
 
   static PackStyles of(Workbook wb) {
     DataFormat format = wb.createDataFormat();
+    // Every font is Arial: Excel has it and LibreOffice prints it with Liberation Sans, whose
+    // letters are the same width, so the row heights measured for wrapped text hold in both.
+    wb.getFontAt(0).setFontName(PrintLayout.FONT);
 
-    Font titleFont = wb.createFont();
+    Font titleFont = font(wb);
     titleFont.setBold(true);
     titleFont.setFontHeightInPoints((short) 14);
     CellStyle title = wb.createCellStyle();
     title.setFont(titleFont);
 
-    Font bold = wb.createFont();
+    Font bold = font(wb);
     bold.setBold(true);
     CellStyle header = wb.createCellStyle();
     header.setFont(bold);
@@ -72,7 +78,7 @@ record PackStyles(
     wrapped.setWrapText(true);
     CellStyle subheader = wb.createCellStyle();
     subheader.setFont(bold);
-    Font italic = wb.createFont();
+    Font italic = font(wb);
     italic.setItalic(true);
     CellStyle question = wb.createCellStyle();
     question.setFont(italic);
@@ -82,8 +88,17 @@ record PackStyles(
     CellStyle count = numeric(wb, format, "0");
     CellStyle points = numeric(wb, format, "0.0");
     CellStyle shift = numeric(wb, format, "+0;-0;0");
+    Font large = font(wb);
+    large.setFontHeightInPoints((short) 12);
+    CellStyle brief = wb.createCellStyle();
+    brief.setFont(large);
+    brief.setWrapText(true);
     List<CellStyle> named =
-        List.of(title, header, text, wrapped, subheader, question, percent, count, points, shift);
+        List.of(
+            title, header, text, wrapped, subheader, question, percent, count, points, shift,
+            brief);
+    // A tall row (wrapped text beside it) keeps its cells' first lines side by side.
+    named.forEach(style -> style.setVerticalAlignment(VerticalAlignment.TOP));
     // Named before the quoted twins are cloned (they inherit the name) and before the styles
     // become map keys: an XSSF style's hash follows its record, which naming changes.
     if (wb instanceof XSSFWorkbook xssf) {
@@ -104,13 +119,15 @@ record PackStyles(
         count,
         points,
         shift,
+        brief,
         Map.of(
             title, quoted(wb, title),
             header, quoted(wb, header),
             text, quoted(wb, text),
             wrapped, quoted(wb, wrapped),
             subheader, quoted(wb, subheader),
-            question, quoted(wb, question)));
+            question, quoted(wb, question),
+            brief, quoted(wb, brief)));
   }
 
   /** The names Excel and Calc list in their Styles gallery, each for one of these styles. */
@@ -125,7 +142,8 @@ record PackStyles(
           "ClusterLens percent",
           "ClusterLens pupils",
           "ClusterLens points",
-          "ClusterLens change");
+          "ClusterLens change",
+          "ClusterLens brief text");
 
   /**
    * Writes text into a cell in a text style. Text starting with = + - @ (or a tab or return) gets
@@ -148,6 +166,12 @@ record PackStyles(
     twin.cloneStyleFrom(style);
     twin.setQuotePrefixed(true);
     return twin;
+  }
+
+  private static Font font(Workbook wb) {
+    Font f = wb.createFont();
+    f.setFontName(PrintLayout.FONT);
+    return f;
   }
 
   private static CellStyle numeric(Workbook wb, DataFormat format, String pattern) {

@@ -46,10 +46,10 @@ public final class SharedWorkSheets {
                     + candidates
                     + " comparisons made (Benjamini–Hochberg, 5%).",
             List.of(
-                new Column("Priority", 45, st.text()),
-                new Column("What the figures show", 70, st.text()),
-                new Column("A shared response could be", 45, st.text()),
-                new Column("Who could lead", 40, st.text())));
+                new Column("Priority", 32, st.text()),
+                new Column("What the figures show", 55, st.text()),
+                new Column("A shared response could be", 38, st.text()),
+                new Column("Who could lead", 28, st.text())));
     for (SharedPriority p : priorities) {
       t.add(
           PriorityWording.headline(p, names),
@@ -58,6 +58,7 @@ public final class SharedWorkSheets {
           PriorityWording.leaders(p, names));
     }
     wrap(wb.getSheet(name), st);
+    PrintLayout.apply(wb.getSheet(name));
     beforeAbout(wb, name);
     return wb;
   }
@@ -85,6 +86,7 @@ public final class SharedWorkSheets {
       t.add(p.heading(), p.text());
     }
     wrap(wb.getSheet(name), st);
+    PrintLayout.apply(wb.getSheet(name));
     beforeAbout(wb, name);
     return wb;
   }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
@@ -33,6 +34,8 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.clusterlens.report.AveragePoints;
 import org.clusterlens.report.Proportion;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextParagraph;
 
 /**
  * A sheet holding one table: a title line, a note, a frozen header row, set column widths, and a
@@ -157,6 +160,11 @@ final class TableSheet {
     }
   }
 
+  /** Adds an empty row for a caller to fill cell by cell (a heading within the table). */
+  Row addRow() {
+    return sheet.createRow(next++);
+  }
+
   /** Sets an autofilter over the header and the rows written so far. */
   void filter() {
     if (next > HEADER_ROW + 1) {
@@ -211,9 +219,16 @@ final class TableSheet {
         high);
   }
 
+  /** How many rows of default height a chart below its table takes. */
+  static final int CHART_ROWS = 16;
+
+  /** How wide a chart is, in characters of column width. */
+  private static final int CHART_CHARACTERS = 100;
+
   /**
-   * Writes a small block of chart data below the table (a title row, a header row, then one row per
-   * category) and draws a native bar chart of it beside the table.
+   * Draws a native bar chart below the table (never beside it, where it would make the printed page
+   * wider and shrink the table's text), then writes the chart's figures below it: a title row, a
+   * header row, then one row per category.
    *
    * @param title the block's and the chart's title
    * @param categories the bars' labels
@@ -223,7 +238,15 @@ final class TableSheet {
    */
   void barChart(
       String title, List<String> categories, List<String> seriesNames, double[][] values) {
-    int first = next + 1;
+    // Long labels (school names) read across, on bars laid sideways, one school a row or so;
+    // slanted under upright bars they squeeze the plot and print small.
+    boolean sideways = categories.stream().mapToInt(String::length).max().orElse(0) > 14;
+    int chartRows =
+        sideways
+            ? Math.max(CHART_ROWS, 4 + (categories.size() * (seriesNames.size() + 1) + 1) / 2)
+            : CHART_ROWS;
+    int chartTop = next + 1;
+    int first = chartTop + chartRows + 1;
     styles.setText(
         sheet.createRow(first).createCell(0), title + " (the chart's figures)", styles.subheader());
     Row head = sheet.createRow(first + 1);
@@ -247,16 +270,26 @@ final class TableSheet {
     next = lastData + 1;
 
     XSSFDrawing drawing = ((XSSFSheet) sheet).createDrawingPatriarch();
-    int anchorCol = columns.size() + 1;
+    int lastCol = 0;
+    int width = columns.get(0).width();
+    while (width < CHART_CHARACTERS && lastCol + 1 < columns.size()) {
+      width += columns.get(++lastCol).width();
+    }
     XSSFClientAnchor anchor =
-        drawing.createAnchor(0, 0, 0, 0, anchorCol, HEADER_ROW, anchorCol + 8, HEADER_ROW + 20);
+        drawing.createAnchor(0, 0, 0, 0, 0, chartTop, lastCol + 1, chartTop + chartRows);
     XSSFChart chart = drawing.createChart(anchor);
     chart.setTitleText(title);
+    chartTextSize(chart, 12);
     chart.setTitleOverlay(false);
     XDDFChartLegend legend = chart.getOrAddLegend();
     legend.setPosition(LegendPosition.BOTTOM);
-    XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-    XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+    XDDFCategoryAxis x =
+        chart.createCategoryAxis(sideways ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+    XDDFValueAxis y = chart.createValueAxis(sideways ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+    if (sideways) {
+      // The first school at the top, as in the table above.
+      x.setOrientation(AxisOrientation.MAX_MIN);
+    }
     y.setMinimum(0);
     y.setMaximum(1);
     y.setNumberFormat("0%");
@@ -265,7 +298,7 @@ final class TableSheet {
         XDDFDataSourcesFactory.fromStringCellRange(
             (XSSFSheet) sheet, new CellRangeAddress(firstData, lastData, 0, 0));
     XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
-    data.setBarDirection(BarDirection.COL);
+    data.setBarDirection(sideways ? BarDirection.BAR : BarDirection.COL);
     data.setVaryColors(false);
     String[] colours = {"0072B2", "56B4E9", "D55E00", "009E73"};
     for (int s = 0; s < seriesNames.size(); s++) {
@@ -281,6 +314,19 @@ final class TableSheet {
               XDDFColor.from(java.util.HexFormat.of().parseHex(colours[s % colours.length]))));
     }
     chart.plot(data);
+  }
+
+  /**
+   * Sets the chart's default text size: a spreadsheet's own default (10 pt) prints under 9 pt on a
+   * sheet scaled to fit its page.
+   */
+  private static void chartTextSize(XSSFChart chart, int points) {
+    CTTextBody text = chart.getCTChartSpace().addNewTxPr();
+    text.addNewBodyPr();
+    text.addNewLstStyle();
+    CTTextParagraph p = text.addNewP();
+    p.addNewPPr().addNewDefRPr().setSz(points * 100);
+    p.addNewEndParaRPr().setLang("en-GB");
   }
 
   private void number(Row row, int col, double value) {

@@ -63,14 +63,13 @@ final class Charts {
     Layout layout =
         Layout.builder()
             .barMode(Layout.BarMode.GROUP)
-            .width(640)
+            .autosize(true)
             .height(300 + bottom)
             .margin(Margin.builder().top(20).bottom(bottom).left(60).right(20).build())
             .yAxis(y.build())
             .build();
-    Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
     tech.tablesaw.plotly.components.Figure figure =
-        new tech.tablesaw.plotly.components.Figure(layout, config, traces);
+        new tech.tablesaw.plotly.components.Figure(layout, config(), traces);
     return inlineScript(figure.asJavascript(divId));
   }
 
@@ -120,19 +119,18 @@ final class Charts {
             .build());
     Layout layout =
         Layout.builder()
-            .width(640)
+            .autosize(true)
             .height(420)
             .margin(Margin.builder().top(20).bottom(60).left(60).right(20).build())
             .xAxis(Axis.builder().title("Pupils counted (n)").gridColor("#d9d9d9").build())
             .yAxis(Axis.builder().title("% of pupils").range(0, 100).gridColor("#d9d9d9").build())
             .build();
-    Config config = Config.builder().displayModeBar(false).displayLogo(false).build();
     // Tablesaw cannot place text: put each school's name beside its dot, not on it, alternating
     // above and below in order of size so that neighbours' names do not overlap, and never clipped
     // at the plot's edge.
     String js =
         new tech.tablesaw.plotly.components.Figure(
-                layout, config, traces.toArray(new ScatterTrace[0]))
+                layout, config(), traces.toArray(new ScatterTrace[0]))
             .asJavascript(divId)
             .replace(
                 "mode: 'markers+text',",
@@ -140,6 +138,14 @@ final class Charts {
                     + labelPositions(funnel)
                     + ",");
     return inlineScript(js);
+  }
+
+  /**
+   * No toolbar, no logo link, and responsive: the chart takes its box's width (a phone's, a wide
+   * screen's, a printed page's) and redraws when the box changes; its height stays as set.
+   */
+  private static Config config() {
+    return Config.builder().displayModeBar(false).displayLogo(false).responsive(true).build();
   }
 
   /**

@@ -41,7 +41,7 @@ public final class GovernorPackHtml {
         "Governor pack: " + pack.school().name() + termSuffix(pack),
         header(pack),
         main.toString(),
-        SourcesFooter.render(pack.generatedAt(), pack.sources()),
+        SourcesFooter.oneLine(pack.generatedAt(), pack.sources()),
         charts);
   }
 

@@ -80,38 +80,42 @@ final class GovernorSections {
       out.append("</section>\n");
       return;
     }
-    HtmlTable.paragraph(
-        out,
-        "Each group against "
-            + rest
-            + ", reading, writing and maths combined at Level 4+, in percentage points. Groups of"
-            + " fewer than 11 pupils are not compared.");
-    HtmlTable.open(
-        out,
-        "Gaps at Level 4+ in reading, writing and maths, " + gaps.get(0).period(),
-        "Group",
-        "Pupils in the group",
-        "Gap (percentage points)",
-        "95% interval (where the true gap probably lies)",
-        "Judgement");
-    for (GapRow g : gaps) {
-      String cells;
-      if (g.tooFewToCompare()) {
-        cells =
-            Cells.count(g.gap().pupils())
-                + Cells.NONE
-                + Cells.NONE
-                + Cells.text("Too few pupils to compare");
-      } else {
-        cells =
+    List<GapRow> compared = gaps.stream().filter(g -> !g.tooFewToCompare()).toList();
+    List<String> tooFew =
+        gaps.stream()
+            .filter(GapRow::tooFewToCompare)
+            .map(g -> Labels.group(g.group(), g.value()))
+            .toList();
+    if (!compared.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "Each group against "
+              + rest
+              + ", reading, writing and maths combined at Level 4+, in percentage points.");
+      HtmlTable.open(
+          out,
+          "Gaps at Level 4+ in reading, writing and maths, " + gaps.get(0).period(),
+          "Group",
+          "Pupils in the group",
+          "Gap (percentage points)",
+          "95% interval (where the true gap probably lies)",
+          "Judgement");
+      for (GapRow g : compared) {
+        String cells =
             Cells.count(g.gap().pupils())
                 + Cells.shift(g.gap().value())
                 + (g.gap().range().isEmpty() ? Cells.NONE : Cells.text(g.gap().range()))
                 + Cells.text(Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
+        HtmlTable.row(out, "", Labels.group(g.group(), g.value()), cells);
       }
-      HtmlTable.row(out, "", Labels.group(g.group(), g.value()), cells);
+      HtmlTable.close(out);
     }
-    HtmlTable.close(out);
+    // One line for every group too small to compare, not a row of dashes each.
+    if (!tooFew.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "Groups of fewer than 11 pupils are not compared: " + String.join(", ", tooFew) + ".");
+    }
     out.append("</section>\n");
   }
 
@@ -227,23 +231,19 @@ final class GovernorSections {
       HtmlTable.paragraph(out, "No returns are listed for this pack.");
     } else {
       long received = returns.stream().filter(TermReturn::received).count();
+      List<String> notReceived =
+          returns.stream().filter(r -> !r.received()).map(r -> r.term().label()).toList();
+      // The terms received are folded into one line; only a missing term is named.
       HtmlTable.paragraph(
           out,
           "The school's returns for the "
               + returns.size()
               + " terms any school in the cluster has sent: "
               + received
-              + " received.");
-      HtmlTable.open(out, "Returns received, by term", "Term", "Return", "Warehouse version");
-      for (TermReturn r : returns) {
-        HtmlTable.row(
-            out,
-            r.received() ? "" : "missing",
-            r.term().label(),
-            Cells.text(r.received() ? "Received" : "Not received")
-                + (r.received() ? Cells.count(r.warehouseVersion()) : Cells.NONE));
-      }
-      HtmlTable.close(out);
+              + " received"
+              + (notReceived.isEmpty()
+                  ? "."
+                  : "; not received: " + String.join(", ", notReceived) + "."));
     }
     List<MissingGrades> missing = d.missingGrades();
     if (missing.isEmpty()) {

@@ -22,7 +22,7 @@ final class HtmlPage {
       :root { color-scheme: light; }
       * { box-sizing: border-box; }
       body { margin: 0; font-family: system-ui, "Segoe UI", Arial, sans-serif; font-size: 16px;
-             line-height: 1.5; color: #1a1a1a; background: #ffffff; }
+             line-height: 1.5; color: #1a1a1a; background: #ffffff; overflow-wrap: break-word; }
       header.pack { background: #0b3d5c; color: #ffffff; padding: 1.25rem 2rem; }
       header.pack p { margin: 0.2rem 0; }
       header.pack .kicker { text-transform: uppercase; letter-spacing: 0.05em; font-size: 0.85rem; }
@@ -37,6 +37,15 @@ final class HtmlPage {
       .key-points .question { color: #333333; }
       .note { color: #404040; font-size: 0.95rem; }
       table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.95rem; }
+      /* A wide table scrolls inside its own box, its first column kept in view; the page itself
+         never scrolls sideways. */
+      .table-scroll { max-width: 100%; overflow-x: auto; margin: 0.8rem 0; }
+      .table-scroll:focus-visible { outline: 3px solid #0b3d5c; outline-offset: 2px; }
+      .table-scroll > table { margin: 0; }
+      /* A caption stays in view above a table scrolled sideways, and wraps on a narrow screen. */
+      .table-scroll caption { position: sticky; left: 0; max-width: calc(100vw - 2rem); }
+      .table-scroll :where(th, td):first-child { position: sticky; left: 0; z-index: 1; }
+      tbody th, .table-scroll tbody td:first-child { background: #ffffff; }
       caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
       th, td { border: 1px solid #b8c4cc; padding: 0.3rem 0.6rem; vertical-align: top; }
       thead th { background: #e3ebf1; text-align: left; }
@@ -45,11 +54,13 @@ final class HtmlPage {
       tr.pooled th, tr.pooled td { background: #f3f6f8; font-weight: 600; }
       tr.self th, tr.self td { background: #fff6d6; }
       .chart-and-table { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-      figure { margin: 0; }
-      figcaption { font-size: 0.9rem; color: #404040; max-width: 640px; }
-      /* Plotly sets the drawing's height (taller for slanted labels): the box grows with it,
-         so the drawing cannot cover the caption below. */
-      .chart { width: 640px; min-height: 360px; }
+      .chart-and-table > * { min-width: 0; max-width: 100%; }
+      figure { margin: 0; width: 100%; max-width: 640px; }
+      figcaption { font-size: 0.9rem; color: #404040; }
+      /* The chart takes its box's width (Plotly's responsive layout) and sets its own height
+         (taller for slanted labels): the box grows with it, so the drawing cannot cover the
+         caption below. */
+      .chart { width: 100%; min-height: 360px; }
       article.brief { border: 1px solid #b8c4cc; padding: 0.5rem 1rem; margin: 1rem 0; }
       h4 { font-size: 1rem; margin: 0.6rem 0 0.2rem 0; }
       tr.missing th, tr.missing td { font-style: italic; }
@@ -60,7 +71,16 @@ final class HtmlPage {
       footer { border-top: 1px solid #b8c4cc; margin-top: 3rem; padding-bottom: 2rem;
                font-size: 0.9rem; }
       footer h2 { font-size: 1.1rem; border: 0; }
-      code { font-size: 0.85rem; }
+      code { font-size: 0.85rem; overflow-wrap: anywhere; }
+      @media (max-width: 40rem) {
+        header.pack { padding: 1rem; }
+        main, footer { padding: 0 1rem; }
+        h1 { font-size: 1.5rem; }
+        .key-points { padding: 0.6rem 0.8rem; }
+        .key-points ul { padding-left: 1.2rem; }
+        /* The row names stay readable beside numbers that do not wrap. */
+        .table-scroll tbody th { min-width: 7.5rem; }
+      }
       @media print {
         body { font-size: 10.5pt; }
         header.pack { background: none; color: #000000; border-bottom: 2px solid #000000;
@@ -68,6 +88,9 @@ final class HtmlPage {
         main, footer { max-width: none; padding: 0; }
         section { break-inside: avoid-page; margin: 1rem 0; }
         table, figure, tr { break-inside: avoid; }
+        .table-scroll { overflow: visible; }
+        .table-scroll :where(th, td):first-child, .table-scroll caption { position: static; }
+        .table-scroll caption { max-width: none; }
         h2 { break-after: avoid; }
         section[aria-labelledby="briefs"], section[aria-labelledby="funnels"] {
           break-inside: auto; }
@@ -110,7 +133,34 @@ final class HtmlPage {
       }).catch(cannotDraw);
       """;
 
+  private static final java.util.regex.Pattern TABLE =
+      java.util.regex.Pattern.compile(
+          "<table>\\s*<caption>(.*?)</caption>.*?</table>", java.util.regex.Pattern.DOTALL);
+
   private HtmlPage() {}
+
+  /**
+   * Puts every table in a box of its own that scrolls sideways when the table is wider than the
+   * screen. The box is a labelled region a keyboard can reach (it takes its table's caption as its
+   * name), so a reader without a mouse can scroll it too.
+   */
+  static String scrollingTables(String html) {
+    java.util.regex.Matcher m = TABLE.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 1024);
+    while (m.find()) {
+      String name = m.group(1).replaceAll("<[^>]*>", "").replace("\"", "&quot;").strip();
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\""
+                  + name
+                  + "\">"
+                  + m.group()
+                  + "</div>"));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
 
   /**
    * The whole page.
@@ -137,9 +187,9 @@ final class HtmlPage {
         .append("</style>\n</head>\n<body>\n<header class=\"pack\">\n")
         .append(header)
         .append("</header>\n<main>\n")
-        .append(main)
+        .append(scrollingTables(main))
         .append("</main>\n<footer>\n")
-        .append(footer)
+        .append(scrollingTables(footer))
         .append("</footer>\n");
     if (!chartScripts.isEmpty()) {
       page.append("<script id=\"plotly-library\" type=\"application/gzip\">")

@@ -37,4 +37,34 @@ final class SourcesFooter {
         .append(" place.</p>\n");
     return f.toString();
   }
+
+  /**
+   * Provenance in one line, for a governor: when the pack was built and from how many returns over
+   * which terms; each return's file, version and checksum stay in the workbook's About sheet and
+   * the cluster pack.
+   */
+  static String oneLine(Instant generatedAt, List<SourceLine> sources) {
+    StringBuilder f = new StringBuilder();
+    f.append("<h2>Where these figures come from</h2>\n<p>Built on ")
+        .append(Html.escape(Labels.builtAt(generatedAt)));
+    if (sources.isEmpty()) {
+      f.append("; no returns were listed.");
+    } else {
+      List<org.clusterlens.model.Term> terms =
+          sources.stream().map(SourceLine::term).distinct().sorted().toList();
+      long schools = sources.stream().map(SourceLine::school).distinct().count();
+      f.append(" from ")
+          .append(sources.size())
+          .append(sources.size() == 1 ? " return" : " returns")
+          .append(schools == 1 ? "" : " from " + schools + " schools")
+          .append(", ")
+          .append(Html.escape(terms.get(0).label()))
+          .append(
+              terms.size() == 1 ? "" : " to " + Html.escape(terms.get(terms.size() - 1).label()))
+          .append(". The workbook's About sheet lists each one with its file and checksum.");
+    }
+    return f.append(
+            " Percentages are rounded to whole numbers and points to one decimal place.</p>\n")
+        .toString();
+  }
 }

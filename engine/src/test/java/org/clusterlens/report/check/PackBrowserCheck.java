@@ -222,9 +222,140 @@ public final class PackBrowserCheck implements AutoCloseable {
     }
   }
 
+  /**
+   * How a page lays out on a screen {@code width} pixels wide.
+   *
+   * @param page the HTML file
+   * @param width the viewport's width in CSS pixels
+   * @param pageScrollWidth the document's scroll width: wider than {@code width} means the whole
+   *     page scrolls sideways
+   * @param chartProblems each chart that is not drawn, whose plot reaches outside its box, or whose
+   *     box reaches outside the screen
+   * @param violations axe-core's WCAG violations at this width
+   */
+  public record LayoutReport(
+      Path page,
+      int width,
+      int pageScrollWidth,
+      List<String> chartProblems,
+      List<String> violations) {
+
+    /** Every problem, one per line; empty when the page fits the screen. */
+    public List<String> problems() {
+      List<String> out = new ArrayList<>();
+      String at = page.getFileName() + " at " + width + " px: ";
+      if (pageScrollWidth != width) {
+        out.add(at + "the page is " + pageScrollWidth + " px wide, so it scrolls sideways");
+      }
+      chartProblems.forEach(c -> out.add(at + "chart " + c));
+      violations.forEach(v -> out.add(at + "axe: " + v));
+      return out;
+    }
+  }
+
+  /**
+   * Opens a page on a screen {@code width} px wide (900 px tall), waits for its charts and measures
+   * whether anything makes the page wider than the screen.
+   */
+  public LayoutReport layoutAt(Path html, int width) {
+    try (BrowserContext context = newContext(new ArrayList<>(), width)) {
+      Page page = context.newPage();
+      page.navigate(html.toUri().toString());
+      List<String> charts = new ArrayList<>(waitForCharts(page));
+      // Plotly redraws a responsive chart after its box settles; let it.
+      page.waitForTimeout(300);
+      @SuppressWarnings("unchecked")
+      List<String> outside =
+          (List<String>)
+              page.evaluate(
+                  "sel => Array.from(document.querySelectorAll(sel)).map((d, i) => {"
+                      + " const name = d.id || 'chart #' + (i + 1);"
+                      + " const box = d.getBoundingClientRect();"
+                      + " const plot = d.querySelector('svg.main-svg');"
+                      + " if (plot === null) return null;"
+                      + " const p = plot.getBoundingClientRect();"
+                      + " if (p.left < box.left - 1 || p.right > box.right + 1)"
+                      + "  return name + ': its plot (' + Math.round(p.left) + '–' + Math.round(p.right)"
+                      + "  + ' px) reaches outside its box (' + Math.round(box.left) + '–'"
+                      + "  + Math.round(box.right) + ' px)';"
+                      + " if (box.left < 0 || box.right > document.documentElement.clientWidth + 1)"
+                      + "  return name + ': its box (' + Math.round(box.left) + '–'"
+                      + "  + Math.round(box.right) + ' px) reaches outside the screen';"
+                      + " return null; }).filter(p => p !== null)",
+                  CHART_SELECTOR);
+      charts.addAll(outside);
+      int scrollWidth =
+          ((Number) page.evaluate("() => document.scrollingElement.scrollWidth")).intValue();
+      return new LayoutReport(html, width, scrollWidth, charts, axeViolations(page));
+    }
+  }
+
+  /**
+   * Counts the words a reader meets before the section headed {@code heading}: the page's header
+   * and every section before that one, prose and tables alike, as the browser shows them (charts'
+   * labels and hidden text left out).
+   *
+   * @return the words, or -1 if the page has no section with that heading
+   */
+  public int wordsBefore(Path html, String heading) {
+    try (BrowserContext context = newContext(new ArrayList<>(), 1280)) {
+      Page page = context.newPage();
+      page.navigate(html.toUri().toString());
+      Object words =
+          page.evaluate(
+              "heading => { const count = el => { const c = el.cloneNode(true);"
+                  + " c.querySelectorAll('.chart, script, style').forEach(x => x.remove());"
+                  + " document.body.appendChild(c); const t = c.innerText; c.remove();"
+                  + " return t.split(/\\s+/).filter(w => /[A-Za-z0-9]/.test(w)).length; };"
+                  + " let n = 0; const header = document.querySelector('header.pack');"
+                  + " if (header) n += count(header);"
+                  + " for (const el of document.querySelector('main').children) {"
+                  + "  const h = el.querySelector('h2');"
+                  + "  if (h && h.textContent.trim() === heading) return n;"
+                  + "  n += count(el); }"
+                  + " return -1; }",
+              heading);
+      return ((Number) words).intValue();
+    }
+  }
+
+  /**
+   * Saves screenshots of a page at {@code width} px, charts drawn, for a person to look at: its
+   * first two screens ({@code -top.png}) and two screens from its first chart ({@code -chart.png}).
+   */
+  public void screenshotAt(Path html, Path pngPrefix, int width) {
+    try (BrowserContext context = newContext(new ArrayList<>(), width)) {
+      Page page = context.newPage();
+      page.navigate(html.toUri().toString());
+      waitForCharts(page);
+      page.waitForTimeout(300);
+      double chartTop =
+          ((Number)
+                  page.evaluate(
+                      "sel => { const c = document.querySelector(sel);"
+                          + " return c ? c.getBoundingClientRect().top + window.scrollY - 200 : 0; }",
+                      CHART_SELECTOR))
+              .doubleValue();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Path.of(pngPrefix + "-top.png"))
+              .setFullPage(true)
+              .setClip(0, 0, width, 1600));
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Path.of(pngPrefix + "-chart.png"))
+              .setFullPage(true)
+              .setClip(0, Math.max(0, chartTop), width, 1600));
+    }
+  }
+
   private BrowserContext newContext(List<String> offPage) {
+    return newContext(offPage, 1280);
+  }
+
+  private BrowserContext newContext(List<String> offPage, int width) {
     BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
     context.route(
         "**/*",
         route -> {
