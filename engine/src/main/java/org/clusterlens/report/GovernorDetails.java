@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.clusterlens.metrics.Measures;
+import org.clusterlens.metrics.PooledYears;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Judgement;
 import org.clusterlens.model.Term;
@@ -25,6 +26,9 @@ import org.clusterlens.stats.SmallNumberRules;
  * @param progress progress and value-added rows; never null, empty when none are in the figures
  * @param gaps this school's group gaps at Level 4+ in RWM; never null, empty when none
  * @param funnels the key measures' funnels over this school and its peers; never null
+ * @param pooled the trend's years counted together (reading, writing and maths combined at Level 4+
+ *     and 5+, the school's carrying its judgement against the cluster), or null when the figures
+ *     hold fewer than two years
  */
 public record GovernorDetails(
     List<TrendYear> trends,
@@ -34,7 +38,8 @@ public record GovernorDetails(
     List<MissingGrades> missingGrades,
     List<ProgressRow> progress,
     List<GapRow> gaps,
-    List<MeasureFunnel> funnels) {
+    List<MeasureFunnel> funnels,
+    TrendYear pooled) {
 
   /** How many academic years the trends section shows at most. */
   public static final int TREND_YEARS = 3;
@@ -255,7 +260,32 @@ public record GovernorDetails(
         missing,
         progress,
         gaps(index, urn, ks2Year),
-        MeasureFunnel.keyMeasures(schools));
+        MeasureFunnel.keyMeasures(schools),
+        pooled(index, urn, ks2Year));
+  }
+
+  /**
+   * The latest year's results pooled with the years before it (up to three), as a trend row
+   * labelled with the years it holds, or null when there is no pooled figure.
+   */
+  private static TrendYear pooled(FigureIndex index, String urn, String ks2Year) {
+    if (ks2Year == null) {
+      return null;
+    }
+    Optional<Figure> level4 =
+        index.ks2(PooledYears.POOLED_PCT_LEVEL4_PLUS, Figure.RWM, urn, ks2Year);
+    Optional<Figure> cluster4 =
+        index.ks2(PooledYears.POOLED_PCT_LEVEL4_PLUS, Figure.RWM, Figure.CLUSTER, ks2Year);
+    Figure any = level4.or(() -> cluster4).orElse(null);
+    if (any == null) {
+      return null;
+    }
+    return new TrendYear(
+        PooledYears.firstYear(any) + " to " + ks2Year + " together",
+        pct(level4),
+        pct(index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, urn, ks2Year)),
+        pct(cluster4),
+        pct(index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, ks2Year)));
   }
 
   /**

@@ -19,6 +19,7 @@ import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.Provenance;
 import org.clusterlens.report.VisitBrief;
+import org.clusterlens.report.html.GovernorPackHtml;
 import org.clusterlens.stats.FisherExactTest;
 import org.clusterlens.stats.Proportion;
 import org.clusterlens.stats.SmallNumberRules;
@@ -74,6 +75,22 @@ class HeadlineFamiliesTest {
         .filteredOn(k -> k.kind() == KeyPoint.Kind.STRENGTH)
         .extracting(KeyPoint::statement)
         .anyMatch(s -> s.startsWith("Maths at Level 4+ rose"));
+    // Three years counted together stand beside the single years, with their judgement.
+    List<Figure> drawn = figures;
+    Figure pooled = find(drawn, PooledYears.POOLED_PCT_LEVEL4_PLUS, Figure.RWM, URNS.get(0));
+    assertThat(pooled.denominator())
+        .isEqualTo(
+            YEARS.stream()
+                .mapToLong(
+                    y ->
+                        find(drawn, Measures.PCT_LEVEL4_PLUS, Figure.RWM, URNS.get(0), y)
+                            .denominator())
+                .sum());
+    assertThat(GovernorPackHtml.render(pack))
+        .contains("2022-23 to 2024-25 together")
+        .contains(
+            "Counted together, the years give more pupils than any one year: "
+                + org.clusterlens.report.Proportion.of(pooled).describe());
     ClusterPack cluster = PackWriter.clusterPack(cluster(), figures, provenance());
     VisitBrief brief = cluster.briefs().get(0);
     assertThat(brief.strengths()).anyMatch(s -> s.startsWith("Maths at Level 4+ rose"));

@@ -142,6 +142,15 @@ final class GovernorSheets {
           orBlank(y.clusterLevel4()),
           orBlank(y.clusterLevel5()));
     }
+    TrendYear pooled = pack.details().pooled();
+    if (pooled != null) {
+      t.add(
+          pooled.academicYear(),
+          orBlank(pooled.level4()),
+          orBlank(pooled.level5()),
+          orBlank(pooled.clusterLevel4()),
+          orBlank(pooled.clusterLevel5()));
+    }
   }
 
   static void context(Workbook wb, PackStyles st, GovernorPack pack) {

@@ -170,7 +170,29 @@ final class GovernorSections {
               + Cells.percent(y.clusterLevel4())
               + Cells.percent(y.clusterLevel5()));
     }
+    TrendYear pooled = pack.details().pooled();
+    if (pooled != null) {
+      HtmlTable.row(
+          out,
+          "pooled",
+          pooled.academicYear(),
+          Cells.percent(pooled.level4())
+              + Cells.percent(pooled.level5())
+              + Cells.percent(pooled.clusterLevel4())
+              + Cells.percent(pooled.clusterLevel5()));
+    }
     HtmlTable.close(out);
+    if (pooled != null && pooled.level4() != null) {
+      HtmlTable.paragraph(
+          out,
+          "Counted together, the years give more pupils than any one year: "
+              + pooled.level4().describe()
+              + " at Level 4+. "
+              + Labels.verdict(pooled.level4().judgement())
+              + ": "
+              + Labels.reason(pooled.level4().judgement())
+              + ".");
+    }
     out.append("</div>\n</section>\n");
   }
 
