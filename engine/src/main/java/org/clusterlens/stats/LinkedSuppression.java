@@ -14,20 +14,24 @@ import java.util.Set;
  * against each other through the totals they share. Counts from 1 to threshold − 1 are withheld
  * (primary: a cell, a row's total, or the pupils of a row whose value is unknown, which are never
  * published but follow from the rest); then enough other counts that no withheld count can be
- * worked out by adding and subtracting published ones. Throws {@link IllegalArgumentException} for
- * a threshold below 1 and {@link NullPointerException} on null.
+ * worked out by adding and subtracting published ones, and no line's withheld counts together are a
+ * group of 1 to threshold − 1 pupils. Throws {@link IllegalArgumentException} for a threshold below
+ * 1 and {@link NullPointerException} on null.
  *
  * <p>Each split is protected as a table whose margins are cells too (the rows' totals in a last
  * column, the whole's row last): in a line (row or column, margins included) holding exactly one
- * withheld count, the smallest published non-zero count of the line is withheld as well; a withheld
- * count on no cycle of withheld counts (which adding and subtracting lines would isolate) gets the
- * smallest count that closes a loop through it. A count of 0 is never chosen (its figure does not
- * exist, so there is nothing to withhold), and a total only when no other count will do, since it
- * is the school's headline figure. A total withheld in one split is withheld in every split. The
- * splits share the totals, so a withheld total must be free to move in all of them at once: an
- * exact check on the shared totals (the combinations of totals that every split allows) finds the
- * counts still pinned, and the splits that pin them have their withheld blocks joined through the
- * smallest connecting count; protection then repeats until nothing is pinned.
+ * withheld count, the smallest published non-zero count of the line is withheld as well; in a line
+ * whose margin is published (so a reader has the sum of its withheld counts), counts are withheld
+ * until that sum is at least the threshold, since the withheld groups together are a group whose
+ * figure follows by subtraction; a withheld count on no cycle of withheld counts (which adding and
+ * subtracting lines would isolate) gets the smallest count that closes a loop through it. A count
+ * of 0 is never chosen (its figure does not exist, so there is nothing to withhold), and a total
+ * only when no other count will do, since it is the school's headline figure. A total withheld in
+ * one split is withheld in every split. The splits share the totals, so a withheld total must be
+ * free to move in all of them at once: an exact check on the shared totals (the combinations of
+ * totals that every split allows) finds the counts still pinned, and the splits that pin them have
+ * their withheld blocks joined through the smallest connecting count; protection then repeats until
+ * nothing is pinned.
  */
 public final class LinkedSuppression {
 
@@ -140,6 +144,7 @@ public final class LinkedSuppression {
     private final int columns;
     private final int unknownColumn;
     private final int allColumn;
+    private final int threshold;
     private final int[][] count;
     private final boolean[][] hidden;
 
@@ -153,6 +158,7 @@ public final class LinkedSuppression {
 
     Grid(LinkedCounts counts, int split, int threshold, boolean[] totalHidden) {
       CountTable values = counts.splits().get(split);
+      this.threshold = threshold;
       rows = counts.rows();
       boolean unknown = counts.hasUnknown(split);
       unknownColumn = unknown ? values.columns() : -1;
@@ -230,8 +236,9 @@ public final class LinkedSuppression {
 
     /**
      * A line whose withheld counts all add in on one side (its margin published) tells a reader
-     * their sum; each withheld figure has at least one pupil, so when the sum is exactly the number
-     * of withheld figures each is 1. In every such line, withholds one more count.
+     * their sum, the pupils of those groups together: when that is below the threshold it is a
+     * small group published after all (and when it is the number of withheld figures, each is 1
+     * pupil). In every such line, withholds one more count.
      */
     boolean widenPinnedLines() {
       boolean changed = false;
@@ -256,21 +263,19 @@ public final class LinkedSuppression {
       return changed;
     }
 
-    /** Whether the line's guarded withheld counts are each the least they could be. */
+    /** Whether the line's withheld counts, one of them guarded, add to 1 to threshold − 1. */
     private boolean pinned(List<CellPosition> line) {
       int sum = 0;
-      int least = 0;
       boolean guard = false;
       for (CellPosition cell : line) {
         int r = cell.row();
         int c = cell.column();
         if (hidden[r][c]) {
           sum += count[r][c];
-          least += c != unknownColumn && count[r][c] > 0 ? 1 : 0;
           guard |= guarded[r][c];
         }
       }
-      return guard && sum == least;
+      return guard && sum >= 1 && sum < threshold;
     }
 
     /**

@@ -37,6 +37,9 @@ final class PublishedFiguresAuditor {
 
   private static final String UNKNOWN = "(unknown)";
 
+  /** The fewest pupils a published group may have. */
+  private static final int THRESHOLD = 6;
+
   private PublishedFiguresAuditor() {}
 
   /**
@@ -252,9 +255,9 @@ final class PublishedFiguresAuditor {
     List<Recovered> recover() {
       List<Recovered> found = new ArrayList<>();
       int n = labels.size();
-      Double[] pupils = solve(q -> q[0], 1);
-      Double[] numerator = solve(q -> q[1], 2);
-      Double[] notReaching = share ? solve(q -> q[0] - q[1], 3) : new Double[n];
+      Double[] pupils = solve(q -> q[0], 1, null);
+      Double[] numerator = solve(q -> q[1], 2, pupils);
+      Double[] notReaching = share ? solve(q -> q[0] - q[1], 3, pupils) : new Double[n];
       for (int v = 0; v < n; v++) {
         if (published.get(v) != null) {
           continue;
@@ -287,7 +290,7 @@ final class PublishedFiguresAuditor {
      * the equations and bounds; null where not pinned. Kind 1 is pupils (a withheld figure has at
      * least 1), 2 the numerator, 3 the pupils not reaching.
      */
-    private Double[] solve(Quantity quantity, int kind) {
+    private Double[] solve(Quantity quantity, int kind, Double[] pupils) {
       int n = labels.size();
       Double[] known = new Double[n];
       for (int v = 0; v < n; v++) {
@@ -301,7 +304,7 @@ final class PublishedFiguresAuditor {
       while (learnt) {
         learnt = eliminate(known);
         if (bounded) {
-          learnt |= pinAtLeastSums(known, kind);
+          learnt |= pinAtLeastSums(known, kind, pupils);
         }
       }
       return known;
@@ -391,11 +394,44 @@ final class PublishedFiguresAuditor {
     }
 
     /**
+     * Whether the withheld groups of the equation together have at least {@value #THRESHOLD}
+     * pupils, as a reader can tell: then "none (or all) of them reached" is what a published figure
+     * of that many pupils may say.
+     */
+    private static boolean publishableTogether(
+        int[] vars, int[] sign, List<Integer> open, int firstSign, Double[] pupils) {
+      double together = 0;
+      for (int i = 0; i < vars.length; i++) {
+        if (!open.contains(vars[i])) {
+          if (pupils[vars[i]] == null) {
+            return false;
+          }
+          together -= sign[i] * pupils[vars[i]];
+        }
+      }
+      return together * firstSign >= THRESHOLD - 1e-9;
+    }
+
+    /**
+     * Whether every published value in the equation is 0: then its withheld numerators (or pupils
+     * not reaching) are 0 because a published figure says none (or all) of its group reached, as "0
+     * of 7" does; that is published on purpose, not worked out from withheld counts.
+     */
+    private static boolean readOffAPublishedNone(int[] vars, Double[] known) {
+      for (int v : vars) {
+        if (known[v] != null && Math.abs(known[v]) > 1e-9) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
      * An equation whose unknown values all add in with one sign, and whose rest leaves them exactly
      * their least possible sum (1 for each withheld figure's pupils, else 0), pins each at its
      * least.
      */
-    private boolean pinAtLeastSums(Double[] known, int kind) {
+    private boolean pinAtLeastSums(Double[] known, int kind, Double[] pupils) {
       boolean learnt = false;
       for (int e = 0; e < equations.size(); e++) {
         int[] vars = equations.get(e);
@@ -417,7 +453,11 @@ final class PublishedFiguresAuditor {
             rest += sign[i] * known[vars[i]];
           }
         }
-        if (open.isEmpty() || !oneSign) {
+        if (open.isEmpty()
+            || !oneSign
+            || (kind != 1
+                && (readOffAPublishedNone(vars, known)
+                    || publishableTogether(vars, sign, open, firstSign, pupils)))) {
           continue;
         }
         // firstSign · (sum of the open values) = −rest
