@@ -101,29 +101,8 @@ public final class LinkedSuppression {
           protecting |= shareTotals(grid);
         }
       }
-      changed = joinPinnedBlocks() || widenAroundBoundPins();
+      changed = joinPinnedBlocks();
     }
-  }
-
-  /**
-   * What a reader learns from the bounds: every withheld figure has at least one pupil and no count
-   * is negative, so the sums can leave a withheld count only one possible value. Narrows each
-   * withheld count's range equation by equation until nothing changes; for a guarded count left
-   * with one value, withholds the best further count in its row and in its column. Returns whether
-   * anything was withheld.
-   */
-  private boolean widenAroundBoundPins() {
-    BoundedCounts bounds = new BoundedCounts(grids, totalHidden);
-    boolean any = false;
-    for (int g = 0; g < grids.size(); g++) {
-      Grid grid = grids.get(g);
-      for (CellPosition cell : List.copyOf(grid.inOrder)) {
-        if (grid.guarded[cell.row()][cell.column()] && bounds.pinned(g, cell)) {
-          any |= grid.widenLinesThrough(cell);
-        }
-      }
-    }
-    return any;
   }
 
   /** Withholds in every split the totals this split withheld; whether any was new. */
@@ -337,20 +316,6 @@ public final class LinkedSuppression {
       return false;
     }
 
-    /** Withholds the best further count of the cell's row and of its column. */
-    boolean widenLinesThrough(CellPosition cell) {
-      List<CellPosition> row = new ArrayList<>(columns);
-      for (int c = 0; c < columns; c++) {
-        row.add(new CellPosition(cell.row(), c));
-      }
-      List<CellPosition> column = new ArrayList<>(rows);
-      for (int r = 0; r < rows; r++) {
-        column.add(new CellPosition(r, cell.column()));
-      }
-      boolean any = suppressBest(row);
-      return suppressBest(column) || any;
-    }
-
     /**
      * In this split, joins the blocks of withheld counts (totals left out) that hold a row whose
      * total is withheld into one, each through the best count joining it to the first; returns
@@ -454,153 +419,6 @@ public final class LinkedSuppression {
       }
       hide(best.row(), best.column(), true);
       return true;
-    }
-  }
-
-  /**
-   * Each withheld count's least and most possible value, narrowed through every equation of every
-   * split (a row's values and unknown pupils add to its total, the schools' counts to the whole's,
-   * the schools' totals to the whole's) from the bounds a reader knows: at least 1 for a withheld
-   * figure, at least 0 for unknown pupils.
-   */
-  private static final class BoundedCounts {
-    private static final long UNBOUNDED = Long.MAX_VALUE / 4;
-    private final List<Grid> grids;
-
-    /** Per grid and cell, the variable's number, or −1 when the count is published. */
-    private final List<int[][]> variable = new ArrayList<>();
-
-    private final List<long[]> equations = new ArrayList<>(); // variable numbers, −1 for known
-    private final List<int[]> signs = new ArrayList<>();
-    private final List<Long> knownParts = new ArrayList<>();
-    private long[] low;
-    private long[] high;
-
-    BoundedCounts(List<Grid> grids, boolean[] totalHidden) {
-      this.grids = grids;
-      int rows = totalHidden.length;
-      List<Long> lows = new ArrayList<>();
-      int[] totalVariable = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        totalVariable[r] = totalHidden[r] ? lows.size() : -1;
-        if (totalHidden[r]) {
-          lows.add(1L);
-        }
-      }
-      for (Grid grid : grids) {
-        int[][] v = new int[grid.rows][grid.columns];
-        for (int r = 0; r < grid.rows; r++) {
-          for (int c = 0; c < grid.columns; c++) {
-            if (c == grid.allColumn) {
-              v[r][c] = totalVariable[r];
-            } else if (grid.hidden[r][c]) {
-              v[r][c] = lows.size();
-              lows.add(c == grid.unknownColumn ? 0L : 1L);
-            } else {
-              v[r][c] = -1;
-            }
-          }
-        }
-        variable.add(v);
-        for (int r = 0; r < grid.rows; r++) {
-          addLine(grid, v, r, -1);
-        }
-        for (int c = 0; c < grid.allColumn; c++) {
-          addLine(grid, v, -1, c);
-        }
-      }
-      Grid first = grids.get(0);
-      addLine(first, variable.get(0), -1, first.allColumn);
-      low = new long[lows.size()];
-      high = new long[lows.size()];
-      for (int i = 0; i < low.length; i++) {
-        low[i] = lows.get(i);
-        high[i] = UNBOUNDED;
-      }
-      narrow();
-    }
-
-    /** A row (margin the total, minus) or a column (margin the whole's count, minus). */
-    private void addLine(Grid grid, int[][] v, int row, int column) {
-      int length = row >= 0 ? grid.columns : grid.rows;
-      long[] vars = new long[length];
-      int[] sign = new int[length];
-      long known = 0;
-      for (int i = 0; i < length; i++) {
-        int r = row >= 0 ? row : i;
-        int c = row >= 0 ? i : column;
-        boolean margin = row >= 0 ? c == grid.allColumn : r == grid.rows - 1;
-        sign[i] = margin ? -1 : 1;
-        vars[i] = v[r][c];
-        if (v[r][c] < 0) {
-          known += sign[i] * (long) grid.count[r][c];
-        }
-      }
-      equations.add(vars);
-      signs.add(sign);
-      knownParts.add(known);
-    }
-
-    /** Σ sign·x over the withheld counts = −known, narrowed until stable. */
-    private void narrow() {
-      boolean changed = true;
-      for (int round = 0; changed && round < 200; round++) {
-        changed = false;
-        for (int e = 0; e < equations.size(); e++) {
-          long[] vars = equations.get(e);
-          int[] sign = signs.get(e);
-          long target = -knownParts.get(e);
-          for (int i = 0; i < vars.length; i++) {
-            if (vars[i] < 0) {
-              continue;
-            }
-            // sign_i·x_i = target − Σ_{j≠i} sign_j·x_j
-            long most = target;
-            long least = target;
-            boolean mostBounded = true;
-            boolean leastBounded = true;
-            for (int j = 0; j < vars.length; j++) {
-              if (j == i || vars[j] < 0) {
-                continue;
-              }
-              int x = (int) vars[j];
-              if (sign[j] > 0) {
-                most -= low[x];
-                if (high[x] >= UNBOUNDED) {
-                  leastBounded = false;
-                } else {
-                  least -= high[x];
-                }
-              } else {
-                least += low[x];
-                if (high[x] >= UNBOUNDED) {
-                  mostBounded = false;
-                } else {
-                  most += high[x];
-                }
-              }
-            }
-            int x = (int) vars[i];
-            long lo = sign[i] > 0 ? least : -most;
-            long hi = sign[i] > 0 ? most : -least;
-            boolean loBounded = sign[i] > 0 ? leastBounded : mostBounded;
-            boolean hiBounded = sign[i] > 0 ? mostBounded : leastBounded;
-            if (hiBounded && hi < high[x]) {
-              high[x] = hi;
-              changed = true;
-            }
-            if (loBounded && lo > low[x]) {
-              low[x] = lo;
-              changed = true;
-            }
-          }
-        }
-      }
-    }
-
-    boolean pinned(int grid, CellPosition cell) {
-      int x = variable.get(grid)[cell.row()][cell.column()];
-      return x >= 0 && low[x] >= high[x];
     }
   }
 
