@@ -279,7 +279,7 @@ final class Screening {
   /**
    * The figures whose pupils are counted in a suppression table: attainment (the first threshold,
    * Level 4+ or the expected standard, stands for the second and for average points, which count
-   * the same pupils) and each progress measure.
+   * the same pupils) and each progress measure (value added against a supplied reference too).
    */
   private static boolean isTableMeasure(Figure f) {
     return f.denominator() != null
@@ -287,6 +287,7 @@ final class Screening {
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
             || f.measure().equals(Measures.VALUE_ADDED)
+            || f.measure().equals(Measures.VALUE_ADDED_NATIONAL)
             || f.measure().startsWith("progress_points_"));
   }
 

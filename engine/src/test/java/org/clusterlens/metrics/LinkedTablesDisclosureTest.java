@@ -116,6 +116,40 @@ class LinkedTablesDisclosureTest {
   }
 
   @Test
+  void valueAddedAgainstASuppliedReferenceIsWithheldForASmallGroupAsValueAddedIs() {
+    List<Figure> figures = new ArrayList<>();
+    String[] schools = {"100001", "100002", Figure.CLUSTER};
+    // Per school: disadvantaged Y, N, all; each {total value added, pupils}.
+    int[][][] cells = {
+      {{-2, 3}, {4, 12}, {2, 15}}, {{1, 9}, {3, 14}, {4, 23}}, {{-1, 12}, {7, 26}, {6, 38}}
+    };
+    String[] values = {"Y", "N", Figure.ALL};
+    for (int s = 0; s < schools.length; s++) {
+      for (int v = 0; v < 3; v++) {
+        String group = v == 2 ? Figure.ALL : Measures.DISADVANTAGED;
+        figures.add(
+            new Figure(
+                Measures.VALUE_ADDED_NATIONAL,
+                Measures.KS2,
+                "maths",
+                schools[s],
+                group,
+                values[v],
+                "2024-25",
+                Measures.SUMMER,
+                (double) cells[s][v][0],
+                (long) cells[s][v][1],
+                (double) cells[s][v][0] / cells[s][v][1]));
+      }
+    }
+
+    List<Figure> published = published(figures);
+
+    assertThat(find(published, "100001", "Y").suppressed()).isTrue();
+    assertThat(PublishedFiguresAuditor.audit(published)).isEmpty();
+  }
+
+  @Test
   void aGroupsWithheldCellCannotBeWorkedOutThroughAnotherGroupSharingTheTotals() {
     // One school of 3 pupils (its headline withheld) and two of 20 and 30: the 3 must not follow
     // from the cluster's total, by SEN or by gender, nor from one group's table through another.
