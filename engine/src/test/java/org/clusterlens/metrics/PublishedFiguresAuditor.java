@@ -29,7 +29,7 @@ import org.clusterlens.model.Figure;
  * <p>It reports every withheld figure's count that is pinned, and the pupils whose value is unknown
  * when they are pinned at 1 to 5 (a group never published, whose results would follow).
  */
-final class PublishedFiguresAuditor {
+public final class PublishedFiguresAuditor {
 
   /** Groups in which a pupil's value can be unknown (no KS1 result, joining date, ethnicity). */
   private static final Set<String> MAY_BE_UNKNOWN =
@@ -49,7 +49,7 @@ final class PublishedFiguresAuditor {
    * @param quantity {@code pupils}, {@code numerator} or {@code not reaching}
    * @param value the value the reader finds
    */
-  record Recovered(String cell, String quantity, double value) {
+  public record Recovered(String cell, String quantity, double value) {
     @Override
     public String toString() {
       return cell + ": " + quantity + " = " + value;
@@ -67,7 +67,7 @@ final class PublishedFiguresAuditor {
   }
 
   /** Every withheld count a reader can pin; empty when none. */
-  static List<Recovered> audit(List<Figure> figures) {
+  public static List<Recovered> audit(List<Figure> figures) {
     Map<String, List<Figure>> systems = new LinkedHashMap<>();
     for (Figure f : figures) {
       if (isAudited(f.measure())) {
@@ -89,7 +89,7 @@ final class PublishedFiguresAuditor {
   }
 
   /** The figures of a {@code metrics.csv}, withheld ones without their numbers. */
-  static List<Figure> readMetricsCsv(Reader csv) throws IOException {
+  public static List<Figure> readMetricsCsv(Reader csv) throws IOException {
     List<Figure> figures = new ArrayList<>();
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     for (CSVRecord r : format.parse(csv)) {
