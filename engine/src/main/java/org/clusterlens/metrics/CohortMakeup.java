@@ -2,8 +2,10 @@ package org.clusterlens.metrics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
@@ -14,7 +16,9 @@ import org.clusterlens.stats.SmallNumberRules;
  * What changed in the cohort's make-up beside each shift: pupils counted, % disadvantaged, % with
  * SEN (support or EHC plan) and % with low KS1 prior attainment (of pupils whose band is known),
  * later cohort minus earlier, with the shift's labels. A percentage change resting on a group of 1
- * to 5 pupils on either side is suppressed, as is every change beside a suppressed shift.
+ * to 5 pupils on either side is suppressed, as is every change beside a suppressed shift, and a
+ * change beside a shift of all pupils whose group has a withheld figure in either year (the
+ * cohorts' pupils are published, so the change and one year's group would give the other back).
  */
 final class CohortMakeup {
 
@@ -76,6 +80,7 @@ final class CohortMakeup {
               r.<Long>getAs("low_prior"),
               r.<Long>getAs("prior_known")));
     }
+    Set<String> withheld = withheldGroups(figures);
     List<Figure> out = new ArrayList<>();
     for (Figure shift : figures) {
       if (!shift.measure().startsWith("shift_pct_level4")
@@ -109,6 +114,7 @@ final class CohortMakeup {
           share(
               shift,
               Measures.COHORT_CHANGE_PCT_DISADVANTAGED,
+              givesBackWithheld(shift, Measures.DISADVANTAGED, withheld),
               now.disadvantaged,
               now.pupils,
               then.disadvantaged,
@@ -118,6 +124,7 @@ final class CohortMakeup {
           share(
               shift,
               Measures.COHORT_CHANGE_PCT_SEN,
+              givesBackWithheld(shift, Measures.SEN, withheld),
               now.sen,
               now.pupils,
               then.sen,
@@ -128,6 +135,7 @@ final class CohortMakeup {
             share(
                 shift,
                 Measures.COHORT_CHANGE_PCT_LOW_PRIOR_ATTAINMENT,
+                givesBackWithheld(shift, Measures.PRIOR_ATTAINMENT, withheld),
                 now.lowPrior,
                 now.priorKnown,
                 then.lowPrior,
@@ -138,15 +146,57 @@ final class CohortMakeup {
     return out;
   }
 
+  /**
+   * The KS2 cohorts' group figures (first threshold, every group a make-up change counts) that are
+   * withheld, as {@link #groupKey} values.
+   */
+  static Set<String> withheldGroups(List<Figure> figures) {
+    Set<String> withheld = new HashSet<>();
+    for (Figure f : figures) {
+      if (f.suppressed()
+          && f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+          && MAKE_UP_GROUPS.contains(f.group())) {
+        withheld.add(groupKey(f.school(), f.subject(), f.academicYear(), f.term(), f.group()));
+      }
+    }
+    return withheld;
+  }
+
+  /**
+   * Whether a make-up change beside a shift of all pupils would give back a withheld count: the
+   * change is later share minus earlier share of the group, and the cohorts' pupils are published,
+   * so with one side's group published the other side's follows.
+   */
+  static boolean givesBackWithheld(Figure shift, String group, Set<String> withheld) {
+    if (!shift.group().equals(Figure.ALL)) {
+      return false;
+    }
+    ThresholdShifts.Cohort earlier = ThresholdShifts.previousCohort(shift);
+    return withheld.contains(
+            groupKey(shift.school(), shift.subject(), shift.academicYear(), shift.term(), group))
+        || withheld.contains(
+            groupKey(
+                shift.school(), shift.subject(), earlier.academicYear(), earlier.term(), group));
+  }
+
+  private static final Set<String> MAKE_UP_GROUPS =
+      Set.of(Measures.DISADVANTAGED, Measures.SEN, Measures.PRIOR_ATTAINMENT);
+
+  private static String groupKey(
+      String school, String subject, String academicYear, String term, String group) {
+    return String.join("|", school, subject, academicYear, term, group);
+  }
+
   private static Figure share(
       Figure shift,
       String measure,
+      boolean givesBackWithheld,
       long nowMet,
       long nowPupils,
       long thenMet,
       long thenPupils,
       SmallNumberRules rules) {
-    boolean small = rules.mustSuppress(nowMet) || rules.mustSuppress(thenMet);
+    boolean small = givesBackWithheld || rules.mustSuppress(nowMet) || rules.mustSuppress(thenMet);
     return change(shift, measure, 100.0 * nowMet / nowPupils - 100.0 * thenMet / thenPupils, small);
   }
 

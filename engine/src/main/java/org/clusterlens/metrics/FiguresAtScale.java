@@ -25,8 +25,9 @@ import org.clusterlens.stats.SmallNumberRules;
  * The attainment figures of a local authority or a whole country, computed and screened on Spark's
  * executors so that none passes through this process: the same query, intervals, pupil weights,
  * reporting threshold, primary and secondary suppression and funnel limits as {@link
- * AttainmentMetrics#compute}, table by table (each table of schools × a group's values is screened
- * on one executor, as the whole run's figures would screen it).
+ * AttainmentMetrics#compute}, table by table (the linked tables of one assessment, scheme, year,
+ * term and subject, every group's schools × values with the all-pupil figures they share, are
+ * screened on one executor, as the whole run's figures would screen them).
  *
  * <p>What it leaves to the run that makes packs: the false-discovery control (its adjusted p-values
  * are left empty and no figure is a selected finding), and every figure other than attainment
@@ -129,7 +130,11 @@ public final class FiguresAtScale {
     return shown;
   }
 
-  /** The table a query row's figures are screened in: all but its school and group value. */
+  /**
+   * The linked tables a query row's figures are screened in: all but its school, pupil group and
+   * group value, since every group's table is suppressed with the others that share its all-pupil
+   * figures.
+   */
   private static String tableOf(Row r) {
     return String.join(
         "|",
@@ -137,8 +142,7 @@ public final class FiguresAtScale {
         r.<String>getAs("scheme"),
         r.<String>getAs("academic_year"),
         r.<String>getAs("term"),
-        r.<String>getAs("subject"),
-        r.<String>getAs("pupil_group"));
+        r.<String>getAs("subject"));
   }
 
   private static Iterator<Row> screened(Iterator<Row> rows, SmallNumberRules rules) {

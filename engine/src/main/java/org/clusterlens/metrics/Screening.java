@@ -77,36 +77,15 @@ public final class Screening {
   }
 
   /**
-   * Suppresses every group (school × group value) of fewer pupils than the threshold, then enough
-   * other groups that none can be worked out by subtraction: per assessment, year, term, subject
-   * and pupil group, a table of schools × values whose rows add to the school's figure over the
-   * group's pupils and whose columns add to the cluster's. A derived figure (gap, shift, change in
-   * gap) made from a suppressed figure is suppressed too, so it cannot give the figure back.
+   * Suppresses every group (school × group value, the cluster's too, and a school's or the
+   * cluster's all pupils) of fewer pupils than the threshold, then enough other groups that none
+   * can be worked out by adding and subtracting published ones: per suppression table, assessment,
+   * year, term and subject, the linked tables of {@link LinkedTables}. A derived figure (gap,
+   * shift, change in gap) made from a suppressed figure is suppressed too, so it cannot give the
+   * figure back.
    */
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
-    Map<String, Map<String, Map<String, Long>>> tables = new LinkedHashMap<>();
-    for (Figure f : figures) {
-      if (!f.school().equals(Figure.CLUSTER)) {
-        for (String table : tablesCounting(f)) {
-          tables
-              .computeIfAbsent(table + "|" + tableKey(f), k -> new LinkedHashMap<>())
-              .computeIfAbsent(f.school(), k -> new HashMap<>())
-              .put(f.groupValue(), f.denominator());
-        }
-      }
-    }
-    Set<String> hidden = new HashSet<>();
-    tables.forEach((key, rows) -> hidden.addAll(suppressedCells(key, rows, rules)));
-    // The cluster's own figure for a value held by fewer pupils than the threshold.
-    for (Figure f : figures) {
-      if (f.school().equals(Figure.CLUSTER)) {
-        for (String table : tablesCounting(f)) {
-          if (rules.mustSuppress(f.denominator())) {
-            hidden.add(table + "|" + cellKey(f));
-          }
-        }
-      }
-    }
+    Set<String> hidden = LinkedTables.hidden(figures, rules);
     Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
@@ -373,7 +352,7 @@ public final class Screening {
   /**
    * The figures whose pupils are counted in a suppression table: attainment (the first threshold,
    * Level 4+ or the expected standard, stands for the second and for average points, which count
-   * the same pupils) and each progress measure.
+   * the same pupils) and each progress measure (value added against a supplied reference too).
    */
   private static boolean isTableMeasure(Figure f) {
     return f.denominator() != null
@@ -381,6 +360,7 @@ public final class Screening {
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
             || f.measure().equals(Measures.VALUE_ADDED)
+            || f.measure().equals(Measures.VALUE_ADDED_NATIONAL)
             || f.measure().startsWith("progress_points_"));
   }
 
@@ -405,7 +385,7 @@ public final class Screening {
   private static final String AVERAGED = "averaged";
 
   /** The suppression table whose cells count this figure's pupils, if any (none or one). */
-  private static List<String> tablesCounting(Figure f) {
+  static List<String> tablesCounting(Figure f) {
     if (isAverage(f)) {
       return List.of(AVERAGED);
     }

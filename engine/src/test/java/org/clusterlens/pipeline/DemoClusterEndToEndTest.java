@@ -377,6 +377,18 @@ class DemoClusterEndToEndTest {
   }
 
   @Test
+  void noWithheldCountCanBeWorkedOutFromTheMetricsCsv() throws IOException {
+    // Issue 17: the cluster's 171 of 201, SEN support 13 of 22 and no SEN 158 of 175 once gave
+    // back its 4 EHC-plan pupils; a reader who solves every published sum gets nothing back.
+    List<org.clusterlens.model.Figure> figures;
+    try (var csv = Files.newBufferedReader(packs.resolve("metrics.csv"))) {
+      figures = org.clusterlens.metrics.PublishedFiguresAuditor.readMetricsCsv(csv);
+    }
+
+    assertThat(org.clusterlens.metrics.PublishedFiguresAuditor.audit(figures)).isEmpty();
+  }
+
+  @Test
   void noPupilNameOrUpnReachesAnyPack() throws IOException {
     GeneratedCluster generated = DemoClusterGenerator.generate(DemoClusterGenerator.DEFAULT_SEED);
     Set<String> secrets = new TreeSet<>();
