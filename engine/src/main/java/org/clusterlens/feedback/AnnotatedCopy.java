@@ -154,6 +154,9 @@ public final class AnnotatedCopy {
       anchor.setRow2(rowIndex + 4);
       anchor.setCol1(column + 1);
       anchor.setCol2(column + 5);
+      if (cell.getCellComment() != null) {
+        cell.removeCellComment(); // an earlier marking's comment on a copy handed in again
+      }
       Comment comment = drawing.createCellComment(anchor);
       comment.setString(factory.createRichTextString(e.getValue().toString().strip()));
       comment.setAuthor(AUTHOR);
@@ -186,6 +189,11 @@ public final class AnnotatedCopy {
   }
 
   private static void problemsSheet(XSSFWorkbook wb, ReturnCheck check) {
+    // A marked-up copy handed in again carries the earlier list: this one replaces it.
+    int earlier = wb.getSheetIndex(PROBLEMS_SHEET);
+    if (earlier >= 0) {
+      wb.removeSheetAt(earlier);
+    }
     Sheet sheet = wb.createSheet(PROBLEMS_SHEET);
     wb.setSheetOrder(PROBLEMS_SHEET, 0);
     wb.setActiveSheet(0);

@@ -197,10 +197,17 @@ public final class XlsxSheetReader {
         e);
   }
 
+  /**
+   * The sheet a marked-up copy of a return opens on, listing its problems; when such a copy is
+   * handed in again, its pupils are on the sheet after it.
+   */
+  private static final String MARKED_COPY_PROBLEMS = "Problems";
+
   private static Optional<String> chooseSheet(XSSFReader reader, String wanted, boolean orFirst)
       throws IOException, OpenXML4JException, UnreadableReturnException {
     XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
     Optional<String> first = Optional.empty();
+    Optional<String> problems = Optional.empty();
     while (sheets.hasNext()) {
       // Only the names are wanted here: each sheet's stream is closed unread.
       sheets.next().close();
@@ -208,9 +215,14 @@ public final class XlsxSheetReader {
       if (name.trim().equalsIgnoreCase(wanted)) {
         return Optional.of(name);
       }
-      if (first.isEmpty()) {
+      if (name.trim().equalsIgnoreCase(MARKED_COPY_PROBLEMS)) {
+        problems = Optional.of(name);
+      } else if (first.isEmpty()) {
         first = Optional.of(name);
       }
+    }
+    if (first.isEmpty()) {
+      first = problems;
     }
     if (!orFirst) {
       return Optional.empty();
