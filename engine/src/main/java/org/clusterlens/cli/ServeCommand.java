@@ -164,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
             + cluster.name()
             + " at "
             + base
-            + "/ (hand-ins for the "
+            + "/ (hand-ins for "
             + handInTerm.label()
             + "). Service folder: "
             + folder.root()

@@ -602,7 +602,7 @@ public final class ClusterService implements AutoCloseable {
           400,
           "Tick the box to confirm this is "
               + school.name()
-              + "'s return for the "
+              + "'s return for "
               + settings.term().label()
               + ".");
       return;

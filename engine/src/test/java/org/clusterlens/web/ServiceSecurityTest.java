@@ -128,7 +128,7 @@ class ServiceSecurityTest {
 
     assertThat(replay.statusCode()).isEqualTo(303);
     assertThat(replay.headers().firstValue("Location")).hasValue("/sign-in");
-    assertThat(replay.body()).doesNotContain("Hand-ins for the");
+    assertThat(replay.body()).doesNotContain("Hand-ins for");
   }
 
   @Test
