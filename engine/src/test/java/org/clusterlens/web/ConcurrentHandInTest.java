@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The eight schools of the demo cluster hand in their summer returns at the same moment, each
- * through its own business manager's session: every return ends stored, each business manager
- * sees the feedback on their own school's file, and nothing is lost.
+ * through its own business manager's session: every return ends stored, each business manager sees
+ * the feedback on their own school's file, and nothing is lost.
  */
 class ConcurrentHandInTest {
 
@@ -83,7 +83,8 @@ class ConcurrentHandInTest {
             .contains("Accepted:")
             .contains(files.get(i).getFileName().toString());
       }
-      System.out.printf("Eight hand-ins at once: all answered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          "Eight hand-ins at once: all answered in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       pool.shutdown();
 
       List<HandIn> ledger = fixture.service.desk().all();
