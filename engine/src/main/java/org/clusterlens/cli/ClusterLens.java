@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
       GenerateCommand.class,
       FiguresCommand.class,
       BenchCommand.class,
+      ServeCommand.class,
+      AccountsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterLens {
