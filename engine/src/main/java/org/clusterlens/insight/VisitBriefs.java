@@ -74,7 +74,10 @@ public final class VisitBriefs {
     for (Figure f : ranked) {
       if (probes.size() < TO_PROBE && f.judgement().verdict() != Judgement.Verdict.STRONG) {
         probes.add(QuestionWords.statement(f, index));
-        asks.add(QuestionWords.question(f));
+        String ask = QuestionWords.question(f);
+        if (!asks.contains(ask)) {
+          asks.add(ask);
+        }
       }
     }
     if (strengths.isEmpty()) {

@@ -70,7 +70,8 @@ public final class FigureIndex {
                     f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
     List<Figure> all = List.copyOf(inLevels.get(true));
     for (Figure f : figures) {
-      byLabelsAndScheme.put(labelsKey(f, f.measure(), f.academicYear(), f.groupValue()), f);
+      byLabelsAndScheme.put(
+          labelsKey(f, f.measure(), f.school(), f.academicYear(), f.groupValue()), f);
       if (f.judgement() != null && f.judgement().headline()) {
         questionsBySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
       }
@@ -134,35 +135,25 @@ public final class FigureIndex {
   public Optional<Figure> alongside(
       Figure like, String measure, String academicYear, String groupValue) {
     return Optional.ofNullable(
-        byLabelsAndScheme.get(labelsKey(like, measure, academicYear, groupValue)));
+        byLabelsAndScheme.get(labelsKey(like, measure, like.school(), academicYear, groupValue)));
   }
 
   /** The same figure for another school (or the cluster), if there is one. */
   public Optional<Figure> forSchool(Figure like, String school) {
     return Optional.ofNullable(
         byLabelsAndScheme.get(
-            String.join(
-                "|",
-                like.measure(),
-                like.assessment(),
-                String.valueOf(like.scheme()),
-                like.subject(),
-                school,
-                like.group(),
-                like.groupValue(),
-                like.academicYear(),
-                like.term())));
+            labelsKey(like, like.measure(), school, like.academicYear(), like.groupValue())));
   }
 
   private static String labelsKey(
-      Figure f, String measure, String academicYear, String groupValue) {
+      Figure f, String measure, String school, String academicYear, String groupValue) {
     return String.join(
         "|",
         measure,
         f.assessment(),
         String.valueOf(f.scheme()),
         f.subject(),
-        f.school(),
+        school,
         f.group(),
         groupValue,
         academicYear,

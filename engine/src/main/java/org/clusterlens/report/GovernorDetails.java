@@ -26,6 +26,8 @@ import org.clusterlens.stats.SmallNumberRules;
  * @param progress progress and value-added rows; never null, empty when none are in the figures
  * @param gaps this school's group gaps at Level 4+ in RWM; never null, empty when none
  * @param funnels the key measures' funnels over this school and its peers; never null
+ * @param ks1 the latest Key Stage 1 (Year 2) results: average points per subject, this school and
+ *     the cluster; never null, empty when the returns hold none
  * @param pooled the trend's years counted together (reading, writing and maths combined at Level 4+
  *     and 5+, the school's carrying its judgement against the cluster), or null when the figures
  *     hold fewer than two years
@@ -39,6 +41,7 @@ public record GovernorDetails(
     List<ProgressRow> progress,
     List<GapRow> gaps,
     List<MeasureFunnel> funnels,
+    List<Ks1Row> ks1,
     TrendYear pooled) {
 
   /** How many academic years the trends section shows at most. */
@@ -51,7 +54,19 @@ public record GovernorDetails(
     progress = List.copyOf(progress);
     gaps = List.copyOf(gaps);
     funnels = List.copyOf(funnels);
+    ks1 = List.copyOf(ks1);
   }
+
+  /**
+   * One subject's Key Stage 1 average points at the end of Year 2.
+   *
+   * @param subject the subject code; never null
+   * @param academicYear the year of the results; never null
+   * @param self this school's average points, or null when withheld or absent
+   * @param cluster the cluster's, or null
+   */
+  public record Ks1Row(
+      String subject, String academicYear, AveragePoints self, AveragePoints cluster) {}
 
   /**
    * One year of the trend; a part is null when the figures hold none.
@@ -261,7 +276,45 @@ public record GovernorDetails(
         progress,
         gaps(index, urn, ks2Year),
         MeasureFunnel.keyMeasures(schools),
+        ks1(index, urn),
         pooled(index, urn, ks2Year));
+  }
+
+  /** The latest year's Key Stage 1 average points per subject that either side has. */
+  private static List<Ks1Row> ks1(FigureIndex index, String urn) {
+    List<String> years = new ArrayList<>(index.ks2Years());
+    java.util.Collections.reverse(years);
+    for (String year : years) {
+      List<Ks1Row> rows = new ArrayList<>();
+      for (String subject : List.of("reading", "writing", "maths")) {
+        AveragePoints self = ks1Points(index, subject, urn, year);
+        AveragePoints cluster = ks1Points(index, subject, Figure.CLUSTER, year);
+        if (self != null || cluster != null) {
+          rows.add(new Ks1Row(subject, year, self, cluster));
+        }
+      }
+      if (rows.stream().anyMatch(r -> r.self() != null)) {
+        return rows;
+      }
+    }
+    return List.of();
+  }
+
+  private static AveragePoints ks1Points(
+      FigureIndex index, String subject, String school, String year) {
+    return index
+        .find(
+            Measures.AVERAGE_POINTS,
+            Measures.KS1,
+            subject,
+            school,
+            Figure.ALL,
+            Figure.ALL,
+            year,
+            Measures.SUMMER)
+        .filter(f -> f.numerator() != null)
+        .map(AveragePoints::of)
+        .orElse(null);
   }
 
   /**

@@ -147,6 +147,38 @@ class DemoClusterEndToEndTest {
   }
 
   @Test
+  void keyStage1ResultsAreShownWithTheirN() throws IOException {
+    CSVRecord maths =
+        metrics().stream()
+            .filter(r -> r.get("measure").equals("average_points"))
+            .filter(r -> r.get("assessment").equals("ks1") && r.get("subject").equals("maths"))
+            .filter(r -> r.get("school").equals("128458") && r.get("group").equals("all"))
+            .filter(r -> r.get("academic_year").equals("2024-25"))
+            .findFirst()
+            .orElseThrow();
+    String expected =
+        org.clusterlens.report.Numbers.points(Double.parseDouble(maths.get("value")))
+            + " ("
+            + maths.get("denominator")
+            + " pupils)";
+    String pack = plain(Files.readString(packs.resolve("governor-128458.html")));
+    assertThat(pack).contains("Key Stage 1 results, 2024-25");
+    String section = pack.substring(pack.indexOf("Key Stage 1 results, 2024-25"));
+    assertThat(section.substring(section.indexOf("Maths"))).startsWith("Maths " + expected);
+  }
+
+  @Test
+  void eastwoldsPlantedMathsStrengthLeadsItsFirstScreen() throws IOException {
+    String screen = firstScreen("128441");
+    assertThat(screen).contains("What is strong");
+    String strong = screen.substring(screen.indexOf("What is strong"));
+    int end = strong.indexOf("What the data cannot tell yet");
+    assertThat(end < 0 ? strong : strong.substring(0, end))
+        .contains("reached Level 5+ in maths")
+        .contains("Strong: chance alone would rarely give this");
+  }
+
+  @Test
   void theEightFirstScreensDifferBecauseTheSchoolsDo() throws IOException {
     Set<String> screens = new TreeSet<>();
     for (String urn : URNS) {

@@ -25,9 +25,8 @@ final class ClusterSheets {
             "Each school against the cluster's range (funnel plots' figures)",
             pack.funnels().isEmpty()
                 ? "Funnel plots need Key Stage 2 results from at least two schools; none yet."
-                : "Limits are the range chance alone could produce around the cluster's rate at"
-                    + " the school's n (exact binomial). The judgement allows for every school"
-                    + " compared on the measure.",
+                : "Limits: the range chance alone gives around the cluster's rate at the"
+                    + " school's n (exact binomial).",
             List.of(
                 new Column("Measure", 30, st.text()),
                 new Column("School", 22, st.text()),

@@ -64,6 +64,36 @@ final class GovernorSheets {
     }
   }
 
+  /** Key Stage 1 (Year 2) average points, this school and the cluster; no sheet when none. */
+  static void ks1(Workbook wb, PackStyles st, GovernorPack pack) {
+    List<GovernorDetails.Ks1Row> rows = pack.details().ks1();
+    if (rows.isEmpty()) {
+      return;
+    }
+    TableSheet t =
+        TableSheet.create(
+            wb,
+            st,
+            "Key Stage 1",
+            "Key Stage 1 results, " + rows.get(0).academicYear(),
+            "Year 2's average points at the end of Key Stage 1 (Level 2B is 15 points, Level 3 is"
+                + " 21): the starting points their progress will be measured from.",
+            List.of(
+                new Column("Subject", 14, st.text()),
+                new Column("This school", 11, st.points()),
+                new Column("Pupils", 9, st.count()),
+                new Column("Cluster", 11, st.points()),
+                new Column("Cluster pupils", 9, st.count())));
+    for (GovernorDetails.Ks1Row r : rows) {
+      t.add(
+          Labels.subject(r.subject()),
+          r.self() == null ? null : r.self().mean(),
+          r.self() == null ? null : r.self().pupils(),
+          r.cluster() == null ? null : r.cluster().mean(),
+          r.cluster() == null ? null : r.cluster().pupils());
+    }
+  }
+
   static void groups(Workbook wb, PackStyles st, GovernorPack pack) {
     groups(wb, st, pack.details().gaps(), "the rest of the school");
   }
@@ -134,22 +164,17 @@ final class GovernorSheets {
                     + "."
                 : "Each year is a different Year 6, so one year's dip may be chance.",
             cols);
-    for (TrendYear y : years) {
+    List<TrendYear> rows = new java.util.ArrayList<>(years);
+    if (pack.details().pooled() != null) {
+      rows.add(pack.details().pooled());
+    }
+    for (TrendYear y : rows) {
       t.add(
           y.academicYear(),
           orBlank(y.level4()),
           orBlank(y.level5()),
           orBlank(y.clusterLevel4()),
           orBlank(y.clusterLevel5()));
-    }
-    TrendYear pooled = pack.details().pooled();
-    if (pooled != null) {
-      t.add(
-          pooled.academicYear(),
-          orBlank(pooled.level4()),
-          orBlank(pooled.level5()),
-          orBlank(pooled.clusterLevel4()),
-          orBlank(pooled.clusterLevel5()));
     }
   }
 

@@ -42,6 +42,7 @@ public final class GovernorWorkbook {
     SchemeSheet.otherSchemes(wb, st, List.of(pack.self()));
     GovernorSheets.progress(wb, st, pack);
     GovernorSheets.groups(wb, st, pack);
+    GovernorSheets.ks1(wb, st, pack);
     GovernorSheets.trends(wb, st, pack);
     GovernorSheets.context(wb, st, pack);
     if (pack.teacherTerm() != null) {

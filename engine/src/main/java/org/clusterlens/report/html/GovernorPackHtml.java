@@ -30,6 +30,7 @@ public final class GovernorPackHtml {
     shift(main, pack, charts);
     GovernorSections.progress(main, pack);
     GovernorSections.groups(main, pack);
+    GovernorSections.ks1(main, pack);
     GovernorSections.trends(main, pack, charts);
     GovernorSections.context(main, pack);
     peers(main, pack);

@@ -119,6 +119,32 @@ final class GovernorSections {
     out.append("</section>\n");
   }
 
+  /** Key Stage 1 (Year 2) average points, this school and the cluster; nothing when none held. */
+  static void ks1(StringBuilder out, GovernorPack pack) {
+    List<GovernorDetails.Ks1Row> rows = pack.details().ks1();
+    if (rows.isEmpty()) {
+      return;
+    }
+    HtmlTable.section(out, "ks1", "Key Stage 1 results, " + rows.get(0).academicYear());
+    HtmlTable.paragraph(
+        out,
+        "Year 2's teacher-assessed results at the end of Key Stage 1, as average points (Level 2B"
+            + " is 15 points, Level 3 is 21): the starting points these pupils' progress will be"
+            + " measured from.");
+    HtmlTable.open(
+        out,
+        "Key Stage 1 average points by subject, " + rows.get(0).academicYear(),
+        "Subject",
+        "This school",
+        "Cluster (all schools)");
+    for (GovernorDetails.Ks1Row r : rows) {
+      HtmlTable.row(
+          out, "", Labels.subject(r.subject()), Cells.points(r.self()) + Cells.points(r.cluster()));
+    }
+    HtmlTable.close(out);
+    out.append("</section>\n");
+  }
+
   static void trends(StringBuilder out, GovernorPack pack, List<String> charts) {
     List<TrendYear> years = pack.details().trends();
     HtmlTable.section(out, "trends", Labels.trends(years.size()));
@@ -160,26 +186,20 @@ final class GovernorSections {
         "This school, Level 5+",
         "Cluster, Level 4+",
         "Cluster, Level 5+");
-    for (TrendYear y : years) {
+    TrendYear pooled = pack.details().pooled();
+    List<TrendYear> rows = new java.util.ArrayList<>(years);
+    if (pooled != null) {
+      rows.add(pooled);
+    }
+    for (TrendYear y : rows) {
       HtmlTable.row(
           out,
-          "",
+          y == pooled ? "pooled" : "",
           y.academicYear(),
           Cells.percent(y.level4())
               + Cells.percent(y.level5())
               + Cells.percent(y.clusterLevel4())
               + Cells.percent(y.clusterLevel5()));
-    }
-    TrendYear pooled = pack.details().pooled();
-    if (pooled != null) {
-      HtmlTable.row(
-          out,
-          "pooled",
-          pooled.academicYear(),
-          Cells.percent(pooled.level4())
-              + Cells.percent(pooled.level5())
-              + Cells.percent(pooled.clusterLevel4())
-              + Cells.percent(pooled.clusterLevel5()));
     }
     HtmlTable.close(out);
     if (pooled != null && pooled.level4() != null) {

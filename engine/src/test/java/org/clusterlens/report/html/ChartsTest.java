@@ -37,7 +37,10 @@ class ChartsTest {
     String js = Charts.funnel("f1", funnel);
 
     assertThat(js)
-        .contains("textposition: 'top center'")
+        // Names beside the dots, never clipped, neighbours in size taking turns above and below.
+        .contains("cliponaxis: false, textposition: ['")
+        .contains("'top center'")
+        .contains("'bottom center'")
         .contains("Brook Lane School")
         .contains("95% limits")
         .contains("99.8% limits")
