@@ -143,8 +143,8 @@ final class QuestionWords {
     if (measure.equals(Measures.VALUE_ADDED)) {
       return Labels.subject(f.subject())
           + ": pupils made "
-          + Numbers.points(Math.abs(f.value()))
-          + (f.value() < 0 ? " points less" : " points more")
+          + Numbers.quantity(Numbers.points(Math.abs(f.value())), "point")
+          + (f.value() < 0 ? " less" : " more")
           + " progress from Key Stage 1 than pupils with similar starting points in the cluster ("
           + f.denominator()
           + " pupils, "
@@ -206,8 +206,8 @@ final class QuestionWords {
                 + " probably lies between "
                 + Numbers.signedPoints(f.lower())
                 + " and "
-                + signed(f.upper())
-                + " (95% interval).";
+                + Numbers.signedPoints(f.upper())
+                + " points (95% interval).";
     return verdict + test + interval;
   }
 
@@ -263,11 +263,6 @@ final class QuestionWords {
     return (change > 0 ? "rose " : "fell ")
         + points
         + (points.equals("1") ? " percentage point" : " percentage points");
-  }
-
-  private static String signed(double points) {
-    return Numbers.signedPoints(points)
-        + (Numbers.signedPoints(points).matches("[+-]?1") ? " point" : " points");
   }
 
   /** "Level 4+", "the expected standard". */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -290,12 +291,12 @@ final class PrintLayout {
    */
   private static void pageSetup(XSSFSheet sheet, int lastCol, int lastRow) {
     PrintSetup print = sheet.getPrintSetup();
-    sheet.setMargin(Sheet.LeftMargin, SIDE_MARGIN);
-    sheet.setMargin(Sheet.RightMargin, SIDE_MARGIN);
-    sheet.setMargin(Sheet.TopMargin, END_MARGIN);
-    sheet.setMargin(Sheet.BottomMargin, END_MARGIN);
-    sheet.setMargin(Sheet.HeaderMargin, HEADER_MARGIN);
-    sheet.setMargin(Sheet.FooterMargin, HEADER_MARGIN);
+    sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN);
+    sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN);
+    sheet.setMargin(PageMargin.TOP, END_MARGIN);
+    sheet.setMargin(PageMargin.BOTTOM, END_MARGIN);
+    sheet.setMargin(PageMargin.HEADER, HEADER_MARGIN);
+    sheet.setMargin(PageMargin.FOOTER, HEADER_MARGIN);
     print.setPaperSize(PrintSetup.A4_PAPERSIZE);
     XSSFWorkbook wb = sheet.getWorkbook();
     wb.setPrintArea(wb.getSheetIndex(sheet), 0, lastCol, 0, lastRow);
