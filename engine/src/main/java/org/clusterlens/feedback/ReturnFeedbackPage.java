@@ -94,9 +94,10 @@ public final class ReturnFeedbackPage {
   }
 
   /**
-   * Where a problem is, as a person would look for it: "Sheet 'Pupils', row 14, column 'Reading'".
+   * Where a problem is, as a person would look for it: "Sheet 'Pupils', row 14, column 'Reading'";
+   * the feedback page and the service's feedback screen say it the same way.
    */
-  static String where(ReturnProblem p) {
+  public static String where(ReturnProblem p) {
     StringBuilder s = new StringBuilder();
     if (p.sheet() != null) {
       s.append("Sheet '").append(p.sheet()).append("'");

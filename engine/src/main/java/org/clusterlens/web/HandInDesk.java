@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.clusterlens.feedback.ReturnFeedbackPage;
 import org.clusterlens.ingest.ReturnCheck;
 import org.clusterlens.ingest.ReturnProblem;
 import org.clusterlens.model.Term;
@@ -157,7 +158,7 @@ public final class HandInDesk {
       problems.add(
           new HandIn.Problem(
               p.isError(),
-              where(p),
+              ReturnFeedbackPage.where(p),
               p.value() == null ? "" : p.value(),
               p.problem(),
               p.accepted() == null ? "" : p.accepted()));
@@ -178,21 +179,6 @@ public final class HandInDesk {
         check.pupils().size(),
         problems,
         marked);
-  }
-
-  /** Where a problem is, as the feedback page says it. */
-  static String where(ReturnProblem p) {
-    StringBuilder s = new StringBuilder();
-    if (p.sheet() != null) {
-      s.append("Sheet '").append(p.sheet()).append("'");
-    }
-    if (p.row() != null) {
-      s.append(s.isEmpty() ? "Row " : ", row ").append(p.row());
-    }
-    if (p.column() != null) {
-      s.append(s.isEmpty() ? "Column '" : ", column '").append(p.column()).append("'");
-    }
-    return s.isEmpty() ? "The whole file" : s.toString();
   }
 
   /**
