@@ -7,7 +7,6 @@ import org.clusterlens.insight.KeyPoints;
 import org.clusterlens.insight.VisitBriefs;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
-import org.clusterlens.model.School;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.FigureIndex;
 import org.clusterlens.report.GovernorPack;
@@ -23,7 +22,8 @@ import org.clusterlens.report.excel.WorkbookSaver;
  *
  * <p>The one class in this package that knows the renderers: assemble the packs, explain them (the
  * insight stage's words), render them, then save them. Each file replaces any earlier one in one
- * step.
+ * step. Schools' packs are written side by side, one per processor ({@link ParallelWork}): they
+ * read the same figures and write files of their own.
  */
 public final class PackWriter {
 
@@ -44,16 +44,22 @@ public final class PackWriter {
       Cluster cluster, List<Figure> computed, Provenance provenance, Path outDir) {
     // Suppressed figures leave the metrics stage with their counts; nothing written may hold them.
     List<Figure> figures = computed.stream().map(Figure::publishable).toList();
-    List<Path> written = new ArrayList<>();
     SharedWork together =
         new SharedWork(cluster, figures.stream().filter(f -> !f.suppressed()).toList());
     FigureIndex index = new FigureIndex(figures);
-    for (School school : cluster.schools()) {
-      GovernorPack pack = governorPack(cluster, school.urn(), index, provenance);
-      String base = "governor-" + school.urn();
-      written.add(TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")));
-      written.add(
-          WorkbookSaver.save(together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
+    List<Path> written = new ArrayList<>();
+    for (List<Path> schoolFiles :
+        ParallelWork.each(
+            cluster.schools(),
+            school -> {
+              GovernorPack pack = governorPack(cluster, school.urn(), index, provenance);
+              String base = "governor-" + school.urn();
+              return List.of(
+                  TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")),
+                  WorkbookSaver.save(
+                      together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
+            })) {
+      written.addAll(schoolFiles);
     }
     ClusterPack clusterPack = clusterPack(cluster, index, provenance);
     written.add(

@@ -3,9 +3,9 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.insight.ClusterPriorities;
 import org.clusterlens.insight.DataTraining;
@@ -39,7 +39,7 @@ final class SharedWork {
   private final List<Figure> figures;
   private final ClusterPriorities priorities;
   private final SelfEvaluation.Sources selfEvaluationSources;
-  private final Map<String, SelfEvaluation> selfEvaluations = new HashMap<>();
+  private final Map<String, SelfEvaluation> selfEvaluations = new ConcurrentHashMap<>();
 
   SharedWork(Cluster cluster, List<Figure> figures) {
     this.cluster = cluster;

@@ -45,4 +45,23 @@ class PackWriterTest {
       assertThat(leftovers).hasSize(13);
     }
   }
+
+  @Test
+  void packsWrittenSideBySideAreTheSameEveryRun() throws Exception {
+    for (String run : new String[] {"first", "second"}) {
+      PackWriter.writeAll(
+          SampleCluster.cluster(false),
+          SampleCluster.figures(),
+          SampleCluster.provenance(),
+          dir.resolve(run));
+    }
+    for (String file :
+        new String[] {
+          "governor-100001.html", "governor-100003.html", "self-evaluation-100002.txt"
+        }) {
+      assertThat(Files.readString(dir.resolve("second").resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readString(dir.resolve("first").resolve(file)));
+    }
+  }
 }
