@@ -294,21 +294,8 @@ public final class LinkedSuppression {
         if (!guarded[cell.row()][cell.column()]) {
           continue;
         }
-        BitSet rowSide =
-            SuppressedCellGraph.reachableWithout(suppressed, cell, cell.row(), rows, columns);
-        BitSet columnSide =
-            SuppressedCellGraph.reachableWithout(
-                suppressed, cell, rows + cell.column(), rows, columns);
-        List<CellPosition> closing = new ArrayList<>();
-        for (int r = columnSide.nextSetBit(0);
-            r >= 0 && r < rows;
-            r = columnSide.nextSetBit(r + 1)) {
-          for (int c = 0; c < columns; c++) {
-            if (rowSide.get(rows + c)) {
-              closing.add(new CellPosition(r, c));
-            }
-          }
-        }
+        List<CellPosition> closing =
+            SuppressedCellGraph.closingCells(suppressed, cell, rows, columns);
         if (suppressBest(closing)) {
           return true;
         }

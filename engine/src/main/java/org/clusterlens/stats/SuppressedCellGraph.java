@@ -63,6 +63,26 @@ final class SuppressedCellGraph {
   }
 
   /**
+   * The cells that would close a loop through a bridge: each joins a row on the bridge's column
+   * side to a column on its row side, so withholding any one of them puts the bridge on a cycle.
+   * Listed row by row, then column by column.
+   */
+  static List<CellPosition> closingCells(
+      Set<CellPosition> suppressed, CellPosition bridge, int rows, int columns) {
+    BitSet rowSide = reachableWithout(suppressed, bridge, bridge.row(), rows, columns);
+    BitSet columnSide = reachableWithout(suppressed, bridge, rows + bridge.column(), rows, columns);
+    List<CellPosition> closing = new ArrayList<>();
+    for (int r = columnSide.nextSetBit(0); r >= 0 && r < rows; r = columnSide.nextSetBit(r + 1)) {
+      for (int c = 0; c < columns; c++) {
+        if (rowSide.get(rows + c)) {
+          closing.add(new CellPosition(r, c));
+        }
+      }
+    }
+    return closing;
+  }
+
+  /**
    * Which of the cells (edges, by their index in the list) are bridges: lie on no cycle, so that
    * the totals give them away. One depth-first walk over the whole graph (Tarjan's low-link), kept
    * on an explicit stack so a table of thousands of schools cannot overflow the thread's stack.

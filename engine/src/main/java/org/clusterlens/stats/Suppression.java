@@ -190,22 +190,8 @@ public record Suppression(
       BitSet bridges = SuppressedCellGraph.bridges(inOrder, rows, columns);
       for (int i = bridges.nextSetBit(0); i >= 0; i = bridges.nextSetBit(i + 1)) {
         CellPosition cell = inOrder.get(i);
-        BitSet rowSide =
-            SuppressedCellGraph.reachableWithout(suppressed, cell, cell.row(), rows, columns);
-        BitSet columnSide =
-            SuppressedCellGraph.reachableWithout(
-                suppressed, cell, rows + cell.column(), rows, columns);
-        // A cell joining a row on the column's side to a column on the row's side closes a loop.
-        List<CellPosition> closing = new ArrayList<>();
-        for (int r = columnSide.nextSetBit(0);
-            r >= 0 && r < rows;
-            r = columnSide.nextSetBit(r + 1)) {
-          for (int c = 0; c < columns; c++) {
-            if (rowSide.get(rows + c)) {
-              closing.add(new CellPosition(r, c));
-            }
-          }
-        }
+        List<CellPosition> closing =
+            SuppressedCellGraph.closingCells(suppressed, cell, rows, columns);
         if (suppressBest(closing)) {
           return true;
         }

@@ -2,15 +2,12 @@ package org.clusterlens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.clusterlens.testing.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.clusterlens.testing.PrintedOutput;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,24 +18,7 @@ class IngestCommandLimitsTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream stdout;
-  private PrintStream stderr;
-
-  @BeforeEach
-  void capture() {
-    stdout = System.out;
-    stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(stdout);
-    System.setErr(stderr);
-  }
+  @RegisterExtension final PrintedOutput terminal = new PrintedOutput();
 
   private int ingest(String... more) {
     String[] args = new String[more.length + 11];
@@ -64,7 +44,7 @@ class IngestCommandLimitsTest {
   void aReturnOverTheGivenPupilLimitIsRefusedAndItsFeedbackWritten() throws Exception {
     int code = ingest("--max-pupils", "2", Fixtures.path("returns/good-basic.csv").toString());
 
-    String printed = out.toString(StandardCharsets.UTF_8);
+    String printed = terminal.standardOutput();
     assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
     assertThat(printed)
         .contains(
@@ -85,7 +65,7 @@ class IngestCommandLimitsTest {
     int code = ingest("--max-file-mb", "1", big.toString());
 
     assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(terminal.standardOutput())
         .contains(
             "Error: 100001.csv: is 1,048,577 bytes, more than the 1 MB a return may be, so it was"
                 + " not opened.");
@@ -96,7 +76,7 @@ class IngestCommandLimitsTest {
     int code = ingest("--max-pupils", "0", Fixtures.path("returns/good-basic.csv").toString());
 
     assertThat(code).isEqualTo(ClusterLens.BAD_INPUT);
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(terminal.standardError())
         .contains("--max-file-mb and --max-pupils must be positive whole numbers");
   }
 }

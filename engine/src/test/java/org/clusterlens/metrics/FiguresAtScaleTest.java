@@ -160,7 +160,7 @@ class FiguresAtScaleTest {
     for (Row r : suppressed) {
       assertThat(List.of("numerator", "denominator", "value", "lower", "pupil_weight", "p_value"))
           .as(keyOf(r))
-          .allSatisfy(column -> assertThat((Object) r.getAs(column)).isNull());
+          .allSatisfy(column -> assertThat(r.<Object>getAs(column)).isNull());
       assertThat(r.<String>getAs("school")).isNotNull();
     }
     assertThat(published)
@@ -173,8 +173,8 @@ class FiguresAtScaleTest {
     assertThat(atScale)
         .allSatisfy(
             r -> {
-              assertThat((Object) r.getAs("adjusted_p_value")).isNull();
-              assertThat((Object) r.getAs("selected_finding")).isNull();
+              assertThat(r.<Object>getAs("adjusted_p_value")).isNull();
+              assertThat(r.<Object>getAs("selected_finding")).isNull();
             });
   }
 }

@@ -127,9 +127,9 @@ class FiguresRunTest {
     assertThat(withheld)
         .allSatisfy(
             r -> {
-              assertThat((Object) r.getAs("numerator")).isNull();
-              assertThat((Object) r.getAs("denominator")).isNull();
-              assertThat((Object) r.getAs("value")).isNull();
+              assertThat(r.<Object>getAs("numerator")).isNull();
+              assertThat(r.<Object>getAs("denominator")).isNull();
+              assertThat(r.<Object>getAs("value")).isNull();
             });
     List<String> upns =
         warehouse
