@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,30 +91,12 @@ public final class PrintedPdf {
               + "): `apt-get install poppler-utils`, or run with -Dclusterlens.skipBrowser=true.");
     }
     try {
-      Files.createDirectories(outDir);
-      Path profile = Files.createTempDirectory("print-profile").resolve("profile");
-      List<String> command = new ArrayList<>();
-      command.addAll(
-          List.of(
-              WorkbookCheck.SOFFICE.toString(),
-              "--headless",
-              "--norestore",
-              "-env:UserInstallation=" + profile.toUri(),
-              "--convert-to",
-              "pdf",
-              "--outdir",
-              outDir.toString()));
-      workbooks.forEach(w -> command.add(w.toAbsolutePath().toString()));
-      String log = run(command, outDir.resolve("soffice.log"), 240);
+      Map<Path, Path> pdfs = WorkbookCheck.toPdf(workbooks, outDir, 240);
       Map<Path, PrintedPdf> printed = new LinkedHashMap<>();
       for (Path w : workbooks) {
-        Path pdf =
-            outDir.resolve(w.getFileName().toString().replaceFirst("\\.xlsx?$", "") + ".pdf");
-        if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
-          throw new AssertionError("LibreOffice wrote no PDF for " + w + ":\n" + log);
-        }
+        Path pdf = pdfs.get(w);
         Path html = outDir.resolve(pdf.getFileName() + ".bbox.html");
-        run(
+        WorkbookCheck.run(
             List.of(PDFTOTEXT.toString(), "-bbox-layout", pdf.toString(), html.toString()),
             outDir.resolve("pdftotext.log"),
             60);
@@ -219,7 +200,7 @@ public final class PrintedPdf {
     try {
       Files.createDirectories(dir);
       Path prefix = dir.resolve(stem);
-      run(
+      WorkbookCheck.run(
           List.of(
               PDFTOPPM.toString(),
               "-png",
@@ -238,21 +219,5 @@ public final class PrintedPdf {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render " + pdf, e);
     }
-  }
-
-  private static String run(List<String> command, Path log, int timeoutSeconds) throws IOException {
-    Process p =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError(command.get(0) + " took more than " + timeoutSeconds + " s");
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running " + command.get(0), e);
-    }
-    return Files.readString(log, StandardCharsets.UTF_8);
   }
 }

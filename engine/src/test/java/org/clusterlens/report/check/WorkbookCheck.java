@@ -99,30 +99,10 @@ public final class WorkbookCheck {
     Path work = null;
     try {
       work = Files.createTempDirectory("workbook-check");
-      Path profile = work.resolve("profile");
-      Path out = work.resolve("pdf");
-      Files.createDirectories(out);
-      List<String> command = new ArrayList<>();
-      command.addAll(
-          List.of(
-              SOFFICE.toString(),
-              "--headless",
-              "--norestore",
-              "-env:UserInstallation=" + profile.toUri(),
-              "--convert-to",
-              "pdf",
-              "--outdir",
-              out.toString()));
-      workbooks.forEach(w -> command.add(w.toAbsolutePath().toString()));
-      String log = run(command, work.resolve("soffice.log"), 180);
+      Map<Path, Path> pdfs = toPdf(workbooks, work.resolve("pdf"), 180);
       Map<Path, Integer> pages = new LinkedHashMap<>();
       for (Path w : workbooks) {
-        String name = w.getFileName().toString().replaceFirst("\\.xlsx?$", "") + ".pdf";
-        Path pdf = out.resolve(name);
-        if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
-          throw new AssertionError(
-              "LibreOffice wrote no PDF for " + w + " (it exits 0 even when it fails):\n" + log);
-        }
+        Path pdf = pdfs.get(w);
         String info =
             run(List.of(PDFINFO.toString(), pdf.toString()), work.resolve("pdfinfo.log"), 30);
         Matcher m = PDF_PAGES.matcher(info);
@@ -137,6 +117,43 @@ public final class WorkbookCheck {
     } finally {
       deleteQuietly(work);
     }
+  }
+
+  /**
+   * Converts workbooks to PDF in one LibreOffice run, with a fresh user profile.
+   *
+   * @param workbooks xlsx files with distinct file names
+   * @param outDir where the PDFs go, created if missing
+   * @return each workbook's PDF, in the given order
+   * @throws AssertionError if LibreOffice writes no PDF for a workbook (it exits 0 regardless)
+   */
+  static Map<Path, Path> toPdf(List<Path> workbooks, Path outDir, int timeoutSeconds)
+      throws IOException {
+    Files.createDirectories(outDir);
+    Path profile = Files.createTempDirectory("print-profile").resolve("profile");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            SOFFICE.toString(),
+            "--headless",
+            "--norestore",
+            "-env:UserInstallation=" + profile.toUri(),
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            outDir.toString()));
+    workbooks.forEach(w -> command.add(w.toAbsolutePath().toString()));
+    String log = run(command, outDir.resolve("soffice.log"), timeoutSeconds);
+    Map<Path, Path> pdfs = new LinkedHashMap<>();
+    for (Path w : workbooks) {
+      Path pdf = outDir.resolve(w.getFileName().toString().replaceFirst("\\.xlsx?$", "") + ".pdf");
+      if (!Files.isRegularFile(pdf) || Files.size(pdf) == 0) {
+        throw new AssertionError(
+            "LibreOffice wrote no PDF for " + w + " (it exits 0 even when it fails):\n" + log);
+      }
+      pdfs.put(w, pdf);
+    }
+    return pdfs;
   }
 
   /**
@@ -235,7 +252,8 @@ public final class WorkbookCheck {
     return "'" + sheet.getSheetName() + "'!" + cell.getAddress().formatAsString();
   }
 
-  private static String run(List<String> command, Path log, int timeoutSeconds) throws IOException {
+  /** Runs a command with its output in {@code log}, and returns that output. */
+  static String run(List<String> command, Path log, int timeoutSeconds) throws IOException {
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
