@@ -148,17 +148,17 @@ public final class AttainmentMetrics {
       held.where(held.col("scheme").equalTo(PupilAssessment.NC_LEVELS))
           .createOrReplaceTempView(ProgressMetrics.VIEW);
       figures.addAll(ProgressMetrics.compute(held.sparkSession(), reference));
-      figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
+      figures.addAll(ContextMetrics.compute(table));
       // Secondary suppression settles ties by order, so fix the order first.
       figures.sort(ORDER);
       List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
-      derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
+      derived.addAll(TermShifts.of(table, figures, rules));
       derived.addAll(GroupGaps.of(figures, rules));
       derived.addAll(PooledYears.of(figures));
       derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
       figures.addAll(derived);
       screened = new ArrayList<>(Screening.screen(figures, rules));
-      screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));
+      screened.addAll(CohortMakeup.beside(screened, table, rules));
     } finally {
       held.unpersist();
     }
