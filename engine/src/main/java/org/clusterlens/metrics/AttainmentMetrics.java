@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -136,32 +135,29 @@ public final class AttainmentMetrics {
    */
   public static List<Figure> compute(
       Dataset<Row> assessments, SmallNumberRules rules, ValueAddedReference reference) {
-    PupilTable table = PupilTable.scan(assessments);
-    // The queries not yet counted from the table read the pupil rows several times: hold them
-    // once rather than scanning the Delta table for each.
-    Dataset<Row> held = SchemeColumns.filledIn(assessments).persist(StorageLevel.MEMORY_AND_DISK());
+    return compute(PupilTable.scan(assessments), rules, reference);
+  }
+
+  /**
+   * The figures of the pupils in {@code table}, as {@link #compute(Dataset, SmallNumberRules,
+   * ValueAddedReference)} makes them: the same figures from the table of any set of schools that
+   * stands alone, wherever it is held.
+   */
+  static List<Figure> compute(
+      PupilTable table, SmallNumberRules rules, ValueAddedReference reference) {
     List<Figure> figures = new ArrayList<>(attainment(table));
-    List<Figure> screened;
-    try {
-      held.createOrReplaceTempView(VIEW);
-      // Progress is measured in points and whole levels: National Curriculum levels only.
-      held.where(held.col("scheme").equalTo(PupilAssessment.NC_LEVELS))
-          .createOrReplaceTempView(ProgressMetrics.VIEW);
-      figures.addAll(ProgressMetrics.compute(held.sparkSession(), reference));
-      figures.addAll(ContextMetrics.compute(table));
-      // Secondary suppression settles ties by order, so fix the order first.
-      figures.sort(ORDER);
-      List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
-      derived.addAll(TermShifts.of(table, figures, rules));
-      derived.addAll(GroupGaps.of(figures, rules));
-      derived.addAll(PooledYears.of(figures));
-      derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
-      figures.addAll(derived);
-      screened = new ArrayList<>(Screening.screen(figures, rules));
-      screened.addAll(CohortMakeup.beside(screened, table, rules));
-    } finally {
-      held.unpersist();
-    }
+    figures.addAll(ProgressMetrics.compute(table, reference));
+    figures.addAll(ContextMetrics.compute(table));
+    // Secondary suppression settles ties by order, so fix the order first.
+    figures.sort(ORDER);
+    List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+    derived.addAll(TermShifts.of(table, figures, rules));
+    derived.addAll(GroupGaps.of(figures, rules));
+    derived.addAll(PooledYears.of(figures));
+    derived.addAll(PupilGaps.of(table, rules));
+    figures.addAll(derived);
+    List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
+    screened.addAll(CohortMakeup.beside(screened, table, rules));
     screened.sort(ORDER);
     return screened;
   }
