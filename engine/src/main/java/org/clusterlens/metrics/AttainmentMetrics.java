@@ -2,10 +2,11 @@ package org.clusterlens.metrics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -134,58 +135,134 @@ public final class AttainmentMetrics {
    */
   public static List<Figure> compute(
       Dataset<Row> assessments, SmallNumberRules rules, ValueAddedReference reference) {
-    // The query reads the pupil rows three times (grades, characteristics, KS1 results): hold
-    // them once rather than scanning the Delta table for each.
-    Dataset<Row> held = SchemeColumns.filledIn(assessments).persist(StorageLevel.MEMORY_AND_DISK());
-    List<Figure> figures = new ArrayList<>();
-    List<Figure> screened;
-    try {
-      held.createOrReplaceTempView(VIEW);
-      for (Row r : held.sparkSession().sql(QUERY).collectAsList()) {
-        figures.addAll(figuresOf(r));
-      }
-      // Progress is measured in points and whole levels: National Curriculum levels only.
-      held.where(held.col("scheme").equalTo(PupilAssessment.NC_LEVELS))
-          .createOrReplaceTempView(ProgressMetrics.VIEW);
-      figures.addAll(ProgressMetrics.compute(held.sparkSession(), reference));
-      figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
-      // Spark returns rows in an order that depends on partitioning (local mode and a cluster
-      // differ); secondary suppression settles ties by order, so fix the order first.
-      figures.sort(ORDER);
-      List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
-      derived.addAll(TermShifts.of(held.sparkSession(), VIEW, figures, rules));
-      derived.addAll(GroupGaps.of(figures, rules));
-      derived.addAll(PooledYears.of(figures));
-      derived.addAll(PupilGaps.of(held.sparkSession(), VIEW, rules));
-      figures.addAll(derived);
-      screened = new ArrayList<>(Screening.screen(figures, rules));
-      screened.addAll(CohortMakeup.beside(screened, held.sparkSession(), VIEW, rules));
-    } finally {
-      held.unpersist();
-    }
+    return compute(PupilTable.scan(assessments), rules, reference);
+  }
+
+  /**
+   * The figures of the pupils in {@code table}, as {@link #compute(Dataset, SmallNumberRules,
+   * ValueAddedReference)} makes them: the same figures from the table of any set of schools that
+   * stands alone, wherever it is held.
+   */
+  static List<Figure> compute(
+      PupilTable table, SmallNumberRules rules, ValueAddedReference reference) {
+    List<Figure> figures = new ArrayList<>(attainment(table));
+    figures.addAll(ProgressMetrics.compute(table, reference));
+    figures.addAll(ContextMetrics.compute(table));
+    // Secondary suppression settles ties by order, so fix the order first.
+    figures.sort(ORDER);
+    List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
+    derived.addAll(TermShifts.of(table, figures, rules));
+    derived.addAll(GroupGaps.of(figures, rules));
+    derived.addAll(PooledYears.of(figures));
+    derived.addAll(PupilGaps.of(table, rules));
+    figures.addAll(derived);
+    List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
+    screened.addAll(CohortMakeup.beside(screened, table, rules));
     screened.sort(ORDER);
     return screened;
   }
 
+  /** Pupils, pupils at the first and second threshold, pupils with points and their points. */
+  private static final class Counts {
+    long pupils;
+    long atFirst;
+    long atSecond;
+    long withPoints;
+    double points;
+  }
+
+  /**
+   * The attainment figures of {@code table}: per school and the cluster pooled, term, assessment,
+   * scheme, subject (and reading, writing and maths combined) and pupil group, as the query {@link
+   * #query()} counts them; unordered.
+   */
+  static List<Figure> attainment(PupilTable t) {
+    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
+    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+    for (int g = 0; g < t.graded; g++) {
+      int n = t.groupsOf(t.gAssessment[g], t.gYearGroup[g], t.gPupilTerm[g], groups);
+      int standard = t.gStandard[g];
+      double points = t.gPoints[g];
+      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
+        for (int k = 0; k < n; k++) {
+          Counts c =
+              cells.computeIfAbsent(
+                  new PupilTable.Cell(
+                      school,
+                      t.gYear[g],
+                      t.gTerm[g],
+                      t.gAssessment[g],
+                      t.gScheme[g],
+                      t.gSubject[g],
+                      PupilTable.UNKNOWN,
+                      groups[2 * k],
+                      groups[2 * k + 1]),
+                  x -> new Counts());
+          c.pupils++;
+          if (standard >= Grade.FIRST_THRESHOLD) {
+            c.atFirst++;
+          }
+          if (standard >= Grade.SECOND_THRESHOLD) {
+            c.atSecond++;
+          }
+          if (!Double.isNaN(points)) {
+            c.withPoints++;
+            c.points += points;
+          }
+        }
+      }
+    }
+    List<Figure> figures = new ArrayList<>(cells.size() * 3);
+    cells.forEach(
+        (cell, c) ->
+            figures.addAll(
+                figuresOf(
+                    t.labels(cell).inScheme(t.schemes.name(cell.scheme())),
+                    c.pupils,
+                    c.atFirst,
+                    c.atSecond,
+                    c.withPoints,
+                    c.points)));
+    return figures;
+  }
+
+  /** The figures of a row of the attainment query {@link #query()}. */
   static List<Figure> figuresOf(Row r) {
-    long pupils = r.<Long>getAs("pupils");
-    String scheme = r.getAs("scheme");
+    Figure labels =
+        labelledBy(r, Measures.PCT_LEVEL4_PLUS, 0, 0, 0).inScheme(r.<String>getAs("scheme"));
+    long pointed = r.<Long>getAs("pupils_with_points");
+    return figuresOf(
+        labels,
+        r.<Long>getAs("pupils"),
+        r.<Long>getAs("at_first"),
+        r.<Long>getAs("at_second"),
+        pointed,
+        pointed > 0 ? r.<Double>getAs("total_points") : 0);
+  }
+
+  /**
+   * The figures of one cell with the labels of {@code labels}: % at the first and second threshold
+   * and, outside the combined subject, the average points.
+   */
+  private static List<Figure> figuresOf(
+      Figure labels, long pupils, long atFirst, long atSecond, long pointed, double totalPoints) {
+    String scheme = labels.scheme();
     boolean levels = scheme.equals(PupilAssessment.NC_LEVELS);
     List<Figure> out = new ArrayList<>(3);
-    double first = r.<Long>getAs("at_first");
-    double second = r.<Long>getAs("at_second");
+    double first = atFirst;
+    double second = atSecond;
     String firstMeasure = levels ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_EXPECTED_PLUS;
     String secondMeasure = levels ? Measures.PCT_LEVEL5_PLUS : Measures.PCT_HIGHER_PLUS;
-    out.add(withInterval(figure(r, firstMeasure, first, pupils, 100.0 * first / pupils)));
-    out.add(withInterval(figure(r, secondMeasure, second, pupils, 100.0 * second / pupils)));
+    out.add(
+        withInterval(Derived.like(labels, firstMeasure, first, pupils, 100.0 * first / pupils)));
+    out.add(
+        withInterval(Derived.like(labels, secondMeasure, second, pupils, 100.0 * second / pupils)));
     // The average is over the pupils with points: every counted pupil in levels; in KS2 from
     // 2016 those with a scaled score, as the DfE's average scaled score is.
-    long pointed = r.<Long>getAs("pupils_with_points");
-    if (!r.<String>getAs("subject").equals(Figure.RWM) && pointed > 0) {
-      double totalPoints = r.<Double>getAs("total_points");
+    if (!labels.subject().equals(Figure.RWM) && pointed > 0) {
       String measure =
           scheme.equals(Schemes.KS2_2016) ? Measures.AVERAGE_SCALED_SCORE : Measures.AVERAGE_POINTS;
-      out.add(figure(r, measure, totalPoints, pointed, totalPoints / pointed));
+      out.add(Derived.like(labels, measure, totalPoints, pointed, totalPoints / pointed));
     }
     return out;
   }
@@ -207,12 +284,6 @@ public final class AttainmentMetrics {
   static Proportion proportionOf(Figure percentage) {
     return new Proportion(
         (int) Math.round(percentage.numerator()), Math.toIntExact(percentage.denominator()));
-  }
-
-  /** A figure labelled by the query row it came from, in the row's scheme. */
-  private static Figure figure(
-      Row r, String measure, double numerator, long denominator, double value) {
-    return labelledBy(r, measure, numerator, denominator, value).inScheme(r.getAs("scheme"));
   }
 
   /**

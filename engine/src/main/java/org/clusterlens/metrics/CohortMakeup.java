@@ -6,8 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.stats.SmallNumberRules;
@@ -22,64 +20,80 @@ import org.clusterlens.stats.SmallNumberRules;
  */
 final class CohortMakeup {
 
-  private static final String QUERY =
-      """
-      WITH %1$s,
-      %2$s
-      SELECT %3$s, academic_year, term, assessment, subject,
-             CASE WHEN grouping(year_group) = 1 THEN '%4$s' ELSE CAST(year_group AS STRING) END
-               AS cohort,
-             count(*) AS pupils,
-             sum(CASE WHEN g_disadvantaged = 'Y' THEN 1 ELSE 0 END) AS disadvantaged,
-             sum(CASE WHEN g_sen <> 'N' THEN 1 ELSE 0 END) AS sen,
-             sum(CASE WHEN g_prior_attainment = 'low' THEN 1 ELSE 0 END) AS low_prior,
-             count(g_prior_attainment) AS prior_known
-      FROM described
-      -- Shifts are made in levels only, so their cohorts are the pupils graded in levels.
-      WHERE scheme = '%5$s'
-      GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject),
-        (school_urn, academic_year, term, assessment, subject, year_group),
-        (academic_year, term, assessment, subject),
-        (academic_year, term, assessment, subject, year_group))
-      """;
-
   private CohortMakeup() {}
 
   /** Make-up counts of one cohort: pupils, disadvantaged, SEN, low prior, prior known. */
-  private record Counts(
-      long pupils, long disadvantaged, long sen, long lowPrior, long priorKnown) {}
+  private static final class Counts {
+    long pupils;
+    long disadvantaged;
+    long sen;
+    long lowPrior;
+    long priorKnown;
+  }
+
+  /**
+   * The make-up of every cohort graded in levels (a school's or the cluster's pupils of a term,
+   * assessment and subject, all year groups and each), by {@link #key}.
+   */
+  private static Map<String, Counts> cohorts(PupilTable t) {
+    int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
+    int ks1 = t.assessments.find(Measures.KS1);
+    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
+    for (int g = 0; g < t.graded; g++) {
+      // Shifts are made in levels only, so their cohorts are the pupils graded in levels.
+      if (t.gScheme[g] != levels) {
+        continue;
+      }
+      int p = t.gPupilTerm[g];
+      String band = t.gAssessment[g] == ks1 ? null : PupilTable.band(t.ks1Aps[t.gUpn[g]]);
+      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
+        for (int yearGroup : new int[] {PupilTable.UNKNOWN, t.gYearGroup[g]}) {
+          Counts c =
+              cells.computeIfAbsent(
+                  new PupilTable.Cell(
+                      school,
+                      t.gYear[g],
+                      t.gTerm[g],
+                      t.gAssessment[g],
+                      PupilTable.UNKNOWN,
+                      t.gSubject[g],
+                      yearGroup,
+                      null,
+                      null),
+                  k -> new Counts());
+          c.pupils++;
+          c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
+          c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
+          if (band != null) {
+            c.priorKnown++;
+            c.lowPrior += band.equals("low") ? 1 : 0;
+          }
+        }
+      }
+    }
+    Map<String, Counts> cohorts = new HashMap<>();
+    cells.forEach(
+        (cell, c) ->
+            cohorts.put(
+                key(
+                    t.schoolLabel(cell.school()),
+                    t.assessments.name(cell.assessment()),
+                    t.subjects.name(cell.subject()),
+                    t.years.name(cell.year()),
+                    t.terms.name(cell.term()),
+                    cell.extra() == PupilTable.UNKNOWN
+                        ? Figure.ALL
+                        : Integer.toString(cell.extra())),
+                c));
+    return cohorts;
+  }
 
   /**
    * The make-up changes beside each shift in {@code figures} (screened: a suppressed shift's
-   * changes are suppressed), from the pupil rows registered as {@code view}; never null.
+   * changes are suppressed), from the pupil rows of {@code t}; never null.
    */
-  static List<Figure> beside(
-      List<Figure> figures, SparkSession spark, String view, SmallNumberRules rules) {
-    String sql =
-        QUERY.formatted(
-            AttainmentMetrics.PUPIL_GRADES.formatted(view, Figure.RWM),
-            PupilGroupsSql.ctes(view, "pupils"),
-            PupilGroupsSql.schoolColumn(),
-            Figure.ALL,
-            PupilAssessment.NC_LEVELS);
-    Map<String, Counts> cohorts = new HashMap<>();
-    for (Row r : spark.sql(sql).collectAsList()) {
-      cohorts.put(
-          key(
-              r.getAs("school"),
-              r.getAs("assessment"),
-              r.getAs("subject"),
-              r.getAs("academic_year"),
-              r.getAs("term"),
-              r.getAs("cohort")),
-          new Counts(
-              r.<Long>getAs("pupils"),
-              r.<Long>getAs("disadvantaged"),
-              r.<Long>getAs("sen"),
-              r.<Long>getAs("low_prior"),
-              r.<Long>getAs("prior_known")));
-    }
+  static List<Figure> beside(List<Figure> figures, PupilTable t, SmallNumberRules rules) {
+    Map<String, Counts> cohorts = cohorts(t);
     Set<String> withheld = withheldGroups(figures);
     List<Figure> out = new ArrayList<>();
     for (Figure shift : figures) {

@@ -1,89 +1,87 @@
 package org.clusterlens.metrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import java.util.Map;
 import org.clusterlens.model.Figure;
 
 /**
  * Each school's context in each term, and the cluster's pooled: pupils on the return, and the
  * percentage eligible for FSM, disadvantaged, with SEN (support or EHC plan), with EAL, and stable
- * (on roll since the previous academic year began, see {@link PupilGroupsSql#stableBy}; only pupils
+ * (on roll since the previous academic year began, see {@link PupilTable#stableBy}; only pupils
  * whose joining date is known count). These figures carry assessment {@code context}, subject
  * {@code context} and group {@code all}.
  */
 final class ContextMetrics {
 
-  private static final String CONTEXT = Measures.CONTEXT;
-
-  private static final String QUERY =
-      """
-      WITH pupils AS (
-        SELECT school_urn, academic_year, term, upn,
-               first(fsm) AS fsm, first(disadvantaged) AS disadvantaged, first(sen) AS sen,
-               first(eal) AS eal, first(date_joined) AS date_joined
-        FROM %1$s
-        GROUP BY school_urn, academic_year, term, upn
-      )
-      SELECT %2$s, academic_year, term,
-             count(*) AS pupils,
-             sum(CASE WHEN fsm THEN 1 ELSE 0 END) AS fsm,
-             sum(CASE WHEN disadvantaged THEN 1 ELSE 0 END) AS disadvantaged,
-             sum(CASE WHEN sen <> 'N' THEN 1 ELSE 0 END) AS sen,
-             sum(CASE WHEN eal THEN 1 ELSE 0 END) AS eal,
-             sum(CASE WHEN date_joined IS NULL THEN 0 ELSE 1 END) AS joining_known,
-             sum(CASE WHEN date_joined <= %3$s THEN 1 ELSE 0 END) AS stable
-      FROM pupils
-      GROUP BY GROUPING SETS ((school_urn, academic_year, term), (academic_year, term))
-      """;
-
   private ContextMetrics() {}
 
-  /** The context figures for the pupil rows registered as {@code view}; never null. */
-  static List<Figure> compute(SparkSession spark, String view) {
-    List<Figure> figures = new ArrayList<>();
-    for (Row r :
-        spark
-            .sql(
-                QUERY.formatted(
-                    view, PupilGroupsSql.schoolColumn(), PupilGroupsSql.stableBy("academic_year")))
-            .collectAsList()) {
-      long pupils = r.<Long>getAs("pupils");
-      figures.add(figure(r, Measures.CONTEXT_PUPILS, null, pupils, pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_FSM, r.<Long>getAs("fsm"), pupils));
-      figures.add(
-          share(r, Measures.CONTEXT_PCT_DISADVANTAGED, r.<Long>getAs("disadvantaged"), pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_SEN, r.<Long>getAs("sen"), pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_EAL, r.<Long>getAs("eal"), pupils));
-      long known = r.<Long>getAs("joining_known");
-      if (known > 0) {
-        figures.add(share(r, Measures.CONTEXT_PCT_STABLE, r.<Long>getAs("stable"), known));
+  /** Pupils on the return and those with each characteristic, in one school or the cluster. */
+  private static final class Counts {
+    long pupils;
+    long fsm;
+    long disadvantaged;
+    long sen;
+    long eal;
+    long joiningKnown;
+    long stable;
+  }
+
+  /** The context figures of the pupils in {@code t}; never null. */
+  static List<Figure> compute(PupilTable t) {
+    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
+    for (int p = 0; p < t.pupilTerms; p++) {
+      for (int school : new int[] {t.ptSchool[p], PupilTable.CLUSTER}) {
+        Counts c =
+            cells.computeIfAbsent(
+                new PupilTable.Cell(
+                    school,
+                    t.ptYear[p],
+                    t.ptTerm[p],
+                    PupilTable.UNKNOWN,
+                    PupilTable.UNKNOWN,
+                    PupilTable.UNKNOWN,
+                    PupilTable.UNKNOWN,
+                    Figure.ALL,
+                    Figure.ALL),
+                k -> new Counts());
+        c.pupils++;
+        c.fsm += t.ptFsm[p] == 1 ? 1 : 0;
+        c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
+        c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
+        c.eal += t.ptEal[p] == 1 ? 1 : 0;
+        if (t.ptJoined[p] != Integer.MIN_VALUE) {
+          c.joiningKnown++;
+          long stableBy = PupilTable.stableBy(t.years.name(t.ptYear[p])).toEpochDay();
+          c.stable += t.ptJoined[p] <= stableBy ? 1 : 0;
+        }
       }
     }
+    List<Figure> figures = new ArrayList<>();
+    cells.forEach(
+        (cell, c) -> {
+          // Context is about pupils, not grades: it belongs to no scheme.
+          Figure labels = t.labels(cell).inScheme(null);
+          figures.add(figure(labels, Measures.CONTEXT_PUPILS, null, c.pupils, c.pupils));
+          figures.add(share(labels, Measures.CONTEXT_PCT_FSM, c.fsm, c.pupils));
+          figures.add(share(labels, Measures.CONTEXT_PCT_DISADVANTAGED, c.disadvantaged, c.pupils));
+          figures.add(share(labels, Measures.CONTEXT_PCT_SEN, c.sen, c.pupils));
+          figures.add(share(labels, Measures.CONTEXT_PCT_EAL, c.eal, c.pupils));
+          if (c.joiningKnown > 0) {
+            figures.add(share(labels, Measures.CONTEXT_PCT_STABLE, c.stable, c.joiningKnown));
+          }
+        });
     return figures;
   }
 
-  private static Figure share(Row r, String measure, long met, long pupils) {
+  private static Figure share(Figure labels, String measure, long met, long pupils) {
     return AttainmentMetrics.withInterval(
-        figure(r, measure, (double) met, pupils, 100.0 * met / pupils));
+        figure(labels, measure, (double) met, pupils, 100.0 * met / pupils));
   }
 
   private static Figure figure(
-      Row r, String measure, Double numerator, long denominator, double value) {
-    return new Figure(
-            measure,
-            CONTEXT,
-            CONTEXT,
-            r.getAs("school"),
-            Figure.ALL,
-            Figure.ALL,
-            r.getAs("academic_year"),
-            r.getAs("term"),
-            numerator,
-            denominator,
-            value)
-        // Context is about pupils, not grades: it belongs to no scheme.
-        .inScheme(null);
+      Figure labels, String measure, Double numerator, long denominator, double value) {
+    return Derived.like(labels, measure, numerator, denominator, value);
   }
 }

@@ -12,5 +12,11 @@ final class PriorAttainment {
   /** A KS1 average point score at or above this is the high band. */
   static final String HIGH_FROM = "18";
 
+  /** {@link #LOW_BELOW} as a number. */
+  static final double LOW_BELOW_POINTS = Double.parseDouble(LOW_BELOW);
+
+  /** {@link #HIGH_FROM} as a number. */
+  static final double HIGH_FROM_POINTS = Double.parseDouble(HIGH_FROM);
+
   private PriorAttainment() {}
 }

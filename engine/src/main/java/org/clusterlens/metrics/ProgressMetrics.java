@@ -4,12 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.Interval;
 import org.clusterlens.stats.MeanInterval;
@@ -33,159 +29,184 @@ import org.clusterlens.stats.MeanInterval;
  */
 public final class ProgressMetrics {
 
-  static final String VIEW = "clusterlens_progress_source";
+  /** The measures, in the order of their codes in a table's cells. */
+  private static final List<String> MEASURES =
+      List.of(
+          Measures.PROGRESS_POINTS_TERM,
+          Measures.PROGRESS_POINTS_YEAR,
+          Measures.PCT_EXPECTED_PROGRESS,
+          Measures.VALUE_ADDED,
+          Measures.VALUE_ADDED_NATIONAL);
 
-  /** The view holding the supplied value-added reference (empty without one). */
-  static final String REFERENCE_VIEW = "clusterlens_value_added_reference";
-
-  static final String TERM_INDEX =
-      "(CAST(substr(academic_year, 1, 4) AS INT) * 3"
-          + " + CASE term WHEN 'autumn' THEN 0 WHEN 'spring' THEN 1 ELSE 2 END)";
-
-  private static final String QUERY =
-      """
-      WITH graded AS (
-        SELECT school_urn, academic_year, term, assessment, subject, year_group, upn, points, level,
-               %2$s AS term_index
-        FROM %1$s
-        WHERE points IS NOT NULL
-      ),
-      teacher AS (SELECT * FROM graded WHERE assessment = 'teacher'),
-      gains AS (
-        SELECT a.school_urn, a.academic_year, a.term, a.assessment, a.subject, a.year_group, a.upn,
-               CASE WHEN b.term_index = a.term_index - 1 THEN '%3$s' ELSE '%4$s' END AS measure,
-               a.points - b.points AS x, CAST(NULL AS DOUBLE) AS v
-        FROM teacher a
-        JOIN teacher b
-          ON a.upn = b.upn AND a.subject = b.subject
-         AND (b.term_index = a.term_index - 1 OR b.term_index = a.term_index - 3)
-      ),
-      ks1_levels AS (
-        SELECT upn, subject, max(level) AS level FROM graded WHERE assessment = 'ks1'
-        GROUP BY upn, subject
-      ),
-      ks1_aps AS (
-        SELECT upn, avg(points) AS aps
-        FROM (SELECT upn, subject, max(points) AS points FROM graded WHERE assessment = 'ks1'
-              GROUP BY upn, subject)
-        GROUP BY upn HAVING count(*) = 3
-      ),
-      ks2 AS (SELECT * FROM graded WHERE assessment = 'ks2'),
-      expected AS (
-        SELECT k2.school_urn, k2.academic_year, k2.term, k2.assessment, k2.subject, k2.year_group,
-               k2.upn, '%5$s' AS measure,
-               CASE WHEN k2.level >= k1.level + 2 THEN 1.0 ELSE 0.0 END AS x,
-               CAST(NULL AS DOUBLE) AS v
-        FROM ks2 k2 JOIN ks1_levels k1 ON k2.upn = k1.upn AND k2.subject = k1.subject
-      ),
-      banded AS (
-        SELECT k2.*,
-               CASE WHEN a.aps < %7$s THEN 'low' WHEN a.aps < %8$s THEN 'middle' ELSE 'high' END
-                 AS band
-        FROM ks2 k2 JOIN ks1_aps a ON k2.upn = a.upn
-      ),
-      band_means AS (
-        SELECT academic_year, subject, band, avg(points) AS expected_points
-        FROM banded GROUP BY academic_year, subject, band
-      ),
-      value_added AS (
-        SELECT b.school_urn, b.academic_year, b.term, b.assessment, b.subject, b.year_group, b.upn,
-               '%6$s' AS measure, b.points - m.expected_points AS x, CAST(NULL AS DOUBLE) AS v
-        FROM banded b
-        JOIN band_means m
-          ON b.academic_year = m.academic_year AND b.subject = m.subject AND b.band = m.band
-      ),
-      value_added_national AS (
-        SELECT b.school_urn, b.academic_year, b.term, b.assessment, b.subject, b.year_group, b.upn,
-               '%11$s' AS measure, b.points - r.expected_points AS x,
-               r.pupil_spread * r.pupil_spread AS v
-        FROM banded b
-        JOIN %12$s r
-          ON (r.academic_year = b.academic_year OR r.academic_year = '%13$s')
-         AND b.subject = r.subject AND b.band = r.band
-      ),
-      pupil_measures AS (
-        SELECT * FROM gains
-        UNION ALL SELECT * FROM expected
-        UNION ALL SELECT * FROM value_added
-        UNION ALL SELECT * FROM value_added_national
-      ),
-      %9$s
-      SELECT %10$s, academic_year, term, assessment, subject, measure, pupil_group, group_value,
-             count(*) AS pupils, sum(x) AS total, sum(x * x) AS total_squares,
-             sum(v) AS total_variance
-      FROM labelled
-      GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject, measure, pupil_group, group_value),
-        (academic_year, term, assessment, subject, measure, pupil_group, group_value))
-      """
-          .formatted(
-              VIEW,
-              TERM_INDEX,
-              Measures.PROGRESS_POINTS_TERM,
-              Measures.PROGRESS_POINTS_YEAR,
-              Measures.PCT_EXPECTED_PROGRESS,
-              Measures.VALUE_ADDED,
-              PriorAttainment.LOW_BELOW,
-              PriorAttainment.HIGH_FROM,
-              PupilGroupsSql.ctes(VIEW, "pupil_measures"),
-              PupilGroupsSql.schoolColumn(),
-              Measures.VALUE_ADDED_NATIONAL,
-              REFERENCE_VIEW,
-              ValueAddedReference.EVERY_YEAR);
-
-  private static final StructType REFERENCE_SCHEMA =
-      new StructType()
-          .add("academic_year", DataTypes.StringType, false)
-          .add("subject", DataTypes.StringType, false)
-          .add("band", DataTypes.StringType, false)
-          .add("expected_points", DataTypes.DoubleType, false)
-          .add("pupil_spread", DataTypes.DoubleType, false);
+  private static final int TERM = 0;
+  private static final int YEAR = 1;
+  private static final int EXPECTED = 2;
+  private static final int ADDED = 3;
+  private static final int ADDED_NATIONAL = 4;
 
   private ProgressMetrics() {}
 
-  /**
-   * Computes the progress figures from the pupil rows registered as {@link #VIEW}.
-   *
-   * @return the figures, unordered; never null
-   */
-  static List<Figure> compute(SparkSession spark, ValueAddedReference reference) {
-    List<Row> lines = new ArrayList<>();
-    for (ValueAddedReference.Line l : reference.lines()) {
-      lines.add(
-          RowFactory.create(
-              l.academicYear(), l.subject(), l.band(), l.expectedPoints(), l.pupilSpread()));
-    }
-    spark.createDataFrame(lines, REFERENCE_SCHEMA).createOrReplaceTempView(REFERENCE_VIEW);
-    List<Row> rows = spark.sql(QUERY).collectAsList();
-    // The cluster's spread of pupil value added, per year and subject, for every VA interval.
-    Map<String, Double> clusterSpread = new HashMap<>();
-    for (Row r : rows) {
-      if (r.<String>getAs("measure").equals(Measures.VALUE_ADDED)
-          && r.<String>getAs("school").equals(Figure.CLUSTER)
-          && r.<String>getAs("pupil_group").equals(Figure.ALL)
-          && r.<Long>getAs("pupils") >= 2) {
-        clusterSpread.put(
-            r.<String>getAs("academic_year") + "|" + r.<String>getAs("subject"),
-            MeanInterval.standardDeviation(
-                r.<Long>getAs("pupils"), r.getAs("total"), r.getAs("total_squares")));
+  /** Pupils, the sum of their values and of their squares, the sum of known variances. */
+  private static final class Sums {
+    long pupils;
+    double total;
+    double squares;
+    double variance;
+  }
+
+  /** A pupil's points in a subject in a term, by the term's position in time. */
+  private record PupilSubjectTerm(int upn, int subject, int termIndex) {}
+
+  /** A band's KS2 points in a subject and year: pupils and their points. */
+  private record BandYear(int year, int subject, String band) {}
+
+  /** The progress figures of the pupils in {@code t} graded in levels; unordered, never null. */
+  static List<Figure> compute(PupilTable t, ValueAddedReference reference) {
+    Map<PupilTable.Cell, Sums> cells = new HashMap<>();
+    int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
+    int teacher = t.assessments.find(Measures.TEACHER);
+    int ks1 = t.assessments.find(Measures.KS1);
+    int ks2 = t.assessments.find(Measures.KS2);
+    // Every row with points in levels.
+    List<Integer> graded = new ArrayList<>();
+    Map<PupilSubjectTerm, List<Integer>> teacherRows = new HashMap<>();
+    Map<Long, Integer> ks1Levels = new HashMap<>();
+    for (int i = 0; i < t.rows; i++) {
+      if (t.scheme[i] != levels || levels == PupilTable.UNKNOWN || Double.isNaN(t.points[i])) {
+        continue;
+      }
+      graded.add(i);
+      if (t.assessment[i] == teacher) {
+        teacherRows
+            .computeIfAbsent(
+                new PupilSubjectTerm(t.upn[i], t.subject[i], t.termIndex(t.year[i], t.term[i])),
+                k -> new ArrayList<>(1))
+            .add(i);
+      } else if (t.assessment[i] == ks1) {
+        // The highest KS1 level in the subject; a row without a level adds none.
+        ks1Levels.merge(PupilTable.pupilSubject(t.upn[i], t.subject[i]), t.level[i], Math::max);
       }
     }
-    List<Figure> figures = new ArrayList<>();
-    for (Row r : rows) {
-      figures.add(figureOf(r, clusterSpread));
+    // Gains since the term before and the same term a year before.
+    for (int a : graded) {
+      if (t.assessment[a] != teacher) {
+        continue;
+      }
+      int index = t.termIndex(t.year[a], t.term[a]);
+      for (int measure : new int[] {TERM, YEAR}) {
+        PupilSubjectTerm before =
+            new PupilSubjectTerm(t.upn[a], t.subject[a], index - (measure == TERM ? 1 : 3));
+        for (int b : teacherRows.getOrDefault(before, List.of())) {
+          add(t, cells, a, measure, t.points[a] - t.points[b], Double.NaN);
+        }
+      }
     }
+    // Expected progress from KS1 to KS2, and the bands' mean KS2 points for value added.
+    Map<BandYear, double[]> bandMeans = new HashMap<>();
+    for (int i : graded) {
+      if (t.assessment[i] != ks2) {
+        continue;
+      }
+      Integer ks1Level = ks1Levels.get(PupilTable.pupilSubject(t.upn[i], t.subject[i]));
+      if (ks1Level != null) {
+        boolean madeTwoLevels =
+            t.level[i] != PupilTable.UNKNOWN
+                && ks1Level != PupilTable.UNKNOWN
+                && t.level[i] >= ks1Level + 2;
+        add(t, cells, i, EXPECTED, madeTwoLevels ? 1.0 : 0.0, Double.NaN);
+      }
+      String band = PupilTable.band(t.ks1Aps[t.upn[i]]);
+      if (band != null) {
+        double[] mean =
+            bandMeans.computeIfAbsent(
+                new BandYear(t.year[i], t.subject[i], band), k -> new double[2]);
+        mean[0]++;
+        mean[1] += t.points[i];
+      }
+    }
+    for (int i : graded) {
+      String band = PupilTable.band(t.ks1Aps[t.upn[i]]);
+      if (t.assessment[i] != ks2 || band == null) {
+        continue;
+      }
+      double[] mean = bandMeans.get(new BandYear(t.year[i], t.subject[i], band));
+      add(t, cells, i, ADDED, t.points[i] - mean[1] / mean[0], Double.NaN);
+      String year = t.years.name(t.year[i]);
+      String subject = t.subjects.name(t.subject[i]);
+      for (ValueAddedReference.Line l : reference.lines()) {
+        if ((l.academicYear().equals(year)
+                || l.academicYear().equals(ValueAddedReference.EVERY_YEAR))
+            && l.subject().equals(subject)
+            && l.band().equals(band)) {
+          add(
+              t,
+              cells,
+              i,
+              ADDED_NATIONAL,
+              t.points[i] - l.expectedPoints(),
+              l.pupilSpread() * l.pupilSpread());
+        }
+      }
+    }
+    // The cluster's spread of pupil value added, per year and subject, for every VA interval.
+    Map<String, Double> clusterSpread = new HashMap<>();
+    cells.forEach(
+        (cell, s) -> {
+          if (cell.extra() == ADDED
+              && cell.school() == PupilTable.CLUSTER
+              && cell.group().equals(Figure.ALL)
+              && s.pupils >= 2) {
+            clusterSpread.put(
+                t.years.name(cell.year()) + "|" + t.subjects.name(cell.subject()),
+                MeanInterval.standardDeviation(s.pupils, s.total, s.squares));
+          }
+        });
+    List<Figure> figures = new ArrayList<>();
+    cells.forEach((cell, s) -> figures.add(figureOf(t.labels(cell), cell, s, clusterSpread)));
     return figures;
   }
 
-  private static Figure figureOf(Row r, Map<String, Double> clusterSpread) {
-    String measure = r.getAs("measure");
-    long n = r.<Long>getAs("pupils");
-    double total = r.<Double>getAs("total");
-    double squares = r.<Double>getAs("total_squares");
+  /**
+   * Counts a pupil's value {@code x} (and variance {@code v}, NaN if none) in each of its groups.
+   */
+  private static void add(
+      PupilTable t, Map<PupilTable.Cell, Sums> cells, int row, int measure, double x, double v) {
+    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+    int n = t.groupsOf(t.assessment[row], t.yearGroup[row], t.pupilTerm[row], groups);
+    for (int school : new int[] {t.school[row], PupilTable.CLUSTER}) {
+      for (int k = 0; k < n; k++) {
+        Sums s =
+            cells.computeIfAbsent(
+                new PupilTable.Cell(
+                    school,
+                    t.year[row],
+                    t.term[row],
+                    t.assessment[row],
+                    PupilTable.UNKNOWN,
+                    t.subject[row],
+                    measure,
+                    groups[2 * k],
+                    groups[2 * k + 1]),
+                c -> new Sums());
+        s.pupils++;
+        s.total += x;
+        s.squares += x * x;
+        if (!Double.isNaN(v)) {
+          s.variance += v;
+        }
+      }
+    }
+  }
+
+  private static Figure figureOf(
+      Figure labels, PupilTable.Cell cell, Sums s, Map<String, Double> clusterSpread) {
+    String measure = MEASURES.get(cell.extra());
+    long n = s.pupils;
+    double total = s.total;
+    double squares = s.squares;
     Figure f =
-        AttainmentMetrics.labelledBy(
-            r,
+        Derived.like(
+            labels,
             measure,
             total,
             n,
@@ -196,7 +217,7 @@ public final class ProgressMetrics {
     ConfidenceLevel level = ConfidenceLevel.NINETY_FIVE;
     if (measure.equals(Measures.VALUE_ADDED_NATIONAL)) {
       // The mean of pupils with known spreads σᵢ: its standard error is √(Σσᵢ²)/n.
-      double standardError = Math.sqrt(r.<Double>getAs("total_variance")) / n;
+      double standardError = Math.sqrt(s.variance) / n;
       double halfWidth = level.z() * standardError;
       return withNormalTest(
           f.withInterval(

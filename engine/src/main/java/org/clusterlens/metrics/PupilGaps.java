@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -34,28 +32,60 @@ import org.clusterlens.stats.WithinStrata;
  */
 final class PupilGaps {
 
-  private static final String QUERY =
-      """
-      WITH %1$s,
-      %2$s,
-      stratified AS (
-        SELECT *, CASE WHEN assessment = '%6$s' THEN year_group ELSE 0 END AS stratum
-        FROM labelled
-        -- Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
-        WHERE pupil_group NOT IN ('%4$s', '%5$s') AND scheme = '%9$s'
-      )
-      SELECT %3$s, academic_year, term, assessment, subject, pupil_group, group_value, stratum,
-             count(*) AS pupils, count(points) AS scored,
-             coalesce(sum(points), 0D) AS total, coalesce(sum(points * points), 0D) AS squares,
-             sum(CASE WHEN standard >= %7$d THEN 1 ELSE 0 END) AS at_level4,
-             sum(CASE WHEN standard >= %8$d THEN 1 ELSE 0 END) AS at_level5
-      FROM stratified
-      GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, assessment, subject, pupil_group, group_value, stratum),
-        (academic_year, term, assessment, subject, pupil_group, group_value, stratum))
-      """;
-
   private PupilGaps() {}
+
+  /**
+   * Per school and the cluster, term, assessment, subject, pupil group (but all pupils and year
+   * group), value and stratum (the year group in teacher assessment, 0 otherwise), of the pupils
+   * graded in levels: pupils, pupils with points, their points, their squares, pupils at Level 4+
+   * and at Level 5+.
+   */
+  private static Map<PupilTable.Cell, double[]> cells(PupilTable t) {
+    // Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
+    int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
+    int teacher = t.assessments.find(Measures.TEACHER);
+    Map<PupilTable.Cell, double[]> cells = new HashMap<>();
+    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+    for (int g = 0; g < t.graded; g++) {
+      if (t.gScheme[g] != levels) {
+        continue;
+      }
+      int n = t.groupsOf(t.gAssessment[g], t.gYearGroup[g], t.gPupilTerm[g], groups);
+      int stratum = t.gAssessment[g] == teacher ? t.gYearGroup[g] : 0;
+      double points = t.gPoints[g];
+      int standard = t.gStandard[g];
+      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
+        for (int k = 0; k < n; k++) {
+          String group = groups[2 * k];
+          if (group.equals(Figure.ALL) || group.equals(Measures.YEAR_GROUP)) {
+            continue;
+          }
+          double[] c =
+              cells.computeIfAbsent(
+                  new PupilTable.Cell(
+                      school,
+                      t.gYear[g],
+                      t.gTerm[g],
+                      t.gAssessment[g],
+                      PupilTable.UNKNOWN,
+                      t.gSubject[g],
+                      stratum,
+                      group,
+                      groups[2 * k + 1]),
+                  x -> new double[6]);
+          c[0]++;
+          if (!Double.isNaN(points)) {
+            c[1]++;
+            c[2] += points;
+            c[3] += points * points;
+          }
+          c[4] += standard >= Grade.FIRST_THRESHOLD ? 1 : 0;
+          c[5] += standard >= Grade.SECOND_THRESHOLD ? 1 : 0;
+        }
+      }
+    }
+    return cells;
+  }
 
   /** One side's pupils in one stratum. */
   private record Cell(
@@ -79,48 +109,33 @@ final class PupilGaps {
   }
 
   /**
-   * The gaps for the pupil rows registered as {@code view}; never null. A gap is marked below the
-   * reporting threshold when either side has fewer pupils than it, and suppressed when the rest is
-   * small enough to be withheld (the group's own suppression is carried over in screening). A gap
-   * with too few pupils or no spread to test carries no interval or p-value.
+   * The gaps for the pupil rows of {@code t}; never null. A gap is marked below the reporting
+   * threshold when either side has fewer pupils than it, and suppressed when the rest is small
+   * enough to be withheld (the group's own suppression is carried over in screening). A gap with
+   * too few pupils or no spread to test carries no interval or p-value.
    */
-  static List<Figure> of(SparkSession spark, String view, SmallNumberRules rules) {
-    String sql =
-        QUERY.formatted(
-            AttainmentMetrics.PUPIL_GRADES.formatted(view, Figure.RWM),
-            PupilGroupsSql.ctes(view, "pupils"),
-            PupilGroupsSql.schoolColumn(),
-            Figure.ALL,
-            Measures.YEAR_GROUP,
-            Measures.TEACHER,
-            Grade.FIRST_THRESHOLD,
-            Grade.SECOND_THRESHOLD,
-            PupilAssessment.NC_LEVELS);
+  static List<Figure> of(PupilTable t, SmallNumberRules rules) {
     // dimension (labels without the value) → value → stratum → cell
     Map<Figure, Map<String, Map<Integer, Cell>>> dimensions = new HashMap<>();
-    for (Row r : spark.sql(sql).collectAsList()) {
-      Figure dimension =
-          label(
-              r.getAs("assessment"),
-              r.getAs("subject"),
-              r.getAs("school"),
-              r.getAs("pupil_group"),
-              Figure.ALL,
-              r.getAs("academic_year"),
-              r.getAs("term"));
-      dimensions
-          .computeIfAbsent(dimension, k -> new TreeMap<>())
-          .computeIfAbsent(r.<String>getAs("group_value"), k -> new TreeMap<>())
-          .put(
-              r.<Integer>getAs("stratum"),
-              new Cell(
-                  r.<Long>getAs("pupils"),
-                  r.<Long>getAs("scored"),
-                  r.<Double>getAs("total"),
-                  r.<Double>getAs("squares"),
-                  r.<Long>getAs("at_level4"),
-                  r.<Long>getAs("at_level5")));
-    }
+    cells(t)
+        .forEach(
+            (cell, c) -> {
+              Figure dimension =
+                  label(
+                      t.assessments.name(cell.assessment()),
+                      t.subjects.name(cell.subject()),
+                      t.schoolLabel(cell.school()),
+                      cell.group(),
+                      Figure.ALL,
+                      t.years.name(cell.year()),
+                      t.terms.name(cell.term()));
+              dimensions
+                  .computeIfAbsent(dimension, k -> new TreeMap<>())
+                  .computeIfAbsent(cell.value(), k -> new TreeMap<>())
+                  .put(
+                      cell.extra(),
+                      new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]));
+            });
     List<Figure> gaps = new ArrayList<>();
     dimensions.forEach(
         (dimension, values) ->

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -42,54 +40,16 @@ final class TermShifts {
           Measures.PCT_LEVEL4_PLUS, Measures.TERM_SHIFT_PCT_LEVEL4_PLUS,
           Measures.PCT_LEVEL5_PLUS, Measures.TERM_SHIFT_PCT_LEVEL5_PLUS);
 
-  private static final String QUERY =
-      """
-      WITH %1$s,
-      indexed AS (
-        SELECT school_urn, academic_year, term, subject, year_group, upn, standard AS level,
-               %2$s AS term_index
-        FROM pupils
-        -- Shifts are made in levels: the thresholds are Level 4 and Level 5 (standards 1, 2).
-        WHERE assessment = '%3$s' AND scheme = '%7$s'
-      ),
-      pairs AS (
-        SELECT a.school_urn, a.academic_year, a.term, a.subject, a.year_group,
-               b.level AS before_level, a.level AS after_level
-        FROM indexed a
-        JOIN indexed b
-          ON a.school_urn = b.school_urn AND a.upn = b.upn AND a.subject = b.subject
-         AND b.term_index = a.term_index - 1
-         AND b.year_group = a.year_group - CASE WHEN a.term = 'autumn' THEN 1 ELSE 0 END
-      )
-      SELECT %4$s, academic_year, term, subject, CAST(year_group AS STRING) AS year_group,
-             count(*) AS pupils,
-             %5$s,
-             %6$s
-      FROM pairs
-      GROUP BY GROUPING SETS (
-        (school_urn, academic_year, term, subject, year_group),
-        (academic_year, term, subject, year_group))
-      """
-          .formatted(
-              "%1$s",
-              ProgressMetrics.TERM_INDEX,
-              Measures.TEACHER,
-              PupilGroupsSql.schoolColumn(),
-              pairedCounts(4, Grade.FIRST_THRESHOLD),
-              pairedCounts(5, Grade.SECOND_THRESHOLD),
-              PupilAssessment.NC_LEVELS);
-
   private TermShifts() {}
 
   /**
    * One term shift for every teacher-assessment year-group figure at Level 4+ and 5+ in {@code
-   * figures} that has a figure for the same cohort in the term before, from the pupil rows in view
-   * {@code view} (the view {@code figures} were counted from); never null. A paired shift with
-   * fewer pupils than the reporting threshold is marked so no flag is drawn from it.
+   * figures} that has a figure for the same cohort in the term before, from the pupil rows of
+   * {@code t} (the table {@code figures} were counted from); never null. A paired shift with fewer
+   * pupils than the reporting threshold is marked so no flag is drawn from it.
    */
-  static List<Figure> of(
-      SparkSession spark, String view, List<Figure> figures, SmallNumberRules rules) {
-    Map<String, PairedCounts> paired = pairedCounts(spark, view);
+  static List<Figure> of(PupilTable t, List<Figure> figures, SmallNumberRules rules) {
+    Map<String, PairedCounts> paired = pairedCounts(t);
     Map<String, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
       if (isTeacherThreshold(f)) {
@@ -171,48 +131,96 @@ final class TermShifts {
     return rules.mustSuppress(cohort.denominator() - counts.pupils());
   }
 
-  private static Map<String, PairedCounts> pairedCounts(SparkSession spark, String view) {
-    Map<String, PairedCounts> out = new HashMap<>();
-    String sql = QUERY.formatted(AttainmentMetrics.PUPIL_GRADES.formatted(view, Figure.RWM));
-    for (Row r : spark.sql(sql).collectAsList()) {
-      for (int level : new int[] {4, 5}) {
-        long pupils = r.<Long>getAs("pupils");
-        long both = r.<Long>getAs("both_" + level);
-        long beforeOnly = r.<Long>getAs("before_only_" + level);
-        long afterOnly = r.<Long>getAs("after_only_" + level);
-        out.put(
-            String.join(
-                "|",
-                level == 4 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
-                r.<String>getAs("school"),
-                r.<String>getAs("subject"),
-                r.<String>getAs("year_group"),
-                r.<String>getAs("academic_year"),
-                r.<String>getAs("term")),
-            new PairedCounts(
-                Math.toIntExact(both),
-                Math.toIntExact(beforeOnly),
-                Math.toIntExact(afterOnly),
-                Math.toIntExact(pupils - both - beforeOnly - afterOnly)));
+  /**
+   * The paired tables of every teacher-assessment cohort in levels (the pupils of a school, subject
+   * and year group assessed in a term and the term before, one year group lower after the summer),
+   * per school and the cluster, by {@link #pairKey}; one per threshold.
+   */
+  private static Map<String, PairedCounts> pairedCounts(PupilTable t) {
+    int teacher = t.assessments.find(Measures.TEACHER);
+    int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
+    Map<PupilTerm, List<Integer>> byTerm = new HashMap<>();
+    List<Integer> indexed = new ArrayList<>();
+    for (int g = 0; g < t.graded; g++) {
+      if (t.gAssessment[g] == teacher && t.gScheme[g] == levels && teacher != PupilTable.UNKNOWN) {
+        indexed.add(g);
+        byTerm.computeIfAbsent(termCell(t, g, 0), k -> new ArrayList<>(1)).add(g);
       }
     }
+    // school (or the cluster), year, term, subject, year group → pupils, then per threshold
+    // both, before only, after only
+    Map<PupilTable.Cell, long[]> cells = new HashMap<>();
+    for (int a : indexed) {
+      int yearGroupBefore = t.gYearGroup[a] - (t.terms.name(t.gTerm[a]).equals("autumn") ? 1 : 0);
+      for (int b : byTerm.getOrDefault(termCell(t, a, 1), List.of())) {
+        if (t.gYearGroup[b] != yearGroupBefore) {
+          continue;
+        }
+        for (int school : new int[] {t.gSchool[a], PupilTable.CLUSTER}) {
+          long[] c =
+              cells.computeIfAbsent(
+                  new PupilTable.Cell(
+                      school,
+                      t.gYear[a],
+                      t.gTerm[a],
+                      PupilTable.UNKNOWN,
+                      PupilTable.UNKNOWN,
+                      t.gSubject[a],
+                      t.gYearGroup[a],
+                      null,
+                      null),
+                  k -> new long[7]);
+          c[0]++;
+          int before = t.gStandard[b];
+          int after = t.gStandard[a];
+          int[] thresholds = {Grade.FIRST_THRESHOLD, Grade.SECOND_THRESHOLD};
+          for (int i = 0; i < 2; i++) {
+            int level = thresholds[i];
+            c[1 + 3 * i] += before >= level && after >= level ? 1 : 0;
+            c[2 + 3 * i] += before >= level && after < level ? 1 : 0;
+            c[3 + 3 * i] += before < level && after >= level ? 1 : 0;
+          }
+        }
+      }
+    }
+    Map<String, PairedCounts> out = new HashMap<>();
+    cells.forEach(
+        (cell, c) -> {
+          for (int i = 0; i < 2; i++) {
+            long both = c[1 + 3 * i];
+            long beforeOnly = c[2 + 3 * i];
+            long afterOnly = c[3 + 3 * i];
+            out.put(
+                String.join(
+                    "|",
+                    i == 0 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
+                    t.schoolLabel(cell.school()),
+                    t.subjects.name(cell.subject()),
+                    Integer.toString(cell.extra()),
+                    t.years.name(cell.year()),
+                    t.terms.name(cell.term())),
+                new PairedCounts(
+                    Math.toIntExact(both),
+                    Math.toIntExact(beforeOnly),
+                    Math.toIntExact(afterOnly),
+                    Math.toIntExact(c[0] - both - beforeOnly - afterOnly)));
+          }
+        });
     return out;
+  }
+
+  /** A pupil's grade in a subject in a school's term, by the term's position in time. */
+  private record PupilTerm(int school, int upn, int subject, int termIndex) {}
+
+  /** A graded row's pupil, subject and school, {@code termsBefore} terms before its own. */
+  private static PupilTerm termCell(PupilTable t, int g, int termsBefore) {
+    return new PupilTerm(
+        t.gSchool[g], t.gUpn[g], t.gSubject[g], t.termIndex(t.gYear[g], t.gTerm[g]) - termsBefore);
   }
 
   private static String pairKey(String measure, String school, Figure now) {
     return String.join(
         "|", measure, school, now.subject(), now.groupValue(), now.academicYear(), now.term());
-  }
-
-  /** SQL sums of the paired table's cells at one level: both, before only, after only. */
-  private static String pairedCounts(int name, int level) {
-    return ("sum(CASE WHEN before_level >= %2$d AND after_level >= %2$d THEN 1 ELSE 0 END)"
-            + " AS both_%1$d,\n"
-            + "sum(CASE WHEN before_level >= %2$d AND after_level < %2$d THEN 1 ELSE 0 END)"
-            + " AS before_only_%1$d,\n"
-            + "sum(CASE WHEN before_level < %2$d AND after_level >= %2$d THEN 1 ELSE 0 END)"
-            + " AS after_only_%1$d")
-        .formatted(name, level);
   }
 
   private static boolean isTeacherThreshold(Figure f) {

@@ -1,0 +1,550 @@
+package org.clusterlens.metrics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.clusterlens.model.Ethnicity;
+import org.clusterlens.model.Figure;
+import org.clusterlens.model.PupilAssessment;
+
+/**
+ * The pupil rows of a set of schools, read in one scan and held as columns, every label coded as a
+ * small integer: what every figure is counted from. A set of schools stands alone (a pupil's KS1
+ * result is found in any of its schools), so the table of a whole run and the tables of its
+ * clusters give the same figures.
+ *
+ * <p>Besides the rows it holds:
+ *
+ * <ul>
+ *   <li>each pupil's background in each school and term (the first row's, as pupils' rows in one
+ *       return share it), with the pupil groups it puts the pupil in;
+ *   <li>the <em>graded</em> rows: each row with a counted grade, plus one reading, writing and
+ *       maths combined row per pupil, term, assessment and scheme graded in all three subjects, at
+ *       the lowest of the three standards reached and without points;
+ *   <li>each pupil's KS1 average point score (the mean of reading, writing and maths points in
+ *       levels, wherever it was held), which gives the prior-attainment band.
+ * </ul>
+ *
+ * <p>A characteristic that is not known (null) leaves the pupil out of that characteristic's
+ * groups.
+ */
+public final class PupilTable {
+
+  /** The code of a label that is not known. */
+  static final int UNKNOWN = -1;
+
+  /** The school code under which figures pooled over the whole set of schools are counted. */
+  static final int CLUSTER = -1;
+
+  /** The most pupil groups one graded row belongs to (all pupils, year group and nine more). */
+  static final int MAX_GROUPS = 11;
+
+  /** The warehouse columns the figures are counted from. */
+  static final String[] COLUMNS = {
+    "school_urn",
+    "academic_year",
+    "term",
+    "upn",
+    "assessment",
+    "scheme",
+    "subject",
+    "year_group",
+    "points",
+    "level",
+    "standard",
+    "gender",
+    "fsm",
+    "disadvantaged",
+    "sen",
+    "eal",
+    "ethnicity",
+    "date_joined",
+    "date_of_birth"
+  };
+
+  private static final String[] TERMS = {"autumn", "spring", "summer"};
+
+  /** Strings coded as small integers, in order of first sight. */
+  static final class Codes {
+    private final Map<String, Integer> codes = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+
+    int code(String name) {
+      Integer c = codes.get(name);
+      if (c == null) {
+        c = names.size();
+        codes.put(name, c);
+        names.add(name);
+      }
+      return c;
+    }
+
+    /** The code of {@code name}, or {@link #UNKNOWN} if no row has it. */
+    int find(String name) {
+      return codes.getOrDefault(name, UNKNOWN);
+    }
+
+    String name(int code) {
+      return names.get(code);
+    }
+
+    int size() {
+      return names.size();
+    }
+  }
+
+  final Codes schools = new Codes();
+  final Codes years = new Codes();
+  final Codes terms = new Codes();
+  final Codes assessments = new Codes();
+  final Codes schemes = new Codes();
+  final Codes subjects = new Codes();
+  final Codes upns = new Codes();
+
+  // The rows.
+  int rows;
+  int[] school = new int[0];
+  int[] year = new int[0];
+  int[] term = new int[0];
+  int[] assessment = new int[0];
+  int[] scheme = new int[0];
+  int[] subject = new int[0];
+  int[] yearGroup = new int[0];
+  int[] upn = new int[0];
+
+  /** Points; NaN where none. */
+  double[] points = new double[0];
+
+  /** National Curriculum level; {@link #UNKNOWN} where none. */
+  int[] level = new int[0];
+
+  /** Standard reached; {@link #UNKNOWN} where the grade is not counted. */
+  int[] standard = new int[0];
+
+  /** The row's pupil in its school and term: an index into the pupil-term columns. */
+  int[] pupilTerm = new int[0];
+
+  // Each pupil in each school and term.
+  int pupilTerms;
+  int[] ptSchool = new int[0];
+  int[] ptYear = new int[0];
+  int[] ptTerm = new int[0];
+  int[] ptUpn = new int[0];
+
+  /** 1 yes, 0 no, {@link #UNKNOWN} not known. */
+  int[] ptFsm = new int[0];
+
+  int[] ptDisadvantaged = new int[0];
+  int[] ptEal = new int[0];
+
+  /** The SEN code; null where not known. */
+  String[] ptSen = new String[0];
+
+  /** Epoch day the pupil joined; {@link Integer#MIN_VALUE} where not known. */
+  int[] ptJoined = new int[0];
+
+  /**
+   * The pupil's groups other than all pupils, year group and prior attainment, as group, value,
+   * group, value, … (only the groups whose value is known).
+   */
+  String[][] ptGroups = new String[0][];
+
+  // Per pupil: the KS1 average point score in levels; NaN where not known.
+  double[] ks1Aps;
+
+  // The graded rows: counted grades and the combined rows.
+  int graded;
+  int[] gSchool;
+  int[] gYear;
+  int[] gTerm;
+  int[] gAssessment;
+  int[] gScheme;
+  int[] gSubject;
+  int[] gYearGroup;
+  int[] gUpn;
+  int[] gPupilTerm;
+  double[] gPoints;
+  int[] gStandard;
+
+  /** The subject code of the combined row. */
+  int combinedSubject;
+
+  /** The term's position in time: four-digit start year × 3 + term (autumn 0). */
+  int[] yearStart;
+
+  private PupilTable() {}
+
+  /**
+   * Reads {@code assessments} (rows with the warehouse's schema) in one scan: the columns the
+   * figures need, scheme columns filled in, streamed partition by partition into the driver.
+   */
+  public static PupilTable scan(Dataset<Row> assessments) {
+    return of(SchemeColumns.filledIn(assessments).selectExpr(COLUMNS).toLocalIterator());
+  }
+
+  /** The table of {@code rows}, each with (at least) the {@link #COLUMNS}, in that order. */
+  static PupilTable of(Iterator<Row> rows) {
+    PupilTable t = new PupilTable();
+    Map<PupilTermKey, Integer> pupilTermOf = new HashMap<>();
+    while (rows.hasNext()) {
+      t.add(rows.next(), pupilTermOf);
+    }
+    t.trim();
+    t.workOutDerived();
+    return t;
+  }
+
+  private record PupilTermKey(int school, int year, int term, int upn) {}
+
+  private void add(Row r, Map<PupilTermKey, Integer> pupilTermOf) {
+    if (rows == school.length) {
+      grow(Math.max(1024, rows * 2));
+    }
+    int i = rows++;
+    school[i] = schools.code(r.getString(0));
+    year[i] = years.code(r.getString(1));
+    term[i] = terms.code(r.getString(2));
+    upn[i] = upns.code(r.getString(3));
+    assessment[i] = assessments.code(r.getString(4));
+    scheme[i] = schemes.code(r.getString(5));
+    subject[i] = subjects.code(r.getString(6));
+    yearGroup[i] = r.getInt(7);
+    points[i] = r.isNullAt(8) ? Double.NaN : r.getDouble(8);
+    level[i] = r.isNullAt(9) ? UNKNOWN : r.getInt(9);
+    standard[i] = r.isNullAt(10) ? UNKNOWN : r.getInt(10);
+    PupilTermKey key = new PupilTermKey(school[i], year[i], term[i], upn[i]);
+    Integer pt = pupilTermOf.get(key);
+    if (pt == null) {
+      pt = addPupilTerm(r, key);
+      pupilTermOf.put(key, pt);
+    }
+    pupilTerm[i] = pt;
+  }
+
+  private int addPupilTerm(Row r, PupilTermKey key) {
+    if (pupilTerms == ptSchool.length) {
+      int n = Math.max(256, pupilTerms * 2);
+      ptSchool = Arrays.copyOf(ptSchool, n);
+      ptYear = Arrays.copyOf(ptYear, n);
+      ptTerm = Arrays.copyOf(ptTerm, n);
+      ptUpn = Arrays.copyOf(ptUpn, n);
+      ptFsm = Arrays.copyOf(ptFsm, n);
+      ptDisadvantaged = Arrays.copyOf(ptDisadvantaged, n);
+      ptEal = Arrays.copyOf(ptEal, n);
+      ptSen = Arrays.copyOf(ptSen, n);
+      ptJoined = Arrays.copyOf(ptJoined, n);
+      ptGroups = Arrays.copyOf(ptGroups, n);
+    }
+    int p = pupilTerms++;
+    ptSchool[p] = key.school();
+    ptYear[p] = key.year();
+    ptTerm[p] = key.term();
+    ptUpn[p] = key.upn();
+    String gender = r.isNullAt(11) ? null : r.getString(11);
+    ptFsm[p] = yesNo(r, 12);
+    ptDisadvantaged[p] = yesNo(r, 13);
+    ptSen[p] = r.isNullAt(14) ? null : r.getString(14);
+    ptEal[p] = yesNo(r, 15);
+    String ethnicity = r.isNullAt(16) ? null : ethnicMajorGroup(r.getString(16));
+    LocalDate joined = date(r.get(17));
+    LocalDate born = date(r.get(18));
+    ptJoined[p] = joined == null ? Integer.MIN_VALUE : (int) joined.toEpochDay();
+    List<String> groups = new ArrayList<>(18);
+    pair(groups, Measures.DISADVANTAGED, yesNoCode(ptDisadvantaged[p]));
+    pair(groups, Measures.FSM, yesNoCode(ptFsm[p]));
+    pair(groups, Measures.SEN, ptSen[p]);
+    pair(groups, Measures.EAL, yesNoCode(ptEal[p]));
+    pair(groups, Measures.GENDER, gender);
+    pair(groups, Measures.SEASON_OF_BIRTH, born == null ? null : seasonOfBirth(born));
+    pair(groups, Measures.MOBILITY, joined == null ? null : mobility(joined, r.getString(1)));
+    pair(groups, Measures.ETHNICITY, ethnicity);
+    ptGroups[p] = groups.toArray(String[]::new);
+    return p;
+  }
+
+  private static void pair(List<String> groups, String group, String value) {
+    if (value != null) {
+      groups.add(group);
+      groups.add(value);
+    }
+  }
+
+  private static int yesNo(Row r, int i) {
+    return r.isNullAt(i) ? UNKNOWN : r.getBoolean(i) ? 1 : 0;
+  }
+
+  private static String yesNoCode(int yesNo) {
+    return yesNo == UNKNOWN ? null : yesNo == 1 ? Measures.YES : Measures.NO;
+  }
+
+  private static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+  }
+
+  /** Born September to December: autumn; January to April: spring; May to August: summer. */
+  private static String seasonOfBirth(LocalDate born) {
+    int month = born.getMonthValue();
+    return month >= 9 ? "autumn" : month <= 4 ? "spring" : "summer";
+  }
+
+  /** Stable when on roll by {@link #stableBy} the academic year; mobile otherwise. */
+  private static String mobility(LocalDate joined, String academicYear) {
+    return joined.isAfter(stableBy(academicYear)) ? Measures.MOBILE : Measures.STABLE;
+  }
+
+  /**
+   * The last joining date of a stable pupil in {@code academicYear}: on roll since the start of the
+   * previous academic year, taken as 15 September so a pupil who arrived in the autumn term's first
+   * days (as every Reception class does) counts as there from the start.
+   */
+  static LocalDate stableBy(String academicYear) {
+    return LocalDate.of(Integer.parseInt(academicYear.substring(0, 4)) - 1, 9, 15);
+  }
+
+  private static final Map<String, String> MAJOR_GROUP = new HashMap<>();
+
+  static {
+    for (Ethnicity e : Ethnicity.values()) {
+      MAJOR_GROUP.put(e.name(), e.majorGroup().code());
+    }
+  }
+
+  /** The census ethnicity code's major group's code; null for a code that is not a census code. */
+  private static String ethnicMajorGroup(String code) {
+    return MAJOR_GROUP.get(code);
+  }
+
+  private void grow(int n) {
+    school = Arrays.copyOf(school, n);
+    year = Arrays.copyOf(year, n);
+    term = Arrays.copyOf(term, n);
+    assessment = Arrays.copyOf(assessment, n);
+    scheme = Arrays.copyOf(scheme, n);
+    subject = Arrays.copyOf(subject, n);
+    yearGroup = Arrays.copyOf(yearGroup, n);
+    upn = Arrays.copyOf(upn, n);
+    points = Arrays.copyOf(points, n);
+    level = Arrays.copyOf(level, n);
+    standard = Arrays.copyOf(standard, n);
+    pupilTerm = Arrays.copyOf(pupilTerm, n);
+  }
+
+  private void trim() {
+    grow(rows);
+  }
+
+  private void workOutDerived() {
+    yearStart = new int[years.size()];
+    for (int y = 0; y < years.size(); y++) {
+      yearStart[y] = Integer.parseInt(years.name(y).substring(0, 4));
+    }
+    combinedSubject = subjects.code(Figure.RWM);
+    ks1Aps = ks1AveragePoints();
+    workOutGraded();
+  }
+
+  /**
+   * Each pupil's KS1 average point score: per subject the highest points held in levels, averaged
+   * over the subjects when there are exactly three (reading, writing and maths).
+   */
+  private double[] ks1AveragePoints() {
+    double[] aps = new double[upns.size()];
+    Arrays.fill(aps, Double.NaN);
+    int ks1 = assessments.find(Measures.KS1);
+    int levels = schemes.find(PupilAssessment.NC_LEVELS);
+    if (ks1 == UNKNOWN || levels == UNKNOWN) {
+      return aps;
+    }
+    Map<Long, Double> best = new HashMap<>();
+    for (int i = 0; i < rows; i++) {
+      if (assessment[i] == ks1 && scheme[i] == levels && !Double.isNaN(points[i])) {
+        best.merge(pupilSubject(upn[i], subject[i]), points[i], Math::max);
+      }
+    }
+    int[] count = new int[upns.size()];
+    double[] total = new double[upns.size()];
+    best.forEach(
+        (key, p) -> {
+          int u = (int) (key >>> 32);
+          count[u]++;
+          total[u] += p;
+        });
+    for (int u = 0; u < aps.length; u++) {
+      if (count[u] == 3) {
+        aps[u] = total[u] / 3;
+      }
+    }
+    return aps;
+  }
+
+  static long pupilSubject(int upn, int subject) {
+    return ((long) upn << 32) | subject;
+  }
+
+  /** The prior-attainment band of a pupil's KS1 average point score; null where not known. */
+  static String band(double aps) {
+    if (Double.isNaN(aps)) {
+      return null;
+    }
+    return aps < PriorAttainment.LOW_BELOW_POINTS
+        ? "low"
+        : aps < PriorAttainment.HIGH_FROM_POINTS ? "middle" : "high";
+  }
+
+  private record CombinedKey(
+      int school, int year, int term, int assessment, int scheme, int yearGroup, int upn) {}
+
+  private void workOutGraded() {
+    // Per pupil, term, assessment and scheme: the subjects graded, the lowest standard, a row.
+    Map<CombinedKey, long[]> combined = new HashMap<>();
+    int counted = 0;
+    for (int i = 0; i < rows; i++) {
+      if (standard[i] == UNKNOWN) {
+        continue;
+      }
+      counted++;
+      if (subject[i] >= 64) {
+        throw new IllegalStateException("More than 64 subjects in the pupil rows");
+      }
+      long[] c =
+          combined.computeIfAbsent(
+              new CombinedKey(
+                  school[i], year[i], term[i], assessment[i], scheme[i], yearGroup[i], upn[i]),
+              k -> new long[] {0, Integer.MAX_VALUE, 0});
+      c[0] |= 1L << subject[i];
+      c[1] = Math.min(c[1], standard[i]);
+      c[2] = i;
+    }
+    int n = counted;
+    for (long[] c : combined.values()) {
+      if (Long.bitCount(c[0]) == 3) {
+        n++;
+      }
+    }
+    gSchool = new int[n];
+    gYear = new int[n];
+    gTerm = new int[n];
+    gAssessment = new int[n];
+    gScheme = new int[n];
+    gSubject = new int[n];
+    gYearGroup = new int[n];
+    gUpn = new int[n];
+    gPupilTerm = new int[n];
+    gPoints = new double[n];
+    gStandard = new int[n];
+    int g = 0;
+    for (int i = 0; i < rows; i++) {
+      if (standard[i] != UNKNOWN) {
+        setGraded(g++, i, subject[i], points[i], standard[i]);
+      }
+    }
+    for (long[] c : combined.values()) {
+      if (Long.bitCount(c[0]) == 3) {
+        setGraded(g++, (int) c[2], combinedSubject, Double.NaN, (int) c[1]);
+      }
+    }
+    graded = n;
+  }
+
+  private void setGraded(int g, int row, int subjectCode, double pointsHeld, int standardReached) {
+    gSchool[g] = school[row];
+    gYear[g] = year[row];
+    gTerm[g] = term[row];
+    gAssessment[g] = assessment[row];
+    gScheme[g] = scheme[row];
+    gSubject[g] = subjectCode;
+    gYearGroup[g] = yearGroup[row];
+    gUpn[g] = upn[row];
+    gPupilTerm[g] = pupilTerm[row];
+    gPoints[g] = pointsHeld;
+    gStandard[g] = standardReached;
+  }
+
+  /** The term's position in time: a term after another is one more, a year after three more. */
+  int termIndex(int yearCode, int termCode) {
+    return yearStart[yearCode] * 3 + termNumber(terms.name(termCode));
+  }
+
+  private static int termNumber(String term) {
+    int n = Arrays.asList(TERMS).indexOf(term);
+    return n < 0 ? 2 : n;
+  }
+
+  /**
+   * Fills {@code out} with the pupil groups of a row of {@code assessmentCode} in {@code
+   * yearGroupOf} for the pupil in term {@code pt}, as group, value, group, value, …, and returns
+   * how many groups: all pupils; the year group (teacher assessment only: a statutory result
+   * belongs to one year group); every characteristic known; and the prior-attainment band, except
+   * for KS1 results (the band is made from them).
+   */
+  int groupsOf(int assessmentCode, int yearGroupOf, int pt, String[] out) {
+    int n = 0;
+    out[n++] = Figure.ALL;
+    out[n++] = Figure.ALL;
+    String a = assessments.name(assessmentCode);
+    if (a.equals(Measures.TEACHER)) {
+      out[n++] = Measures.YEAR_GROUP;
+      out[n++] = Integer.toString(yearGroupOf);
+    }
+    String[] groups = ptGroups[pt];
+    System.arraycopy(groups, 0, out, n, groups.length);
+    n += groups.length;
+    if (!a.equals(Measures.KS1)) {
+      String band = band(ks1Aps[ptUpn[pt]]);
+      if (band != null) {
+        out[n++] = Measures.PRIOR_ATTAINMENT;
+        out[n++] = band;
+      }
+    }
+    return n / 2;
+  }
+
+  /**
+   * A cell of a table of counts: a school (or {@link #CLUSTER}), year, term, assessment, scheme and
+   * subject (codes; {@link #UNKNOWN} where the table has no such column), one more code of the
+   * table's own ({@code extra}: a measure, a stratum, a year group) and a pupil group and value.
+   */
+  record Cell(
+      int school,
+      int year,
+      int term,
+      int assessment,
+      int scheme,
+      int subject,
+      int extra,
+      String group,
+      String value) {}
+
+  /**
+   * A figure of no measure yet with the labels of {@code cell} (assessment, subject, school, group,
+   * value, year and term; a column the cell does not have is {@code context}), in levels.
+   */
+  Figure labels(Cell cell) {
+    return new Figure(
+        "",
+        cell.assessment() == UNKNOWN ? Measures.CONTEXT : assessments.name(cell.assessment()),
+        cell.subject() == UNKNOWN ? Measures.CONTEXT : subjects.name(cell.subject()),
+        schoolLabel(cell.school()),
+        cell.group(),
+        cell.value(),
+        years.name(cell.year()),
+        terms.name(cell.term()),
+        null,
+        null,
+        0);
+  }
+
+  /** The school's URN, or {@link Figure#CLUSTER} for {@link #CLUSTER}. */
+  String schoolLabel(int schoolCode) {
+    return schoolCode == CLUSTER ? Figure.CLUSTER : schools.name(schoolCode);
+  }
+}
