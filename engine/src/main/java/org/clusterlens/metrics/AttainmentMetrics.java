@@ -149,6 +149,7 @@ public final class AttainmentMetrics {
           .createOrReplaceTempView(ProgressMetrics.VIEW);
       figures.addAll(ProgressMetrics.compute(held.sparkSession(), reference));
       figures.addAll(ContextMetrics.compute(held.sparkSession(), VIEW));
+      figures.addAll(NotKnownMetrics.compute(held.sparkSession(), VIEW));
       // Spark returns rows in an order that depends on partitioning (local mode and a cluster
       // differ); secondary suppression settles ties by order, so fix the order first.
       figures.sort(ORDER);

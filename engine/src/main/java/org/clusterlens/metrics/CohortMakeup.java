@@ -14,11 +14,12 @@ import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * What changed in the cohort's make-up beside each shift: pupils counted, % disadvantaged, % with
- * SEN (support or EHC plan) and % with low KS1 prior attainment (of pupils whose band is known),
- * later cohort minus earlier, with the shift's labels. A percentage change resting on a group of 1
- * to 5 pupils on either side is suppressed, as is every change beside a suppressed shift, and a
- * change beside a shift of all pupils whose group has a withheld figure in either year (the
- * cohorts' pupils are published, so the change and one year's group would give the other back).
+ * SEN (support or EHC plan) and % with low KS1 prior attainment (each of the pupils whose value is
+ * known), later cohort minus earlier, with the shift's labels. A percentage change resting on a
+ * group of 1 to 5 pupils on either side is suppressed, as is every change beside a suppressed
+ * shift, and a change beside a shift of all pupils whose group has a withheld figure in either year
+ * (the cohorts' pupils are published, so the change and one year's group would give the other
+ * back).
  */
 final class CohortMakeup {
 
@@ -31,7 +32,9 @@ final class CohortMakeup {
                AS cohort,
              count(*) AS pupils,
              sum(CASE WHEN g_disadvantaged = 'Y' THEN 1 ELSE 0 END) AS disadvantaged,
+             count(g_disadvantaged) AS disadvantaged_known,
              sum(CASE WHEN g_sen <> 'N' THEN 1 ELSE 0 END) AS sen,
+             count(g_sen) AS sen_known,
              sum(CASE WHEN g_prior_attainment = 'low' THEN 1 ELSE 0 END) AS low_prior,
              count(g_prior_attainment) AS prior_known
       FROM described
@@ -48,7 +51,13 @@ final class CohortMakeup {
 
   /** Make-up counts of one cohort: pupils, disadvantaged, SEN, low prior, prior known. */
   private record Counts(
-      long pupils, long disadvantaged, long sen, long lowPrior, long priorKnown) {}
+      long pupils,
+      long disadvantaged,
+      long disadvantagedKnown,
+      long sen,
+      long senKnown,
+      long lowPrior,
+      long priorKnown) {}
 
   /**
    * The make-up changes beside each shift in {@code figures} (screened: a suppressed shift's
@@ -76,7 +85,9 @@ final class CohortMakeup {
           new Counts(
               r.<Long>getAs("pupils"),
               r.<Long>getAs("disadvantaged"),
+              r.<Long>getAs("disadvantaged_known"),
               r.<Long>getAs("sen"),
+              r.<Long>getAs("sen_known"),
               r.<Long>getAs("low_prior"),
               r.<Long>getAs("prior_known")));
     }
@@ -110,26 +121,31 @@ final class CohortMakeup {
         continue;
       }
       out.add(change(shift, Measures.COHORT_CHANGE_PUPILS, now.pupils - then.pupils, false));
-      out.add(
-          share(
-              shift,
-              Measures.COHORT_CHANGE_PCT_DISADVANTAGED,
-              givesBackWithheld(shift, Measures.DISADVANTAGED, withheld),
-              now.disadvantaged,
-              now.pupils,
-              then.disadvantaged,
-              then.pupils,
-              rules));
-      out.add(
-          share(
-              shift,
-              Measures.COHORT_CHANGE_PCT_SEN,
-              givesBackWithheld(shift, Measures.SEN, withheld),
-              now.sen,
-              now.pupils,
-              then.sen,
-              then.pupils,
-              rules));
+      // Shares of the pupils whose value is known: a pupil not known is in neither part.
+      if (now.disadvantagedKnown > 0 && then.disadvantagedKnown > 0) {
+        out.add(
+            share(
+                shift,
+                Measures.COHORT_CHANGE_PCT_DISADVANTAGED,
+                givesBackWithheld(shift, Measures.DISADVANTAGED, withheld),
+                now.disadvantaged,
+                now.disadvantagedKnown,
+                then.disadvantaged,
+                then.disadvantagedKnown,
+                rules));
+      }
+      if (now.senKnown > 0 && then.senKnown > 0) {
+        out.add(
+            share(
+                shift,
+                Measures.COHORT_CHANGE_PCT_SEN,
+                givesBackWithheld(shift, Measures.SEN, withheld),
+                now.sen,
+                now.senKnown,
+                then.sen,
+                then.senKnown,
+                rules));
+      }
       if (now.priorKnown > 0 && then.priorKnown > 0) {
         out.add(
             share(

@@ -9,9 +9,10 @@ import org.clusterlens.model.Figure;
 /**
  * Each school's context in each term, and the cluster's pooled: pupils on the return, and the
  * percentage eligible for FSM, disadvantaged, with SEN (support or EHC plan), with EAL, and stable
- * (on roll since the previous academic year began, see {@link PupilGroupsSql#stableBy}; only pupils
- * whose joining date is known count). These figures carry assessment {@code context}, subject
- * {@code context} and group {@code all}.
+ * (on roll since the previous academic year began, see {@link PupilGroupsSql#stableBy}). Each
+ * percentage is of the pupils whose value is known (its denominator), so the pupils on the return
+ * less that denominator are those not known; none is made when no pupil's value is known. These
+ * figures carry assessment {@code context}, subject {@code context} and group {@code all}.
  */
 final class ContextMetrics {
 
@@ -29,9 +30,13 @@ final class ContextMetrics {
       SELECT %2$s, academic_year, term,
              count(*) AS pupils,
              sum(CASE WHEN fsm THEN 1 ELSE 0 END) AS fsm,
+             count(fsm) AS fsm_known,
              sum(CASE WHEN disadvantaged THEN 1 ELSE 0 END) AS disadvantaged,
+             count(disadvantaged) AS disadvantaged_known,
              sum(CASE WHEN sen <> 'N' THEN 1 ELSE 0 END) AS sen,
+             count(sen) AS sen_known,
              sum(CASE WHEN eal THEN 1 ELSE 0 END) AS eal,
+             count(eal) AS eal_known,
              sum(CASE WHEN date_joined IS NULL THEN 0 ELSE 1 END) AS joining_known,
              sum(CASE WHEN date_joined <= %3$s THEN 1 ELSE 0 END) AS stable
       FROM pupils
@@ -51,17 +56,26 @@ final class ContextMetrics {
             .collectAsList()) {
       long pupils = r.<Long>getAs("pupils");
       figures.add(figure(r, Measures.CONTEXT_PUPILS, null, pupils, pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_FSM, r.<Long>getAs("fsm"), pupils));
-      figures.add(
-          share(r, Measures.CONTEXT_PCT_DISADVANTAGED, r.<Long>getAs("disadvantaged"), pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_SEN, r.<Long>getAs("sen"), pupils));
-      figures.add(share(r, Measures.CONTEXT_PCT_EAL, r.<Long>getAs("eal"), pupils));
-      long known = r.<Long>getAs("joining_known");
-      if (known > 0) {
-        figures.add(share(r, Measures.CONTEXT_PCT_STABLE, r.<Long>getAs("stable"), known));
-      }
+      addShareOfKnown(figures, r, Measures.CONTEXT_PCT_FSM, "fsm", "fsm_known");
+      addShareOfKnown(
+          figures, r, Measures.CONTEXT_PCT_DISADVANTAGED, "disadvantaged", "disadvantaged_known");
+      addShareOfKnown(figures, r, Measures.CONTEXT_PCT_SEN, "sen", "sen_known");
+      addShareOfKnown(figures, r, Measures.CONTEXT_PCT_EAL, "eal", "eal_known");
+      addShareOfKnown(figures, r, Measures.CONTEXT_PCT_STABLE, "stable", "joining_known");
     }
     return figures;
+  }
+
+  /**
+   * The share of the pupils whose value is known: its denominator says how many are known, so
+   * {@code context_pupils} less it is how many are not. No figure when no pupil's value is known.
+   */
+  private static void addShareOfKnown(
+      List<Figure> figures, Row r, String measure, String met, String known) {
+    long pupils = r.<Long>getAs(known);
+    if (pupils > 0) {
+      figures.add(share(r, measure, r.<Long>getAs(met), pupils));
+    }
   }
 
   private static Figure share(Row r, String measure, long met, long pupils) {
