@@ -70,7 +70,9 @@ public record HeaderMapping(
             null,
             null,
             place,
-            "Put a header row with at least " + requiredHeaders() + " above the pupils"));
+            "Put a header row with at least "
+                + requiredHeaders()
+                + " and a column of results (such as Reading or KS2 Reading) above the pupils"));
     return Optional.empty();
   }
 
@@ -238,9 +240,9 @@ public record HeaderMapping(
                   + " not known for every pupil: the pupils count in the figures for all pupils"
                   + " but in no group made from "
                   + (leftOut.size() == 1 ? "it" : "them"),
-              "Add the "
-                  + (leftOut.size() == 1 ? "column" : "columns")
-                  + " from the MIS if the school has them"));
+              leftOut.size() == 1
+                  ? "Add the column from the MIS if the school has it"
+                  : "Add the columns from the MIS if the school has them"));
     }
     return new HeaderMapping(header.number(), columns, headers);
   }
@@ -286,7 +288,7 @@ public record HeaderMapping(
         names.add(c.header());
       }
     }
-    return String.join(", ", names);
+    return joined(names);
   }
 
   /** Header text compared without case, spaces or punctuation: "Pupil's D.O.B" → "pupilsdob". */

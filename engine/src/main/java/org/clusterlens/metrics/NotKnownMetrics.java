@@ -7,14 +7,14 @@ import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Figure;
 
 /**
- * How many pupils' value of each pupil group is not known, beside the group's figures: per school
- * and the cluster, year, term, assessment, scheme and subject, the pupils counted in the all-pupil
- * figure (a counted grade in the subject) whose value is null in the warehouse, so they are in none
- * of the group's values. Measure {@link Measures#PUPILS_NOT_KNOWN}, group the pupil group, value
- * {@link Measures#NOT_KNOWN}; denominator and value the pupils not known. No figure where every
- * pupil's value is known. With these, a group's values and its pupils not known add to the
- * all-pupil figure, and the not-known pupils are a cell of the group's suppression table like any
- * value (see {@link LinkedTables}).
+ * How many pupils' value of each characteristic's pupil group ({@link #GROUPS}) is not known,
+ * beside the group's figures: per school and the cluster, year, term, assessment, scheme and
+ * subject, the pupils counted in the all-pupil figure (a counted grade in the subject) whose value
+ * is null in the warehouse, so they are in none of the group's values. Measure {@link
+ * Measures#PUPILS_NOT_KNOWN}, group the pupil group, value {@link Measures#NOT_KNOWN}; denominator
+ * and value the pupils not known. No figure where every pupil's value is known. With these, a
+ * group's values and its pupils not known add to the all-pupil figure, and the not-known pupils are
+ * a cell of the group's suppression table like any value (see {@link LinkedTables}).
  */
 final class NotKnownMetrics {
 
@@ -28,16 +28,27 @@ final class NotKnownMetrics {
              count_if(g_sen IS NULL) AS sen,
              count_if(g_eal IS NULL) AS eal,
              count_if(g_gender IS NULL) AS gender,
-             count_if(g_season_of_birth IS NULL) AS season_of_birth,
-             -- KS1 results make the prior-attainment band, so KS1 has no such group.
-             count_if(g_prior_attainment IS NULL AND assessment <> 'ks1') AS prior_attainment,
-             count_if(g_mobility IS NULL) AS mobility,
-             count_if(g_ethnicity IS NULL) AS ethnicity
+             count_if(g_season_of_birth IS NULL) AS season_of_birth
       FROM described
       GROUP BY GROUPING SETS (
         (school_urn, academic_year, term, assessment, scheme, subject),
         (academic_year, term, assessment, scheme, subject))
       """;
+
+  /**
+   * The groups made from the characteristics a return may leave out or leave empty. Prior
+   * attainment, mobility and ethnicity are not known for many pupils by their nature (no KS1 result
+   * yet; optional columns): their not-known pupils are not published, and suppression protects them
+   * as withheld counts.
+   */
+  static final List<String> GROUPS =
+      List.of(
+          Measures.DISADVANTAGED,
+          Measures.FSM,
+          Measures.SEN,
+          Measures.EAL,
+          Measures.GENDER,
+          Measures.SEASON_OF_BIRTH);
 
   private NotKnownMetrics() {}
 
@@ -50,7 +61,7 @@ final class NotKnownMetrics {
             PupilGroupsSql.schoolColumn());
     List<Figure> figures = new ArrayList<>();
     for (Row r : spark.sql(sql).collectAsList()) {
-      for (String group : Measures.PUPIL_GROUPS) {
+      for (String group : GROUPS) {
         long notKnown = r.<Long>getAs(group);
         if (notKnown > 0) {
           figures.add(
