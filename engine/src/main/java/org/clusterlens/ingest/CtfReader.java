@@ -309,12 +309,11 @@ final class CtfReader {
       cells.put(ReturnColumn.DISADVANTAGED.header(), ever6 || inCare ? "Y" : "N");
       String sen = senProvision != null ? senProvision : senCandidate;
       cells.put(ReturnColumn.SEN.header(), sen == null ? "N" : sen);
+      // No first language recorded: EAL is not known (left empty), never guessed as N.
       if (firstLanguage != null) {
         cells.put(
             ReturnColumn.EAL.header(),
             ENGLISH.contains(firstLanguage.toUpperCase(Locale.ROOT)) ? "N" : "Y");
-      } else {
-        cells.put(ReturnColumn.EAL.header(), "N");
       }
       if (cells.containsKey("Looked after")) {
         cells.put("Looked after", inCare ? "Y" : "N");

@@ -70,7 +70,9 @@ public record HeaderMapping(
             null,
             null,
             place,
-            "Put a header row with at least " + requiredHeaders() + " above the pupils"));
+            "Put a header row with at least "
+                + requiredHeaders()
+                + " and a column of results (such as Reading or KS2 Reading) above the pupils"));
     return Optional.empty();
   }
 
@@ -203,7 +205,69 @@ public record HeaderMapping(
                 "Add a column headed '" + field.header() + "' (" + field.guidance() + ")"));
       }
     }
+    if (columns.keySet().stream().noneMatch(f -> f.assessment().isPresent())) {
+      out.add(
+          new ReturnProblem(
+              ReturnProblem.Severity.ERROR,
+              sheet.file(),
+              sheet.sheet(),
+              header.number(),
+              null,
+              null,
+              "the return holds no results: it has no teacher assessment, KS1 or KS2 column",
+              "Add this term's 'Reading', 'Writing' and 'Maths' teacher assessment, or the"
+                  + " 'KS1 …' or 'KS2 …' results"));
+    }
+    List<String> leftOut = new ArrayList<>();
+    for (ReturnColumn field : CHARACTERISTICS) {
+      if (!columns.containsKey(field)) {
+        leftOut.add(field.header());
+      }
+    }
+    if (!leftOut.isEmpty()) {
+      out.add(
+          new ReturnProblem(
+              ReturnProblem.Severity.WARNING,
+              sheet.file(),
+              sheet.sheet(),
+              header.number(),
+              null,
+              null,
+              "the return has no "
+                  + joined(leftOut)
+                  + " column, so "
+                  + (leftOut.size() == 1 ? "it is" : "they are")
+                  + " not known for every pupil: the pupils count in the figures for all pupils"
+                  + " but in no group made from "
+                  + (leftOut.size() == 1 ? "it" : "them"),
+              leftOut.size() == 1
+                  ? "Add the column from the MIS if the school has it"
+                  : "Add the columns from the MIS if the school has them"));
+    }
     return new HeaderMapping(header.number(), columns, headers);
+  }
+
+  /**
+   * The pupil characteristics that pupil groups are made from; a return may leave any of them out,
+   * and each left out is reported once, as a warning.
+   */
+  static final List<ReturnColumn> CHARACTERISTICS =
+      List.of(
+          ReturnColumn.DATE_OF_BIRTH,
+          ReturnColumn.GENDER,
+          ReturnColumn.FSM,
+          ReturnColumn.DISADVANTAGED,
+          ReturnColumn.SEN,
+          ReturnColumn.EAL);
+
+  /** "A", "A and B", "A, B and C". */
+  static String joined(List<String> words) {
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1))
+        + " and "
+        + words.get(words.size() - 1);
   }
 
   private static ReturnProblem problem(
@@ -224,7 +288,7 @@ public record HeaderMapping(
         names.add(c.header());
       }
     }
-    return String.join(", ", names);
+    return joined(names);
   }
 
   /** Header text compared without case, spaces or punctuation: "Pupil's D.O.B" → "pupilsdob". */

@@ -57,8 +57,7 @@ public final class ReturnValidator {
           Map.entry("no", false),
           Map.entry("0", false),
           Map.entry("false", false),
-          Map.entry("f", false),
-          Map.entry("", false));
+          Map.entry("f", false));
   private static final String FLAG_VALUES = "Use Y or N (1/0, Yes/No and TRUE/FALSE also work)";
 
   private ReturnValidator() {}
@@ -109,13 +108,15 @@ public final class ReturnValidator {
       }
     }
     int rows = sheet.rows().size();
+    // Per characteristic column the return has, the rows that leave it empty: not known.
+    Map<ReturnColumn, List<Integer>> notRecorded = new EnumMap<>(ReturnColumn.class);
     Map<String, Integer> rowOfUpn = new HashMap<>(2 * rows);
     List<Integer> pupilRows = new ArrayList<>(rows);
     for (RawSheet.Row row : sheet.rows()) {
       if (row.number() <= header.headerRow()) {
         continue;
       }
-      RowReader r = new RowReader(sheet, header, columnOf, row, mapping, problems);
+      RowReader r = new RowReader(sheet, header, columnOf, row, mapping, problems, notRecorded);
       String upn = r.text(ReturnColumn.UPN).toUpperCase(Locale.ROOT);
       Optional<String> upnProblem = Upn.problem(upn);
       if (upnProblem.isPresent()) {
@@ -129,16 +130,16 @@ public final class ReturnValidator {
               "List each pupil once; remove the repeated row");
         }
       }
-      LocalDate dob = r.date(ReturnColumn.DATE_OF_BIRTH);
+      LocalDate dob = r.dateOfBirth();
       String gender = r.gender();
       Integer yearGroup = r.yearGroup();
       if (dob != null && yearGroup != null) {
         r.checkAgeFits(dob, yearGroup, identity.term());
       }
-      boolean fsm = r.flag(ReturnColumn.FSM);
-      boolean disadvantaged = r.flag(ReturnColumn.DISADVANTAGED);
+      Boolean fsm = r.characteristicFlag(ReturnColumn.FSM);
+      Boolean disadvantaged = r.characteristicFlag(ReturnColumn.DISADVANTAGED);
       Sen sen = r.sen();
-      boolean eal = r.flag(ReturnColumn.EAL);
+      Boolean eal = r.characteristicFlag(ReturnColumn.EAL);
       Ethnicity ethnicity = r.ethnicity();
       LocalDate dateJoined = r.dateJoined(dob);
       Boolean lookedAfter = r.optionalFlag(ReturnColumn.LOOKED_AFTER);
@@ -172,6 +173,8 @@ public final class ReturnValidator {
                 assessments));
       }
     }
+    notRecorded.forEach(
+        (column, empty) -> problems.add(notRecordedWarning(sheet, header, column, empty, rows)));
     if (pupils.isEmpty() && problems.stream().noneMatch(ReturnProblem::isError)) {
       problems.add(
           new ReturnProblem(
@@ -187,6 +190,71 @@ public final class ReturnValidator {
     return new ReturnCheck(identity, pupils, problems, pupilRows, sheet, header);
   }
 
+  /** Row numbers listed in a warning before the rest are only counted. */
+  private static final int ROWS_LISTED = 20;
+
+  /**
+   * The one warning for a characteristic column whose cells some pupils leave empty: those pupils'
+   * value is not known, so they are left out of that characteristic's groups, never counted as
+   * "no".
+   */
+  private static ReturnProblem notRecordedWarning(
+      RawSheet sheet, HeaderMapping header, ReturnColumn column, List<Integer> empty, int rows) {
+    StringBuilder listed = new StringBuilder();
+    for (int i = 0; i < Math.min(ROWS_LISTED, empty.size()); i++) {
+      if (i > 0) {
+        listed.append(i == empty.size() - 1 ? " and " : ", ");
+      }
+      listed.append(empty.get(i));
+    }
+    if (empty.size() > ROWS_LISTED) {
+      listed.append(" and ").append(empty.size() - ROWS_LISTED).append(" more");
+    }
+    String pupils = empty.size() == 1 ? "1 pupil (row " : empty.size() + " pupils (rows ";
+    return new ReturnProblem(
+        ReturnProblem.Severity.WARNING,
+        sheet.file(),
+        sheet.sheet(),
+        null,
+        header.headers().getOrDefault(column, column.header()),
+        null,
+        column.header()
+            + " not recorded for "
+            + pupils
+            + listed
+            + "): "
+            + (empty.size() == 1 ? "the pupil counts" : "they count")
+            + " as not known, so "
+            + (empty.size() == 1 ? "is" : "are")
+            + " left out of "
+            + consequence(column),
+        acceptedFor(column));
+  }
+
+  private static String consequence(ReturnColumn column) {
+    return switch (column) {
+      case DATE_OF_BIRTH ->
+          "the season-of-birth groups, and the year group is not checked against the age";
+      case GENDER -> "the gender groups";
+      case FSM -> "the FSM groups (neither Y nor N)";
+      case DISADVANTAGED -> "the disadvantaged groups (neither Y nor N)";
+      case SEN -> "the SEN groups (none of N, K or E)";
+      case EAL -> "the EAL groups (neither Y nor N)";
+      default -> "the groups made from it";
+    };
+  }
+
+  private static String acceptedFor(ReturnColumn column) {
+    String own =
+        switch (column) {
+          case DATE_OF_BIRTH -> "Write the date of birth, e.g. 14/03/2015";
+          case GENDER -> "Write M or F";
+          case SEN -> "Write N (none), K (SEN support) or E (EHC plan)";
+          default -> "Write Y or N";
+        };
+    return own + " for each pupil; leave a cell empty only where the school does not know";
+  }
+
   /** Reads one row's cells, recording a problem for each cell that cannot be read. */
   private static final class RowReader {
     private final RawSheet sheet;
@@ -195,6 +263,7 @@ public final class ReturnValidator {
     private final RawSheet.Row row;
     private final SchoolMapping mapping;
     private final List<ReturnProblem> problems;
+    private final Map<ReturnColumn, List<Integer>> notRecorded;
     private boolean errors;
 
     RowReader(
@@ -203,7 +272,9 @@ public final class ReturnValidator {
         int[] columnOf,
         RawSheet.Row row,
         SchoolMapping mapping,
-        List<ReturnProblem> problems) {
+        List<ReturnProblem> problems,
+        Map<ReturnColumn, List<Integer>> notRecorded) {
+      this.notRecorded = notRecorded;
       this.sheet = sheet;
       this.header = header;
       this.columnOf = columnOf;
@@ -370,7 +441,31 @@ public final class ReturnValidator {
       }
     }
 
+    /**
+     * Tells whether a characteristic's cell is not known: the return leaves the column out, or
+     * leaves this pupil's cell empty (which is noted for the column's one warning).
+     */
+    private boolean notKnown(ReturnColumn c) {
+      if (columnOf[c.ordinal()] < 0) {
+        return true;
+      }
+      if (!text(c).isEmpty()) {
+        return false;
+      }
+      notRecorded.computeIfAbsent(c, k -> new ArrayList<>()).add(row.number());
+      return true;
+    }
+
+    /** The date of birth, or null when not known (or, with an error, when it cannot be read). */
+    LocalDate dateOfBirth() {
+      return notKnown(ReturnColumn.DATE_OF_BIRTH) ? null : date(ReturnColumn.DATE_OF_BIRTH);
+    }
+
+    /** M or F, or null when not known (or, with an error, when it cannot be read). */
     String gender() {
+      if (notKnown(ReturnColumn.GENDER)) {
+        return null;
+      }
       String value = text(ReturnColumn.GENDER);
       if (value.length() == 1) {
         switch (value.charAt(0)) {
@@ -411,11 +506,14 @@ public final class ReturnValidator {
       return null;
     }
 
-    boolean flag(ReturnColumn c) {
+    /** A characteristic's yes or no, or null when not known. */
+    Boolean characteristicFlag(ReturnColumn c) {
+      return notKnown(c) ? null : flag(c);
+    }
+
+    /** A non-empty yes/no cell. */
+    private boolean flag(ReturnColumn c) {
       String value = text(c);
-      if (value.isEmpty()) {
-        return false;
-      }
       if (value.length() == 1) {
         switch (value.charAt(0)) {
           case 'Y', 'y', '1', 'T', 't':
@@ -442,9 +540,12 @@ public final class ReturnValidator {
       return flag(c);
     }
 
+    /** The SEN provision, or null when not known (or, with an error, when it cannot be read). */
     Sen sen() {
-      String value = text(ReturnColumn.SEN);
-      Sen sen = value.isEmpty() ? Sen.NONE : Sen.ofCode(value);
+      if (notKnown(ReturnColumn.SEN)) {
+        return null;
+      }
+      Sen sen = Sen.ofCode(text(ReturnColumn.SEN));
       if (sen == null) {
         error(
             ReturnColumn.SEN,

@@ -148,6 +148,7 @@ public final class AttainmentMetrics {
     List<Figure> figures = new ArrayList<>(attainment(table));
     figures.addAll(ProgressMetrics.compute(table, reference));
     figures.addAll(ContextMetrics.compute(table));
+    figures.addAll(NotKnownMetrics.compute(table));
     // Secondary suppression settles ties by order, so fix the order first.
     figures.sort(ORDER);
     List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));

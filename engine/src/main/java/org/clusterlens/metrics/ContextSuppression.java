@@ -53,7 +53,8 @@ final class ContextSuppression {
       Map<String, Long> cells = new LinkedHashMap<>();
       cells.put("with", with);
       cells.put("without", f.denominator() - with);
-      if (f.measure().equals(Measures.CONTEXT_PCT_STABLE)) {
+      // The pupils whose value is not known follow by subtraction from the pupils on the return.
+      if (f.measure().equals(Measures.CONTEXT_PCT_STABLE) || all > f.denominator()) {
         cells.put("unknown", all - f.denominator());
       }
       if (f.school().equals(Figure.CLUSTER)) {

@@ -11,9 +11,11 @@ import org.clusterlens.model.PupilAssessment;
  * <p>{@link #ctes} defines, over the warehouse's rows in view {@code source} and pupil rows in CTE
  * {@code input} (with at least {@code school_urn, academic_year, term, assessment, upn,
  * year_group}), a CTE {@code labelled}: every input row once per group it belongs to, with {@code
- * pupil_group} and {@code group_value} added. A pupil whose value is unknown is left out of that
- * group. Statutory results belong to one year group, so only teacher assessment is split by year;
- * the prior-attainment band is not used for KS1 results (it is made from them).
+ * pupil_group} and {@code group_value} added. A pupil whose value is not known (null in the
+ * warehouse: the return left it out) is left out of that group's values, never counted as "no";
+ * {@link NotKnownMetrics} counts such pupils. Statutory results belong to one year group, so only
+ * teacher assessment is split by year; the prior-attainment band is not used for KS1 results (it is
+ * made from them).
  */
 final class PupilGroupsSql {
 
@@ -46,12 +48,15 @@ final class PupilGroupsSql {
       ),
       described AS (
         SELECT i.*,
-          CASE WHEN b.disadvantaged THEN 'Y' ELSE 'N' END AS g_disadvantaged,
-          CASE WHEN b.fsm THEN 'Y' ELSE 'N' END AS g_fsm,
+          -- Not known (null) stays null, so the pupil is in neither Y nor N.
+          CASE WHEN b.disadvantaged THEN 'Y' WHEN NOT b.disadvantaged THEN 'N' END
+            AS g_disadvantaged,
+          CASE WHEN b.fsm THEN 'Y' WHEN NOT b.fsm THEN 'N' END AS g_fsm,
           b.sen AS g_sen,
-          CASE WHEN b.eal THEN 'Y' ELSE 'N' END AS g_eal,
+          CASE WHEN b.eal THEN 'Y' WHEN NOT b.eal THEN 'N' END AS g_eal,
           b.gender AS g_gender,
-          CASE WHEN month(b.date_of_birth) >= 9 THEN 'autumn'
+          CASE WHEN b.date_of_birth IS NULL THEN NULL
+               WHEN month(b.date_of_birth) >= 9 THEN 'autumn'
                WHEN month(b.date_of_birth) <= 4 THEN 'spring' ELSE 'summer' END
             AS g_season_of_birth,
           CASE WHEN i.assessment = 'ks1' OR k.ks1_aps IS NULL THEN NULL

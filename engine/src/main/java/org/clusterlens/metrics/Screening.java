@@ -358,6 +358,7 @@ public final class Screening {
     return f.denominator() != null
         && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
+            || f.measure().equals(Measures.PUPILS_NOT_KNOWN)
             || f.measure().equals(Measures.PCT_EXPECTED_PROGRESS)
             || f.measure().equals(Measures.VALUE_ADDED)
             || f.measure().equals(Measures.VALUE_ADDED_NATIONAL)
@@ -367,6 +368,7 @@ public final class Screening {
   /** The suppression table a figure's pupils are counted in. */
   private static String family(Figure f) {
     return f.measure().equals(Measures.PCT_LEVEL4_PLUS)
+            || f.measure().equals(Measures.PUPILS_NOT_KNOWN)
             || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
             || f.measure().equals(Measures.AVERAGE_POINTS)
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)

@@ -18,25 +18,38 @@ public enum ReturnColumn {
       "Pupil UPN"),
   FORENAME("Forename", false, null, null, "Optional; read, then discarded", "First name"),
   SURNAME("Surname", false, null, null, "Optional; read, then discarded", "Last name"),
-  DATE_OF_BIRTH("Date of birth", true, null, null, "A date, e.g. 14/03/2015", "DOB"),
-  GENDER("Gender", true, null, null, "M or F", "Sex"),
+  DATE_OF_BIRTH(
+      "Date of birth", false, null, null, "A date, e.g. 14/03/2015; empty if not known", "DOB"),
+  GENDER("Gender", false, null, null, "M or F; empty if not known", "Sex"),
   YEAR_GROUP("Year group", true, null, null, "R or 1 to 6", "Year", "NC Year"),
-  FSM("FSM", true, null, null, "Y or N: eligible for free school meals now", "Free School Meals"),
+  FSM(
+      "FSM",
+      false,
+      null,
+      null,
+      "Y or N: eligible for free school meals now; empty if not known",
+      "Free School Meals"),
   DISADVANTAGED(
       "Disadvantaged",
-      true,
+      false,
       null,
       null,
-      "Y or N: pupil premium (FSM in the last 6 years, or looked after)",
+      "Y or N: pupil premium (FSM in the last 6 years, or looked after); empty if not known",
       "Pupil Premium",
       "Ever 6 FSM"),
-  SEN("SEN", true, null, null, "N, K (SEN support) or E (EHC plan)", "SEN Provision"),
+  SEN(
+      "SEN",
+      false,
+      null,
+      null,
+      "N (none), K (SEN support) or E (EHC plan); empty if not known",
+      "SEN Provision"),
   EAL(
       "EAL",
-      true,
+      false,
       null,
       null,
-      "Y or N: first language other than English",
+      "Y or N: first language other than English; empty if not known",
       "English as an additional language"),
   ETHNICITY(
       "Ethnicity",
@@ -61,24 +74,24 @@ public enum ReturnColumn {
       "EntryDate"),
   READING(
       "Reading",
-      true,
+      false,
       Assessment.TEACHER,
       Subject.READING,
-      "This term's teacher assessment",
+      "This term's teacher assessment; leave the column out if there is none",
       "Rdg"),
   WRITING(
       "Writing",
-      true,
+      false,
       Assessment.TEACHER,
       Subject.WRITING,
-      "This term's teacher assessment",
+      "This term's teacher assessment; leave the column out if there is none",
       "Wri"),
   MATHS(
       "Maths",
-      true,
+      false,
       Assessment.TEACHER,
       Subject.MATHS,
-      "This term's teacher assessment",
+      "This term's teacher assessment; leave the column out if there is none",
       "Mathematics",
       "Ma"),
   KS1_READING("KS1 Reading", false, Assessment.KS1, Subject.READING, "KS1 result (Year 2 summer)"),
@@ -128,7 +141,11 @@ public enum ReturnColumn {
     return header;
   }
 
-  /** Tells whether every return must have this column. */
+  /**
+   * Tells whether every return must have this column: only the UPN and the year group. Every other
+   * column may be left out (a return of KS2 results alone need not invent teacher assessment or
+   * characteristics); a characteristic left out is not known for each pupil.
+   */
   public boolean required() {
     return required;
   }

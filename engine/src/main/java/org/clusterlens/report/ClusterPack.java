@@ -26,6 +26,8 @@ import org.clusterlens.model.Term;
  * @param briefs one visit brief per school (empty until the insight stage adds them); never null
  * @param gaps each pupil group against the rest of the cluster's pupils, pooled across its schools,
  *     in reading, writing and maths combined at Level 4+ at Key Stage 2; never null
+ * @param notKnown beside the gaps, the cluster's pupils left out of each characteristic's groups
+ *     because their value is not known; never null, empty when none
  */
 public record ClusterPack(
     String clusterName,
@@ -40,7 +42,8 @@ public record ClusterPack(
     List<SourceLine> sources,
     List<MeasureFunnel> funnels,
     List<VisitBrief> briefs,
-    List<GovernorDetails.GapRow> gaps) {
+    List<GovernorDetails.GapRow> gaps,
+    List<GovernorDetails.NotKnownRow> notKnown) {
 
   public ClusterPack {
     schools = List.copyOf(schools);
@@ -49,6 +52,7 @@ public record ClusterPack(
     funnels = List.copyOf(funnels);
     briefs = List.copyOf(briefs);
     gaps = List.copyOf(gaps);
+    notKnown = List.copyOf(notKnown);
   }
 
   /** This pack with its key points and visit briefs, as the insight stage wrote them. */
@@ -66,7 +70,8 @@ public record ClusterPack(
         sources,
         funnels,
         visitBriefs,
-        gaps);
+        gaps,
+        notKnown);
   }
 
   /**
@@ -107,6 +112,7 @@ public record ClusterPack(
         sources,
         MeasureFunnel.keyMeasures(schools),
         List.of(),
-        GovernorDetails.gaps(index, Figure.CLUSTER, ks2Year));
+        GovernorDetails.gaps(index, Figure.CLUSTER, ks2Year),
+        GovernorDetails.notKnown(index, Figure.CLUSTER, ks2Year));
   }
 }

@@ -2,6 +2,7 @@ package org.clusterlens.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.clusterlens.metrics.Measures;
@@ -25,6 +26,8 @@ import org.clusterlens.stats.SmallNumberRules;
  *     pupils with a grade; never null, empty when the figures cannot tell
  * @param progress progress and value-added rows; never null, empty when none are in the figures
  * @param gaps this school's group gaps at Level 4+ in RWM; never null, empty when none
+ * @param notKnown beside the gaps, per pupil characteristic, the pupils left out of its groups
+ *     because their value is not known; never null, empty when every pupil's is known
  * @param funnels the key measures' funnels over this school and its peers; never null
  * @param ks1 the latest Key Stage 1 (Year 2) results: average points per subject, this school and
  *     the cluster; never null, empty when the returns hold none
@@ -40,6 +43,7 @@ public record GovernorDetails(
     List<MissingGrades> missingGrades,
     List<ProgressRow> progress,
     List<GapRow> gaps,
+    List<NotKnownRow> notKnown,
     List<MeasureFunnel> funnels,
     List<Ks1Row> ks1,
     TrendYear pooled) {
@@ -53,6 +57,7 @@ public record GovernorDetails(
     missingGrades = List.copyOf(missingGrades);
     progress = List.copyOf(progress);
     gaps = List.copyOf(gaps);
+    notKnown = List.copyOf(notKnown);
     funnels = List.copyOf(funnels);
     ks1 = List.copyOf(ks1);
   }
@@ -275,6 +280,7 @@ public record GovernorDetails(
         missing,
         progress,
         gaps(index, urn, ks2Year),
+        notKnown(index, urn, ks2Year),
         MeasureFunnel.keyMeasures(schools),
         ks1(index, urn),
         pooled(index, urn, ks2Year));
@@ -363,6 +369,106 @@ public record GovernorDetails(
       }
     }
     return gaps;
+  }
+
+  /**
+   * Pupils of the gaps' year whose value of a characteristic is not known, so they are in none of
+   * its groups.
+   *
+   * @param group the group code (fsm, gender, …); never null
+   * @param pupils how many, or null when the count is withheld to protect pupils
+   */
+  public record NotKnownRow(String group, Long pupils) {}
+
+  /** The characteristics a return may leave out, in the order the line names them. */
+  private static final List<String> NOT_KNOWN_SHOWN =
+      List.of(
+          Measures.SEASON_OF_BIRTH,
+          Measures.GENDER,
+          Measures.FSM,
+          Measures.DISADVANTAGED,
+          Measures.SEN,
+          Measures.EAL);
+
+  /**
+   * Beside {@link #gaps}: per characteristic, the pupils counted in reading, writing and maths
+   * combined at Key Stage 2 in {@code ks2Year} whose value is not known ({@code pupils_not_known});
+   * empty when every pupil's value is known.
+   */
+  static List<NotKnownRow> notKnown(FigureIndex index, String school, String ks2Year) {
+    if (ks2Year == null) {
+      return List.of();
+    }
+    Map<String, NotKnownRow> byGroup = new java.util.LinkedHashMap<>();
+    for (Figure f :
+        index.groups(
+            Measures.PUPILS_NOT_KNOWN,
+            Measures.KS2,
+            Figure.RWM,
+            school,
+            new Term(ks2Year, Term.Season.SUMMER))) {
+      byGroup.putIfAbsent(
+          f.group(), new NotKnownRow(f.group(), f.suppressed() ? null : f.denominator()));
+    }
+    List<NotKnownRow> rows = new ArrayList<>();
+    for (String group : NOT_KNOWN_SHOWN) {
+      if (byGroup.containsKey(group)) {
+        rows.add(byGroup.get(group));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The one line a group table carries about pupils whose value is not known, e.g. "FSM not
+   * recorded for 12 pupils. They are left out of these groups."; empty when there are none.
+   */
+  public static Optional<String> notKnownLine(List<NotKnownRow> rows) {
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    // Characteristics with the same count are named together: a return that leaves several out
+    // gives one clause.
+    Map<Long, List<String>> byCount = new java.util.LinkedHashMap<>();
+    for (NotKnownRow row : rows) {
+      byCount
+          .computeIfAbsent(row.pupils() == null ? -1L : row.pupils(), k -> new ArrayList<>())
+          .add(characteristic(row.group()));
+    }
+    List<String> clauses = new ArrayList<>();
+    byCount.forEach(
+        (count, names) -> {
+          String what = joined(names);
+          String whom =
+              count < 0
+                  ? "some pupils (how many is withheld to protect pupils)"
+                  : count == 1 ? "1 pupil" : count + " pupils";
+          clauses.add(what + " not recorded for " + whom);
+        });
+    String first = clauses.get(0);
+    clauses.set(0, Character.toUpperCase(first.charAt(0)) + first.substring(1));
+    return Optional.of(String.join("; ", clauses) + ". They are left out of these groups.");
+  }
+
+  private static String characteristic(String group) {
+    return switch (group) {
+      case Measures.SEASON_OF_BIRTH -> "date of birth (season of birth)";
+      case Measures.GENDER -> "gender";
+      case Measures.FSM -> "FSM";
+      case Measures.DISADVANTAGED -> "disadvantaged (pupil premium)";
+      case Measures.SEN -> "SEN";
+      case Measures.EAL -> "EAL";
+      default -> group;
+    };
+  }
+
+  private static String joined(List<String> words) {
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    return String.join(", ", words.subList(0, words.size() - 1))
+        + " and "
+        + words.get(words.size() - 1);
   }
 
   private static Context context(FigureIndex index, String school) {

@@ -47,13 +47,14 @@ public final class Warehouse {
           .add("term", DataTypes.StringType, false)
           .add("term_id", DataTypes.StringType, false)
           .add("upn", DataTypes.StringType, false)
-          .add("date_of_birth", DataTypes.DateType, false)
-          .add("gender", DataTypes.StringType, false)
+          // A pupil's characteristics are null where the return does not give them: not known.
+          .add("date_of_birth", DataTypes.DateType, true)
+          .add("gender", DataTypes.StringType, true)
           .add("year_group", DataTypes.IntegerType, false)
-          .add("fsm", DataTypes.BooleanType, false)
-          .add("disadvantaged", DataTypes.BooleanType, false)
-          .add("sen", DataTypes.StringType, false)
-          .add("eal", DataTypes.BooleanType, false)
+          .add("fsm", DataTypes.BooleanType, true)
+          .add("disadvantaged", DataTypes.BooleanType, true)
+          .add("sen", DataTypes.StringType, true)
+          .add("eal", DataTypes.BooleanType, true)
           .add("assessment", DataTypes.StringType, false)
           .add("subject", DataTypes.StringType, false)
           .add("grade", DataTypes.StringType, true)
@@ -73,6 +74,13 @@ public final class Warehouse {
           .add("scheme", DataTypes.StringType, true)
           .add("standard", DataTypes.IntegerType, true);
 
+  /**
+   * The pupil characteristics a return may leave not known. A table made with these columns NOT
+   * NULL (by an earlier schema, or by hand) has the constraint dropped before its next write.
+   */
+  static final List<String> NOT_KNOWN_ALLOWED =
+      List.of("date_of_birth", "gender", "fsm", "disadvantaged", "sen", "eal");
+
   private static final int ROWS_PER_SLICE = 5_000;
 
   /** Returns noted in one commit of generated data (each note is about 150 characters). */
@@ -81,6 +89,7 @@ public final class Warehouse {
   private final SparkSession spark;
   private final String tablePath;
   private volatile boolean logChecked;
+  private volatile boolean notKnownAllowed;
 
   /**
    * @param spark the session to read and write with
@@ -221,6 +230,7 @@ public final class Warehouse {
   }
 
   private long writeOnce(List<TermlyReturn> returns) {
+    allowNotKnown();
     Instant storedAt = Instant.now();
     String metadata =
         CommitNote.metadataOf(returns.stream().map(r -> CommitNote.of(r, storedAt)).toList());
@@ -240,6 +250,31 @@ public final class Warehouse {
       writer.mode(SaveMode.Overwrite).option("replaceWhere", replaced(returns)).save(tablePath);
     }
     return versionWith(metadata);
+  }
+
+  /**
+   * Drops NOT NULL from each characteristic column ({@link #NOT_KNOWN_ALLOWED}) of a table that has
+   * it, so a return whose pupils' characteristics are not known can be stored in a warehouse made
+   * before they could be; checked once per warehouse opened. Each change is a commit of its own,
+   * made before the return's, and leaves every row as it was.
+   */
+  private void allowNotKnown() {
+    if (notKnownAllowed || isEmpty()) {
+      return;
+    }
+    StructType held = DeltaTable.forPath(spark, tablePath).toDF().schema();
+    for (String column : NOT_KNOWN_ALLOWED) {
+      if (java.util.Arrays.asList(held.fieldNames()).contains(column)
+          && !held.apply(column).nullable()) {
+        spark.sql(
+            "ALTER TABLE delta.`"
+                + tablePath.replace("`", "``")
+                + "` ALTER COLUMN "
+                + column
+                + " DROP NOT NULL");
+      }
+    }
+    notKnownAllowed = true;
   }
 
   /**
@@ -555,7 +590,7 @@ public final class Warehouse {
                 p.yearGroup(),
                 p.fsm(),
                 p.disadvantaged(),
-                String.valueOf(p.sen().code()),
+                p.sen() == null ? null : String.valueOf(p.sen().code()),
                 p.eal(),
                 a.assessment().code(),
                 a.subject().code(),

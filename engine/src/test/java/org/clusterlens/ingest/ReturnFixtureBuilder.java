@@ -408,8 +408,18 @@ public final class ReturnFixtureBuilder {
     csv(
         "missing-required-column.csv",
         lines(
-            "UPN,Forename,Surname,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths",
-            "W850210011501,Amelia,Fairweather,F,6,N,N,N,N,5b,5c,5b"));
+            "UPN,Forename,Surname,Date of birth,Gender,FSM,Disadvantaged,SEN,EAL,Reading,Writing,"
+                + "Maths",
+            "W850210011501,Amelia,Fairweather,14/09/2013,F,N,N,N,N,5b,5c,5b"));
+    csv(
+        "no-results-columns.csv",
+        lines("UPN,Date of birth,Gender,Year group,FSM", "W850210011501,14/09/2013,F,6,N"));
+    csv(
+        "ks2-results-only.csv",
+        lines(
+            "UPN,Year group,KS2 Reading,KS2 Writing,KS2 Maths",
+            "W850210011501,6,5,5,5",
+            "K850210011502,6,4,5,4"));
     csv(
         "same-column-twice.csv",
         lines(HEADER + ",Unique Pupil Number", PUPILS[0] + ",W850210011501"));

@@ -108,7 +108,7 @@ class ReturnReaderTest {
   @Test
   void aMissingRequiredColumnIsNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("100001.csv");
-    Files.writeString(file, "UPN,Gender,Year group,Reading\nW850210011501,F,6,4b\n");
+    Files.writeString(file, "UPN,Gender,Reading,Writing\nW850210011501,F,4b,4c\n");
 
     ReturnCheck check =
         reader.read(file, Optional.empty(), Optional.of(Term.parse("2024-25-summer")));
@@ -116,8 +116,8 @@ class ReturnReaderTest {
     assertThat(check.errors())
         .extracting(ReturnProblem::sentence)
         .contains(
-            "100001.csv, row 1: the required column 'Date of birth' is missing. Add a column headed"
-                + " 'Date of birth' (A date, e.g. 14/03/2015).");
+            "100001.csv, row 1: the required column 'Year group' is missing. Add a column headed"
+                + " 'Year group' (R or 1 to 6).");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clusterlens.model.Pupil;
 import org.clusterlens.model.Term;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,14 +93,47 @@ class ReturnValidatorCellShapesTest {
     "no, false",
     "0, false",
     "False, false",
-    "f, false",
-    "'', false"
+    "f, false"
   })
   void flagsAreReadInEveryForm(String written, boolean meant) {
     ReturnCheck check = validate("W850210011501", "14/03/2015", "F", "5", written);
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.pupils()).extracting(Pupil::fsm).containsExactly(meant);
+  }
+
+  @Test
+  void anEmptyFlagIsNotKnownAndAWarningNeverNo() {
+    ReturnCheck check = validate("W850210011501", "14/03/2015", "F", "5", "");
+
+    assertThat(check.errors()).isEmpty();
+    assertThat(check.pupils()).extracting(Pupil::fsm).containsNull();
+    assertThat(check.warnings())
+        .extracting(ReturnProblem::sentence)
+        .containsExactly(
+            "100001.csv, column 'FSM': FSM not recorded for 1 pupil (row 2): the pupil counts as"
+                + " not known, so is left out of the FSM groups (neither Y nor N). Write Y or N for"
+                + " each pupil; leave a cell empty only where the school does not know.");
+  }
+
+  @Test
+  void anEmptyDateOfBirthOrGenderIsNotKnownButAnUnreadableGenderIsStillAnError() {
+    ReturnCheck empty = validate("W850210011501", "", "", "5", "N");
+
+    assertThat(empty.errors()).isEmpty();
+    assertThat(empty.pupils()).extracting(Pupil::dateOfBirth).containsNull();
+    assertThat(empty.pupils()).extracting(Pupil::gender).containsNull();
+    assertThat(empty.warnings())
+        .extracting(ReturnProblem::column)
+        .containsExactlyInAnyOrder("Date of birth", "Gender");
+
+    ReturnCheck wrong = validate("W850210011501", "14/03/2015", "Q", "5", "N");
+
+    assertThat(wrong.errors())
+        .extracting(ReturnProblem::sentence)
+        .containsExactly(
+            "100001.csv, row 2, column 'Gender': 'Q' is not a gender ClusterLens reads. Use M or"
+                + " F.");
   }
 
   @ParameterizedTest

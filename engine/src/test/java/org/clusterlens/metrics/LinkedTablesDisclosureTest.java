@@ -64,6 +64,63 @@ class LinkedTablesDisclosureTest {
         .orElseThrow();
   }
 
+  /**
+   * Two schools' KS2 maths by FSM where some pupils' FSM is not recorded: school 100001 has 3 FSM
+   * pupils (2 at Level 4), 40 others (30) and 2 not known (1); school 100002 has 10 FSM pupils (6),
+   * 30 others (20), all known. The not-known counts are published as {@code pupils_not_known}.
+   */
+  private static List<Figure> fsmWithPupilsNotKnown() {
+    int[][] rows = {
+      // Y met, Y pupils, N met, N pupils, not known met, not known pupils
+      {2, 3, 30, 40, 1, 2}, {6, 10, 20, 30, 0, 0}, {8, 13, 50, 70, 1, 2}
+    };
+    List<String> schools = List.of("100001", "100002", Figure.CLUSTER);
+    List<Figure> figures = new ArrayList<>();
+    for (int s = 0; s < schools.size(); s++) {
+      int[] r = rows[s];
+      String school = schools.get(s);
+      figures.add(share(school, Measures.FSM, Measures.YES, r[0], r[1]));
+      figures.add(share(school, Measures.FSM, Measures.NO, r[2], r[3]));
+      figures.add(share(school, Figure.ALL, Figure.ALL, r[0] + r[2] + r[4], r[1] + r[3] + r[5]));
+      if (r[5] > 0) {
+        figures.add(
+            new Figure(
+                Measures.PUPILS_NOT_KNOWN,
+                Measures.KS2,
+                "maths",
+                school,
+                Measures.FSM,
+                Measures.NOT_KNOWN,
+                "2023-24",
+                Measures.SUMMER,
+                null,
+                (long) r[5],
+                r[5]));
+      }
+    }
+    return figures;
+  }
+
+  @Test
+  void aPublishedCountOfPupilsNotKnownWouldGiveBackAWithheldGroupUnlessItIsProtectedToo() {
+    // Only the small groups withheld: all (45) − others (40) − not known (2) = the 3 FSM pupils.
+    List<Figure> naive = new ArrayList<>();
+    for (Figure f : fsmWithPupilsNotKnown()) {
+      boolean small = f.denominator() < 6 && !f.measure().equals(Measures.PUPILS_NOT_KNOWN);
+      naive.add(small ? f.asSuppressed() : f);
+    }
+    assertThat(PublishedFiguresAuditor.audit(naive))
+        .extracting(PublishedFiguresAuditor.Recovered::toString)
+        .contains("pct_level4_plus|ks2|nc-levels|2023-24|summer|maths 100001 fsm=Y: pupils = 3.0");
+
+    List<Figure> figures = published(fsmWithPupilsNotKnown());
+
+    assertThat(PublishedFiguresAuditor.audit(figures)).isEmpty();
+    assertThat(figures)
+        .filteredOn(f -> f.measure().equals(Measures.PUPILS_NOT_KNOWN))
+        .allSatisfy(f -> assertThat(f.suppressed()).as(f.school()).isTrue());
+  }
+
   @Test
   void theAuditorWorksOutTheClustersEhcPlanPupilsWhenOnlyTheirOwnRowIsWithheld() {
     List<Figure> figures = new ArrayList<>();

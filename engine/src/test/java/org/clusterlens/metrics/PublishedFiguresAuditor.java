@@ -69,6 +69,18 @@ public final class PublishedFiguresAuditor {
   /** Every withheld count a reader can pin; empty when none. */
   public static List<Recovered> audit(List<Figure> figures) {
     Map<String, List<Figure>> systems = new LinkedHashMap<>();
+    // Published counts of pupils whose value is not known (pupils_not_known), by assessment,
+    // scheme, year, term and subject, then group and school: the unknown pupils of the attainment
+    // shares' groups, which a reader then knows (or, withheld, must not work out).
+    Map<String, Map<String, Map<String, Figure>>> notKnown = new LinkedHashMap<>();
+    for (Figure f : figures) {
+      if (f.measure().equals(Measures.PUPILS_NOT_KNOWN)) {
+        notKnown
+            .computeIfAbsent(labelsOf(f), k -> new LinkedHashMap<>())
+            .computeIfAbsent(f.group(), k -> new LinkedHashMap<>())
+            .put(f.school(), f);
+      }
+    }
     for (Figure f : figures) {
       if (isAudited(f.measure())) {
         String key =
@@ -84,8 +96,29 @@ public final class PublishedFiguresAuditor {
       }
     }
     List<Recovered> found = new ArrayList<>();
-    systems.forEach((key, members) -> found.addAll(new LinkedSystem(key, members).recover()));
+    systems.forEach(
+        (key, members) -> {
+          Figure any = members.get(0);
+          Map<String, Map<String, Figure>> unknownCounts =
+              ATTAINMENT_SHARES.contains(any.measure())
+                  ? notKnown.getOrDefault(labelsOf(any), Map.of())
+                  : Map.of();
+          found.addAll(new LinkedSystem(key, members, unknownCounts).recover());
+        });
     return found;
+  }
+
+  /** The shares whose pupils are those {@code pupils_not_known} counts: a counted grade. */
+  private static final Set<String> ATTAINMENT_SHARES =
+      Set.of(
+          Measures.PCT_LEVEL4_PLUS,
+          Measures.PCT_LEVEL5_PLUS,
+          Measures.PCT_EXPECTED_PLUS,
+          Measures.PCT_HIGHER_PLUS);
+
+  private static String labelsOf(Figure f) {
+    return String.join(
+        "|", f.assessment(), String.valueOf(f.scheme()), f.academicYear(), f.term(), f.subject());
   }
 
   /** The figures of a {@code metrics.csv}, withheld ones without their numbers. */
@@ -129,7 +162,8 @@ public final class PublishedFiguresAuditor {
     private final List<int[]> equations = new ArrayList<>(); // variable indices
     private final List<int[]> signs = new ArrayList<>();
 
-    LinkedSystem(String key, List<Figure> figures) {
+    LinkedSystem(
+        String key, List<Figure> figures, Map<String, Map<String, Figure>> notKnownCounts) {
       this.key = key;
       String measure = key.substring(0, key.indexOf('|'));
       share = measure.startsWith("pct_");
@@ -166,8 +200,11 @@ public final class PublishedFiguresAuditor {
         Set<String> values = new TreeSet<>();
         group.getValue().values().forEach(v -> values.addAll(v.keySet()));
         List<String> columns = new ArrayList<>(values);
+        Map<String, Figure> notKnown = notKnownCounts.get(group.getKey());
         boolean unknown =
-            MAY_BE_UNKNOWN.contains(group.getKey()) || showsUnknown(group.getValue(), allRow);
+            MAY_BE_UNKNOWN.contains(group.getKey())
+                || notKnown != null
+                || showsUnknown(group.getValue(), allRow);
         if (unknown) {
           columns.add(UNKNOWN);
         }
@@ -176,7 +213,11 @@ public final class PublishedFiguresAuditor {
           Map<String, Figure> row = group.getValue().getOrDefault(rows.get(r), Map.of());
           for (int c = 0; c < columns.size(); c++) {
             String label = rows.get(r) + " " + group.getKey() + "=" + columns.get(c);
-            if (columns.get(c).equals(UNKNOWN)) {
+            if (columns.get(c).equals(UNKNOWN) && notKnown != null) {
+              // Published (or withheld) like a value: its pupils, but not how many reached.
+              Figure count = notKnown.get(rows.get(r));
+              cell[r][c] = count == null ? zero(label) : variable(label, count, false);
+            } else if (columns.get(c).equals(UNKNOWN)) {
               cell[r][c] = unknownVariable(label);
             } else {
               Figure f = row.get(columns.get(c));

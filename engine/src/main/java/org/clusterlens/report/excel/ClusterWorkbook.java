@@ -39,7 +39,11 @@ public final class ClusterWorkbook {
     }
     ClusterSheets.funnels(wb, st, pack);
     GovernorSheets.groups(
-        wb, st, pack.gaps(), "the rest of the cluster's pupils (pooled across its schools)");
+        wb,
+        st,
+        pack.gaps(),
+        pack.notKnown(),
+        "the rest of the cluster's pupils (pooled across its schools)");
     List<CellRangeAddress> briefPages = ClusterSheets.briefs(wb, st, pack);
     PackSheets.about(wb, st, ReadingNotes.forPartner(), pack.generatedAt(), pack.sources());
     PrintLayout.apply(wb);

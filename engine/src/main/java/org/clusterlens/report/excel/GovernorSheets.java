@@ -95,23 +95,34 @@ final class GovernorSheets {
   }
 
   static void groups(Workbook wb, PackStyles st, GovernorPack pack) {
-    groups(wb, st, pack.details().gaps(), "the rest of the school");
+    groups(wb, st, pack.details().gaps(), pack.details().notKnown(), "the rest of the school");
   }
 
-  /** Each group's gap against {@code rest} ("the rest of the school"), with its n and range. */
-  static void groups(Workbook wb, PackStyles st, List<GapRow> gaps, String rest) {
+  /**
+   * Each group's gap against {@code rest} ("the rest of the school"), with its n and range, and one
+   * line on the pupils whose value is not known.
+   */
+  static void groups(
+      Workbook wb,
+      PackStyles st,
+      List<GapRow> gaps,
+      List<GovernorDetails.NotKnownRow> notKnown,
+      String rest) {
+    String notKnownLine = GovernorDetails.notKnownLine(notKnown).map(l -> " " + l).orElse("");
     TableSheet t =
         TableSheet.create(
             wb,
             st,
             "Groups",
             "Groups and gaps: Level 4+ in reading, writing and maths combined",
-            gaps.isEmpty()
-                ? "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are not"
-                    + " yet available from these returns."
-                : "Each group against "
-                    + rest
-                    + ", in percentage points. Groups of fewer than 11 pupils are not compared.",
+            (gaps.isEmpty()
+                    ? "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are"
+                        + " not yet available from these returns."
+                    : "Each group against "
+                        + rest
+                        + ", in percentage points. Groups of fewer than 11 pupils are not"
+                        + " compared.")
+                + notKnownLine,
             List.of(
                 new Column("Group", 40, st.text()),
                 new Column("Pupils in the group", 10, st.count()),

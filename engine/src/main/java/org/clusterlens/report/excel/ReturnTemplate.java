@@ -118,7 +118,10 @@ public final class ReturnTemplate {
                 + " only in the summer return for Year 2 (KS1) and Year 6 (KS2).",
             "4. Leave a cell empty when there is no grade; do not write 0.",
             "5. Forename and surname are optional: ClusterLens reads them, then discards them.",
-            "6. Hover over a column header for what it holds; the table below lists every column.");
+            "6. Hover over a column header for what it holds; the table below lists every column.",
+            "7. Only UPN and Year group are required, with at least one column of results; other"
+                + " columns may be deleted. Write N where the answer is no: an empty cell in FSM,"
+                + " SEN, gender and the like counts as not known, never as no.");
     int r = 6;
     for (int i = 0; i < steps.size(); i++) {
       Cell c = sheet.createRow(r++).createCell(0);

@@ -34,6 +34,7 @@ public final class ClusterPackHtml {
         main,
         "Groups and gaps across the cluster",
         pack.gaps(),
+        pack.notKnown(),
         "the rest of the cluster's pupils (pooled across its schools)");
     subjects(main, pack);
     SchemeSection.render(main, pack.schools(), true);

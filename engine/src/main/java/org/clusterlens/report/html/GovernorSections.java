@@ -1,6 +1,7 @@
 package org.clusterlens.report.html;
 
 import java.util.List;
+import java.util.Optional;
 import org.clusterlens.report.Estimate;
 import org.clusterlens.report.GovernorDetails;
 import org.clusterlens.report.GovernorDetails.Context;
@@ -66,17 +67,32 @@ final class GovernorSections {
   }
 
   static void groups(StringBuilder out, GovernorPack pack) {
-    groups(out, "Groups and gaps", pack.details().gaps(), "the rest of the school");
+    groups(
+        out,
+        "Groups and gaps",
+        pack.details().gaps(),
+        pack.details().notKnown(),
+        "the rest of the school");
   }
 
-  /** Each group's gap against {@code rest} ("the rest of the school"), with its n and range. */
-  static void groups(StringBuilder out, String heading, List<GapRow> gaps, String rest) {
+  /**
+   * Each group's gap against {@code rest} ("the rest of the school"), with its n and range, and one
+   * line on the pupils whose value is not known.
+   */
+  static void groups(
+      StringBuilder out,
+      String heading,
+      List<GapRow> gaps,
+      List<GovernorDetails.NotKnownRow> notKnown,
+      String rest) {
     HtmlTable.section(out, "groups", heading);
+    Optional<String> notKnownLine = GovernorDetails.notKnownLine(notKnown);
     if (gaps.isEmpty()) {
       HtmlTable.paragraph(
           out,
           "Gaps between groups of pupils (disadvantaged, SEN, EAL, boys and girls) are not yet"
               + " available from these returns.");
+      notKnownLine.ifPresent(line -> HtmlTable.paragraph(out, line));
       out.append("</section>\n");
       return;
     }
@@ -116,6 +132,7 @@ final class GovernorSections {
           out,
           "Groups of fewer than 11 pupils are not compared: " + String.join(", ", tooFew) + ".");
     }
+    notKnownLine.ifPresent(line -> HtmlTable.paragraph(out, line));
     out.append("</section>\n");
   }
 
