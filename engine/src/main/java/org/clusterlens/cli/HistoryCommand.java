@@ -2,9 +2,8 @@ package org.clusterlens.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.StoredReturn;
-import org.clusterlens.warehouse.Warehouse;
+import org.clusterlens.warehouse.WarehouseRecord;
 import org.clusterlens.warehouse.WarehouseVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,8 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Warehouse.checkLog(warehouseOption.root);
-    Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseOption.root);
+    // Read with Delta's kernel: listing the warehouse starts no Spark.
+    WarehouseRecord warehouse = WarehouseRecord.read(warehouseOption.root);
     if (warehouse.isEmpty()) {
       spec.commandLine()
           .getErr()
@@ -45,7 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
           r.sha256().substring(0, 12));
     }
     out.println("Versions:");
-    for (WarehouseVersion v : warehouse.history()) {
+    for (WarehouseVersion v : warehouse.versions()) {
       out.printf(
           "  %4d  %s  %-8s %d return(s)%n",
           v.version(), v.committedAt(), v.operation(), v.notes().size());

@@ -9,6 +9,12 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class EngineSpark {
 
+  /**
+   * Whether this process asked for a session: a command that never did (history, template, an
+   * ingest that stored nothing) then ends without loading Spark at all.
+   */
+  private static volatile boolean asked;
+
   private EngineSpark() {}
 
   /**
@@ -16,6 +22,7 @@ public final class EngineSpark {
    * runs locally on every core of this machine.
    */
   public static SparkSession session() {
+    asked = true;
     SparkConf conf = new SparkConf(true);
     SparkSession.Builder builder = SparkSession.builder().appName("ClusterLens");
     if (!conf.contains("spark.master")) {
@@ -44,6 +51,9 @@ public final class EngineSpark {
    * among them) end in order before the process exits, rather than racing its shutdown.
    */
   public static void stopIfStarted() {
+    if (!asked) {
+      return;
+    }
     scala.Option<SparkSession> started = SparkSession.getDefaultSession();
     if (started.isDefined()) {
       started.get().stop();

@@ -187,12 +187,15 @@ public final class Warehouse {
    * again is safe. Waits a little longer each time, with some randomness so two runs do not collide
    * again in step.
    *
+   * <p>A try that fails leaves no file behind: the data files it wrote before its commit failed are
+   * removed (see {@link UncommittedFiles}), so the warehouse's folder is as it was.
+   *
    * @throws IllegalStateException in a sentence, once {@value #COMMIT_ATTEMPTS} tries have collided
    */
   <T> T committing(java.util.function.Supplier<T> commit) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return commit.get();
+        return UncommittedFiles.removedOnFailure(tablePath, commit);
       } catch (RuntimeException e) {
         if (!isConcurrentCommit(e)) {
           throw e;

@@ -129,14 +129,19 @@ final class WarehouseLog {
   }
 
   private static Optional<Path> localLog(String tablePath) {
+    return localTable(tablePath).map(table -> table.resolve("_delta_log"));
+  }
+
+  /** The table's folder when it is on the local disk; empty for a cluster's file system. */
+  static Optional<Path> localTable(String tablePath) {
     try {
       if (tablePath.startsWith("file:")) {
-        return Optional.of(Path.of(URI.create(tablePath)).resolve("_delta_log"));
+        return Optional.of(Path.of(URI.create(tablePath)));
       }
       if (tablePath.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
         return Optional.empty();
       }
-      return Optional.of(Path.of(tablePath).resolve("_delta_log"));
+      return Optional.of(Path.of(tablePath));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
