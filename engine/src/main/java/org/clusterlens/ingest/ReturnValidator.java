@@ -110,6 +110,8 @@ public final class ReturnValidator {
     int rows = sheet.rows().size();
     // Per characteristic column the return has, the rows that leave it empty: not known.
     Map<ReturnColumn, List<Integer>> notRecorded = new EnumMap<>(ReturnColumn.class);
+    // Rows of pupils with no result at all in the return's columns: nothing of them is stored.
+    List<Integer> noResults = new ArrayList<>();
     Map<String, Integer> rowOfUpn = new HashMap<>(2 * rows);
     List<Integer> pupilRows = new ArrayList<>(rows);
     for (RawSheet.Row row : sheet.rows()) {
@@ -156,6 +158,9 @@ public final class ReturnValidator {
         }
       }
       if (!r.hasErrors()) {
+        if (assessments.isEmpty()) {
+          noResults.add(row.number());
+        }
         pupilRows.add(row.number());
         pupils.add(
             new Pupil(
@@ -174,7 +179,24 @@ public final class ReturnValidator {
       }
     }
     notRecorded.forEach(
-        (column, empty) -> problems.add(notRecordedWarning(sheet, header, column, empty, rows)));
+        (column, empty) -> problems.add(notRecordedWarning(sheet, header, column, empty)));
+    if (!noResults.isEmpty()) {
+      problems.add(
+          new ReturnProblem(
+              ReturnProblem.Severity.WARNING,
+              sheet.file(),
+              sheet.sheet(),
+              null,
+              null,
+              null,
+              (noResults.size() == 1 ? "1 pupil has" : noResults.size() + " pupils have")
+                  + " no result in this return ("
+                  + rowList(noResults)
+                  + (noResults.size() == 1
+                      ? "), so the pupil is not stored and counts in no figure"
+                      : "), so they are not stored and count in no figure"),
+              "Give each pupil's results, or leave out pupils the return does not report on"));
+    }
     if (pupils.isEmpty() && problems.stream().noneMatch(ReturnProblem::isError)) {
       problems.add(
           new ReturnProblem(
@@ -199,18 +221,8 @@ public final class ReturnValidator {
    * "no".
    */
   private static ReturnProblem notRecordedWarning(
-      RawSheet sheet, HeaderMapping header, ReturnColumn column, List<Integer> empty, int rows) {
-    StringBuilder listed = new StringBuilder();
-    for (int i = 0; i < Math.min(ROWS_LISTED, empty.size()); i++) {
-      if (i > 0) {
-        listed.append(i == empty.size() - 1 ? " and " : ", ");
-      }
-      listed.append(empty.get(i));
-    }
-    if (empty.size() > ROWS_LISTED) {
-      listed.append(" and ").append(empty.size() - ROWS_LISTED).append(" more");
-    }
-    String pupils = empty.size() == 1 ? "1 pupil (row " : empty.size() + " pupils (rows ";
+      RawSheet sheet, HeaderMapping header, ReturnColumn column, List<Integer> empty) {
+    String pupils = (empty.size() == 1 ? "1 pupil (" : empty.size() + " pupils (") + rowList(empty);
     return new ReturnProblem(
         ReturnProblem.Severity.WARNING,
         sheet.file(),
@@ -221,7 +233,6 @@ public final class ReturnValidator {
         column.header()
             + " not recorded for "
             + pupils
-            + listed
             + "): "
             + (empty.size() == 1 ? "the pupil counts" : "they count")
             + " as not known, so "
@@ -229,6 +240,21 @@ public final class ReturnValidator {
             + " left out of "
             + consequence(column),
         acceptedFor(column));
+  }
+
+  /** "row 4", "rows 4 and 9", "rows 4, 9, … and 12 more". */
+  private static String rowList(List<Integer> rows) {
+    StringBuilder listed = new StringBuilder(rows.size() == 1 ? "row " : "rows ");
+    for (int i = 0; i < Math.min(ROWS_LISTED, rows.size()); i++) {
+      if (i > 0) {
+        listed.append(i == rows.size() - 1 ? " and " : ", ");
+      }
+      listed.append(rows.get(i));
+    }
+    if (rows.size() > ROWS_LISTED) {
+      listed.append(" and ").append(rows.size() - ROWS_LISTED).append(" more");
+    }
+    return listed.toString();
   }
 
   private static String consequence(ReturnColumn column) {

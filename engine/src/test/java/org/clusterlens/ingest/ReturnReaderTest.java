@@ -121,6 +121,35 @@ class ReturnReaderTest {
   }
 
   @Test
+  void aReturnOfKeyStageTwoResultsAloneIsAcceptedAndAPupilWithoutResultsIsNamed(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("100001.csv");
+    Files.writeString(
+        file,
+        "UPN,Year group,KS2 Reading,KS2 Writing,KS2 Maths\n"
+            + "W850210011501,6,5,5,5\n"
+            + "K850210011502,5,,,\n");
+
+    ReturnCheck check =
+        reader.read(file, Optional.empty(), Optional.of(Term.parse("2024-25-summer")));
+
+    assertThat(check.errors()).isEmpty();
+    assertThat(check.pupils()).hasSize(2);
+    assertThat(check.pupils().get(0).fsm()).isNull();
+    assertThat(check.pupils().get(0).dateOfBirth()).isNull();
+    assertThat(check.warnings())
+        .extracting(ReturnProblem::sentence)
+        .containsExactly(
+            "100001.csv, row 1: the return has no Date of birth, Gender, FSM, Disadvantaged, SEN"
+                + " and EAL column, so they are not known for every pupil: the pupils count in the"
+                + " figures for all pupils but in no group made from them. Add the columns from"
+                + " the MIS if the school has them.",
+            "100001.csv: 1 pupil has no result in this return (row 3), so the pupil is not stored"
+                + " and counts in no figure. Give each pupil's results, or leave out pupils the"
+                + " return does not report on.");
+  }
+
+  @Test
   void readsAnXlsxWithTitleRowsSynonymsAndRealDateCells(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("100002.xlsx");
     try (XSSFWorkbook wb = new XSSFWorkbook();
