@@ -12,21 +12,24 @@ import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * What changed in the cohort's make-up beside each shift: pupils counted, % disadvantaged, % with
- * SEN (support or EHC plan) and % with low KS1 prior attainment (of pupils whose band is known),
- * later cohort minus earlier, with the shift's labels. A percentage change resting on a group of 1
- * to 5 pupils on either side is suppressed, as is every change beside a suppressed shift, and a
- * change beside a shift of all pupils whose group has a withheld figure in either year (the
- * cohorts' pupils are published, so the change and one year's group would give the other back).
+ * SEN (support or EHC plan) and % with low KS1 prior attainment (each of the pupils whose value is
+ * known), later cohort minus earlier, with the shift's labels. A percentage change resting on a
+ * group of 1 to 5 pupils on either side is suppressed, as is every change beside a suppressed
+ * shift, and a change beside a shift of all pupils whose group has a withheld figure in either year
+ * (the cohorts' pupils are published, so the change and one year's group would give the other
+ * back).
  */
 final class CohortMakeup {
 
   private CohortMakeup() {}
 
-  /** Make-up counts of one cohort: pupils, disadvantaged, SEN, low prior, prior known. */
+  /** Make-up counts of one cohort: pupils, disadvantaged, SEN and low prior, each with known. */
   private static final class Counts {
     long pupils;
     long disadvantaged;
+    long disadvantagedKnown;
     long sen;
+    long senKnown;
     long lowPrior;
     long priorKnown;
   }
@@ -63,7 +66,9 @@ final class CohortMakeup {
                   k -> new Counts());
           c.pupils++;
           c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
+          c.disadvantagedKnown += t.ptDisadvantaged[p] == PupilTable.UNKNOWN ? 0 : 1;
           c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
+          c.senKnown += t.ptSen[p] == null ? 0 : 1;
           if (band != null) {
             c.priorKnown++;
             c.lowPrior += band.equals("low") ? 1 : 0;
@@ -124,26 +129,31 @@ final class CohortMakeup {
         continue;
       }
       out.add(change(shift, Measures.COHORT_CHANGE_PUPILS, now.pupils - then.pupils, false));
-      out.add(
-          share(
-              shift,
-              Measures.COHORT_CHANGE_PCT_DISADVANTAGED,
-              givesBackWithheld(shift, Measures.DISADVANTAGED, withheld),
-              now.disadvantaged,
-              now.pupils,
-              then.disadvantaged,
-              then.pupils,
-              rules));
-      out.add(
-          share(
-              shift,
-              Measures.COHORT_CHANGE_PCT_SEN,
-              givesBackWithheld(shift, Measures.SEN, withheld),
-              now.sen,
-              now.pupils,
-              then.sen,
-              then.pupils,
-              rules));
+      // Shares of the pupils whose value is known: a pupil not known is in neither part.
+      if (now.disadvantagedKnown > 0 && then.disadvantagedKnown > 0) {
+        out.add(
+            share(
+                shift,
+                Measures.COHORT_CHANGE_PCT_DISADVANTAGED,
+                givesBackWithheld(shift, Measures.DISADVANTAGED, withheld),
+                now.disadvantaged,
+                now.disadvantagedKnown,
+                then.disadvantaged,
+                then.disadvantagedKnown,
+                rules));
+      }
+      if (now.senKnown > 0 && then.senKnown > 0) {
+        out.add(
+            share(
+                shift,
+                Measures.COHORT_CHANGE_PCT_SEN,
+                givesBackWithheld(shift, Measures.SEN, withheld),
+                now.sen,
+                now.senKnown,
+                then.sen,
+                then.senKnown,
+                rules));
+      }
       if (now.priorKnown > 0 && then.priorKnown > 0) {
         out.add(
             share(

@@ -9,9 +9,10 @@ import org.clusterlens.model.Figure;
 /**
  * Each school's context in each term, and the cluster's pooled: pupils on the return, and the
  * percentage eligible for FSM, disadvantaged, with SEN (support or EHC plan), with EAL, and stable
- * (on roll since the previous academic year began, see {@link PupilTable#stableBy}; only pupils
- * whose joining date is known count). These figures carry assessment {@code context}, subject
- * {@code context} and group {@code all}.
+ * (on roll since the previous academic year began, see {@link PupilTable#stableBy}). Each
+ * percentage is of the pupils whose value is known (its denominator), so the pupils on the return
+ * less that denominator are those not known; none is made when no pupil's value is known. These
+ * figures carry assessment {@code context}, subject {@code context} and group {@code all}.
  */
 final class ContextMetrics {
 
@@ -21,9 +22,13 @@ final class ContextMetrics {
   private static final class Counts {
     long pupils;
     long fsm;
+    long fsmKnown;
     long disadvantaged;
+    long disadvantagedKnown;
     long sen;
+    long senKnown;
     long eal;
+    long ealKnown;
     long joiningKnown;
     long stable;
   }
@@ -48,9 +53,13 @@ final class ContextMetrics {
                 k -> new Counts());
         c.pupils++;
         c.fsm += t.ptFsm[p] == 1 ? 1 : 0;
+        c.fsmKnown += t.ptFsm[p] == PupilTable.UNKNOWN ? 0 : 1;
         c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
+        c.disadvantagedKnown += t.ptDisadvantaged[p] == PupilTable.UNKNOWN ? 0 : 1;
         c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
+        c.senKnown += t.ptSen[p] == null ? 0 : 1;
         c.eal += t.ptEal[p] == 1 ? 1 : 0;
+        c.ealKnown += t.ptEal[p] == PupilTable.UNKNOWN ? 0 : 1;
         if (t.ptJoined[p] != Integer.MIN_VALUE) {
           c.joiningKnown++;
           long stableBy = PupilTable.stableBy(t.years.name(t.ptYear[p])).toEpochDay();
@@ -64,15 +73,29 @@ final class ContextMetrics {
           // Context is about pupils, not grades: it belongs to no scheme.
           Figure labels = t.labels(cell).inScheme(null);
           figures.add(figure(labels, Measures.CONTEXT_PUPILS, null, c.pupils, c.pupils));
-          figures.add(share(labels, Measures.CONTEXT_PCT_FSM, c.fsm, c.pupils));
-          figures.add(share(labels, Measures.CONTEXT_PCT_DISADVANTAGED, c.disadvantaged, c.pupils));
-          figures.add(share(labels, Measures.CONTEXT_PCT_SEN, c.sen, c.pupils));
-          figures.add(share(labels, Measures.CONTEXT_PCT_EAL, c.eal, c.pupils));
-          if (c.joiningKnown > 0) {
-            figures.add(share(labels, Measures.CONTEXT_PCT_STABLE, c.stable, c.joiningKnown));
-          }
+          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_FSM, c.fsm, c.fsmKnown);
+          addShareOfKnown(
+              figures,
+              labels,
+              Measures.CONTEXT_PCT_DISADVANTAGED,
+              c.disadvantaged,
+              c.disadvantagedKnown);
+          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_SEN, c.sen, c.senKnown);
+          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_EAL, c.eal, c.ealKnown);
+          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_STABLE, c.stable, c.joiningKnown);
         });
     return figures;
+  }
+
+  /**
+   * The share of the pupils whose value is known: its denominator says how many are known, so
+   * {@code context_pupils} less it is how many are not. No figure when no pupil's value is known.
+   */
+  private static void addShareOfKnown(
+      List<Figure> figures, Figure labels, String measure, long met, long known) {
+    if (known > 0) {
+      figures.add(share(labels, measure, met, known));
+    }
   }
 
   private static Figure share(Figure labels, String measure, long met, long pupils) {

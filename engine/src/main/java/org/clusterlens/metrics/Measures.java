@@ -95,6 +95,15 @@ public final class Measures {
   /** Context: % stable (joined before the previous academic year began), of pupils known. */
   public static final String CONTEXT_PCT_STABLE = "context_pct_stable";
 
+  /**
+   * Pupils counted in the all-pupil figure whose value of a pupil group (the figure's group) is not
+   * known, so they are in none of its values.
+   */
+  public static final String PUPILS_NOT_KNOWN = "pupils_not_known";
+
+  /** The group value of {@link #PUPILS_NOT_KNOWN}. */
+  public static final String NOT_KNOWN = "not_known";
+
   /** Beside a shift: pupils counted now minus before. */
   public static final String COHORT_CHANGE_PUPILS = "cohort_change_pupils";
 
