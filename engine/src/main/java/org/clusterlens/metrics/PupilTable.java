@@ -176,7 +176,7 @@ public final class PupilTable {
   /** The subject code of the combined row. */
   int combinedSubject;
 
-  /** The term's position in time: four-digit start year × 3 + term (autumn 0). */
+  /** Per academic year's code: the calendar year it starts in. */
   int[] yearStart;
 
   private PupilTable() {}
