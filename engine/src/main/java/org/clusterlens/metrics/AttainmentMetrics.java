@@ -3,10 +3,14 @@ package org.clusterlens.metrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -103,7 +107,10 @@ public final class AttainmentMetrics {
   /**
    * The attainment query's SQL text (Spark's dialect) over the warehouse rows in view {@link
    * #VIEW}: one row per school or cluster, term, assessment, subject and pupil group, with pupils,
-   * pupils at Level 4+ and 5+ and total points. The benchmark runs this very text in DuckDB.
+   * pupils at Level 4+ and 5+ and total points. The packs' figures are counted from a {@link
+   * PupilTable} instead ({@link #attainment}); this text is what {@link FiguresAtScale} runs on the
+   * executors, and the benchmark runs it in Spark and DuckDB and checks both against every
+   * percentage figure the engine made.
    */
   public static String query() {
     return QUERY;
@@ -121,7 +128,8 @@ public final class AttainmentMetrics {
    * Computes the figures for every school, term, assessment, subject and pupil group in {@code
    * assessments} (rows with the warehouse's schema), the year-on-year KS2 shifts and each group's
    * gap to the rest, then screens them all (pupil weight, reporting threshold, suppression,
-   * false-discovery control, funnel limits).
+   * false-discovery control, funnel limits). The rows are read in one scan ({@link
+   * PupilTable#scan}); no aggregation runs in Spark.
    *
    * @return the figures in {@link #ORDER}; never null
    */
@@ -178,6 +186,68 @@ public final class AttainmentMetrics {
    * #query()} counts them; unordered.
    */
   static List<Figure> attainment(PupilTable t) {
+    Map<PupilTable.Cell, Counts> cells = attainmentCells(t);
+    List<Figure> figures = new ArrayList<>(cells.size() * 3);
+    cells.forEach(
+        (cell, c) ->
+            figures.addAll(
+                figuresOf(
+                    t.labels(cell).inScheme(t.schemes.name(cell.scheme())),
+                    c.pupils,
+                    c.atFirst,
+                    c.atSecond,
+                    c.withPoints,
+                    c.points)));
+    return figures;
+  }
+
+  /**
+   * The columns of the attainment query's rows ({@link #query()}), which {@link #countRows} makes.
+   */
+  static final StructType COUNTS =
+      new StructType()
+          .add("school", DataTypes.StringType, false)
+          .add("academic_year", DataTypes.StringType, false)
+          .add("term", DataTypes.StringType, false)
+          .add("assessment", DataTypes.StringType, false)
+          .add("scheme", DataTypes.StringType, false)
+          .add("subject", DataTypes.StringType, false)
+          .add("pupil_group", DataTypes.StringType, false)
+          .add("group_value", DataTypes.StringType, false)
+          .add("pupils", DataTypes.LongType, false)
+          .add("at_first", DataTypes.LongType, false)
+          .add("at_second", DataTypes.LongType, false)
+          .add("pupils_with_points", DataTypes.LongType, false)
+          .add("total_points", DataTypes.DoubleType, true);
+
+  /**
+   * The attainment counts of {@code t} as rows of {@link #COUNTS}, one per cell: counts of
+   * different tables of pupils (each pupil in one) add up to the counts of all their pupils.
+   */
+  static Iterator<Row> countRows(PupilTable t) {
+    List<Row> rows = new ArrayList<>();
+    attainmentCells(t)
+        .forEach(
+            (cell, c) ->
+                rows.add(
+                    RowFactory.create(
+                        t.schoolLabel(cell.school()),
+                        t.years.name(cell.year()),
+                        t.terms.name(cell.term()),
+                        t.assessments.name(cell.assessment()),
+                        t.schemes.name(cell.scheme()),
+                        t.subjects.name(cell.subject()),
+                        cell.group(),
+                        cell.value(),
+                        c.pupils,
+                        c.atFirst,
+                        c.atSecond,
+                        c.withPoints,
+                        c.withPoints > 0 ? c.points : null)));
+    return rows.iterator();
+  }
+
+  private static Map<PupilTable.Cell, Counts> attainmentCells(PupilTable t) {
     Map<PupilTable.Cell, Counts> cells = new HashMap<>();
     String[] groups = new String[2 * PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {
@@ -213,18 +283,7 @@ public final class AttainmentMetrics {
         }
       }
     }
-    List<Figure> figures = new ArrayList<>(cells.size() * 3);
-    cells.forEach(
-        (cell, c) ->
-            figures.addAll(
-                figuresOf(
-                    t.labels(cell).inScheme(t.schemes.name(cell.scheme())),
-                    c.pupils,
-                    c.atFirst,
-                    c.atSecond,
-                    c.withPoints,
-                    c.points)));
-    return figures;
+    return cells;
   }
 
   /** The figures of a row of the attainment query {@link #query()}. */

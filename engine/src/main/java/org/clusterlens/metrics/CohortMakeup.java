@@ -23,7 +23,7 @@ final class CohortMakeup {
 
   private CohortMakeup() {}
 
-  /** Make-up counts of one cohort: pupils, disadvantaged, SEN, low prior, prior known. */
+  /** Make-up counts of one cohort: pupils, disadvantaged, SEN and low prior, each with known. */
   private static final class Counts {
     long pupils;
     long disadvantaged;

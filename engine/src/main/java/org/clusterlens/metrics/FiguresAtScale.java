@@ -2,6 +2,7 @@ package org.clusterlens.metrics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -23,11 +25,12 @@ import org.clusterlens.stats.SmallNumberRules;
 
 /**
  * The attainment figures of a local authority or a whole country, computed and screened on Spark's
- * executors so that none passes through this process: the same query, intervals, pupil weights,
- * reporting threshold, primary and secondary suppression and funnel limits as {@link
- * AttainmentMetrics#compute}, table by table (the linked tables of one assessment, scheme, year,
- * term and subject, every group's schools × values with the all-pupil figures they share, are
- * screened on one executor, as the whole run's figures would screen them).
+ * executors so that none passes through this process: the same counts (each partition's pupils
+ * counted from their {@link PupilTable} by {@link AttainmentMetrics}' own code, then added up),
+ * intervals, pupil weights, reporting threshold, primary and secondary suppression and funnel
+ * limits as {@link AttainmentMetrics#compute}, table by table (the linked tables of one assessment,
+ * scheme, year, term and subject, every group's schools × values with the all-pupil figures they
+ * share, are screened on one executor, as the whole run's figures would screen them).
  *
  * <p>What it leaves to the run that makes packs: the false-discovery control (its adjusted p-values
  * are left empty and no figure is a selected finding), and every figure other than attainment
@@ -93,6 +96,18 @@ public final class FiguresAtScale {
           "funnel_position",
           "funnel_method");
 
+  /** The labels of a cell of attainment counts. */
+  private static final Column[] LABELS = {
+    col("school"),
+    col("academic_year"),
+    col("term"),
+    col("assessment"),
+    col("scheme"),
+    col("subject"),
+    col("pupil_group"),
+    col("group_value")
+  };
+
   private FiguresAtScale() {}
 
   /**
@@ -105,8 +120,29 @@ public final class FiguresAtScale {
    * @return rows of {@link #SCHEMA}; never null
    */
   public static Dataset<Row> compute(Dataset<Row> assessments, SmallNumberRules rules) {
-    SchemeColumns.filledIn(assessments).createOrReplaceTempView(AttainmentMetrics.VIEW);
-    Dataset<Row> counts = assessments.sparkSession().sql(AttainmentMetrics.query());
+    // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
+    // KS1 result is found wherever it was held); each partition's counts, added up over the
+    // partitions, are the counts of all the pupils.
+    Dataset<Row> pupils = SchemeColumns.filledIn(assessments).selectExpr(PupilTable.COLUMNS);
+    int partitions =
+        Math.max(
+            pupils.rdd().getNumPartitions(),
+            Integer.parseInt(
+                assessments.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    Dataset<Row> counts =
+        pupils
+            .repartition(partitions, col("upn"))
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>)
+                    rows -> AttainmentMetrics.countRows(PupilTable.of(rows)),
+                Encoders.row(AttainmentMetrics.COUNTS))
+            .groupBy(LABELS)
+            .agg(
+                sum("pupils").as("pupils"),
+                sum("at_first").as("at_first"),
+                sum("at_second").as("at_second"),
+                sum("pupils_with_points").as("pupils_with_points"),
+                sum("total_points").as("total_points"));
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
     return counts

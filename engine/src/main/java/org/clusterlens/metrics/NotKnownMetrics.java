@@ -1,6 +1,7 @@
 package org.clusterlens.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,65 +36,69 @@ final class NotKnownMetrics {
 
   private NotKnownMetrics() {}
 
-  /** The not-known counts of the pupils in {@code t}; never null. */
+  /** The not-known counts of the graded pupils in {@code t}; unordered, never null. */
   static List<Figure> compute(PupilTable t) {
+    // Per pupil in a term: which of GROUPS are not known, as bits.
+    int[] notKnown = new int[t.pupilTerms];
+    for (int p = 0; p < t.pupilTerms; p++) {
+      List<String> known = Arrays.asList(t.ptGroups[p]);
+      for (int i = 0; i < GROUPS.size(); i++) {
+        if (!known.contains(GROUPS.get(i))) {
+          notKnown[p] |= 1 << i;
+        }
+      }
+    }
     Map<PupilTable.Cell, long[]> cells = new HashMap<>();
     for (int g = 0; g < t.graded; g++) {
-      String[] known = t.ptGroups[t.gPupilTerm[g]];
-      for (int i = 0; i < GROUPS.size(); i++) {
-        if (isKnown(known, GROUPS.get(i))) {
-          continue;
-        }
-        for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
-          cells
-              .computeIfAbsent(
-                  new PupilTable.Cell(
-                      school,
-                      t.gYear[g],
-                      t.gTerm[g],
-                      t.gAssessment[g],
-                      t.gScheme[g],
-                      t.gSubject[g],
-                      PupilTable.UNKNOWN,
-                      Figure.ALL,
-                      Figure.ALL),
-                  k -> new long[GROUPS.size()])[i]++;
+      int bits = notKnown[t.gPupilTerm[g]];
+      if (bits == 0) {
+        continue;
+      }
+      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
+        long[] c =
+            cells.computeIfAbsent(
+                new PupilTable.Cell(
+                    school,
+                    t.gYear[g],
+                    t.gTerm[g],
+                    t.gAssessment[g],
+                    t.gScheme[g],
+                    t.gSubject[g],
+                    PupilTable.UNKNOWN,
+                    null,
+                    null),
+                k -> new long[GROUPS.size()]);
+        for (int i = 0; i < GROUPS.size(); i++) {
+          c[i] += (bits >> i) & 1;
         }
       }
     }
     List<Figure> figures = new ArrayList<>();
     cells.forEach(
-        (cell, notKnown) -> {
+        (cell, c) -> {
           for (int i = 0; i < GROUPS.size(); i++) {
-            if (notKnown[i] > 0) {
-              Figure labels = t.labels(cell);
+            if (c[i] > 0) {
+              PupilTable.Cell labels =
+                  new PupilTable.Cell(
+                      cell.school(),
+                      cell.year(),
+                      cell.term(),
+                      cell.assessment(),
+                      cell.scheme(),
+                      cell.subject(),
+                      cell.extra(),
+                      GROUPS.get(i),
+                      Measures.NOT_KNOWN);
               figures.add(
-                  new Figure(
-                          Measures.PUPILS_NOT_KNOWN,
-                          labels.assessment(),
-                          labels.subject(),
-                          labels.school(),
-                          GROUPS.get(i),
-                          Measures.NOT_KNOWN,
-                          labels.academicYear(),
-                          labels.term(),
-                          null,
-                          notKnown[i],
-                          notKnown[i])
-                      .inScheme(t.schemes.name(cell.scheme())));
+                  Derived.like(
+                      t.labels(labels).inScheme(t.schemes.name(cell.scheme())),
+                      Measures.PUPILS_NOT_KNOWN,
+                      null,
+                      c[i],
+                      c[i]));
             }
           }
         });
     return figures;
-  }
-
-  /** Whether the pupil's groups (group, value, group, value, …) hold a value of {@code group}. */
-  private static boolean isKnown(String[] groups, String group) {
-    for (int i = 0; i < groups.length; i += 2) {
-      if (groups[i].equals(group)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

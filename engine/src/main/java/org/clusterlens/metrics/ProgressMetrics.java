@@ -55,7 +55,21 @@ public final class ProgressMetrics {
   }
 
   /** A pupil's points in a subject in a term, by the term's position in time. */
-  private record PupilSubjectTerm(int upn, int subject, int termIndex) {}
+  private record PupilSubjectTerm(int upn, int subject, int termIndex) {
+
+    @Override
+    public int hashCode() {
+      return (upn * 31 + subject) * 31 + termIndex;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PupilSubjectTerm k
+          && upn == k.upn
+          && subject == k.subject
+          && termIndex == k.termIndex;
+    }
+  }
 
   /** A band's KS2 points in a subject and year: pupils and their points. */
   private record BandYear(int year, int subject, String band) {}

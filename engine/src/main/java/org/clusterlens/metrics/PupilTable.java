@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusterlens.model.Ethnicity;
@@ -175,7 +176,7 @@ public final class PupilTable {
   /** The subject code of the combined row. */
   int combinedSubject;
 
-  /** The term's position in time: four-digit start year × 3 + term (autumn 0). */
+  /** Per academic year's code: the calendar year it starts in. */
   int[] yearStart;
 
   private PupilTable() {}
@@ -200,7 +201,22 @@ public final class PupilTable {
     return t;
   }
 
-  private record PupilTermKey(int school, int year, int term, int upn) {}
+  private record PupilTermKey(int school, int year, int term, int upn) {
+
+    @Override
+    public int hashCode() {
+      return ((school * 31 + year) * 31 + term) * 31 + upn;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PupilTermKey k
+          && school == k.school
+          && year == k.year
+          && term == k.term
+          && upn == k.upn;
+    }
+  }
 
   private void add(Row r, Map<PupilTermKey, Integer> pupilTermOf) {
     if (rows == school.length) {
@@ -401,7 +417,31 @@ public final class PupilTable {
   }
 
   private record CombinedKey(
-      int school, int year, int term, int assessment, int scheme, int yearGroup, int upn) {}
+      int school, int year, int term, int assessment, int scheme, int yearGroup, int upn) {
+
+    @Override
+    public int hashCode() {
+      int h = school;
+      h = 31 * h + year;
+      h = 31 * h + term;
+      h = 31 * h + assessment;
+      h = 31 * h + scheme;
+      h = 31 * h + yearGroup;
+      return 31 * h + upn;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CombinedKey k
+          && school == k.school
+          && year == k.year
+          && term == k.term
+          && assessment == k.assessment
+          && scheme == k.scheme
+          && yearGroup == k.yearGroup
+          && upn == k.upn;
+    }
+  }
 
   private void workOutGraded() {
     // Per pupil, term, assessment and scheme: the subjects graded, the lowest standard, a row.
@@ -522,7 +562,37 @@ public final class PupilTable {
       int subject,
       int extra,
       String group,
-      String value) {}
+      String value) {
+
+    // Written out: a record's generated hashCode and equals go through method handles, which cost
+    // several times more on a short run's quick compiler, and cells are looked up for every pupil.
+    @Override
+    public int hashCode() {
+      int h = school;
+      h = 31 * h + year;
+      h = 31 * h + term;
+      h = 31 * h + assessment;
+      h = 31 * h + scheme;
+      h = 31 * h + subject;
+      h = 31 * h + extra;
+      h = 31 * h + (group == null ? 0 : group.hashCode());
+      return 31 * h + (value == null ? 0 : value.hashCode());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell c
+          && school == c.school
+          && year == c.year
+          && term == c.term
+          && assessment == c.assessment
+          && scheme == c.scheme
+          && subject == c.subject
+          && extra == c.extra
+          && Objects.equals(group, c.group)
+          && Objects.equals(value, c.value);
+    }
+  }
 
   /**
    * A figure of no measure yet with the labels of {@code cell} (assessment, subject, school, group,

@@ -210,7 +210,22 @@ final class TermShifts {
   }
 
   /** A pupil's grade in a subject in a school's term, by the term's position in time. */
-  private record PupilTerm(int school, int upn, int subject, int termIndex) {}
+  private record PupilTerm(int school, int upn, int subject, int termIndex) {
+
+    @Override
+    public int hashCode() {
+      return ((school * 31 + upn) * 31 + subject) * 31 + termIndex;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PupilTerm k
+          && school == k.school
+          && upn == k.upn
+          && subject == k.subject
+          && termIndex == k.termIndex;
+    }
+  }
 
   /** A graded row's pupil, subject and school, {@code termsBefore} terms before its own. */
   private static PupilTerm termCell(PupilTable t, int g, int termsBefore) {
