@@ -5,8 +5,11 @@ import org.clusterlens.model.Figure;
 import org.clusterlens.model.PupilAssessment;
 
 /**
- * The SQL that puts each pupil's row into every pupil group it belongs to, shared by the attainment
- * and progress queries so both split pupils the same way.
+ * The SQL that puts each pupil's row into every pupil group it belongs to, for the attainment
+ * query's text ({@link AttainmentMetrics#query()}) that the benchmark runs in Spark and in DuckDB.
+ * The figures themselves are counted from {@link PupilTable}, which groups pupils the same way; the
+ * benchmark fails unless DuckDB's counts from this SQL agree with every percentage figure, so the
+ * two cannot drift apart unnoticed.
  *
  * <p>{@link #ctes} defines, over the warehouse's rows in view {@code source} and pupil rows in CTE
  * {@code input} (with at least {@code school_urn, academic_year, term, assessment, upn,

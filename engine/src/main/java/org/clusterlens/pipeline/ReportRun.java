@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.ValueAddedReference;
@@ -75,27 +73,28 @@ public final class ReportRun {
     }
     try {
       Object[] urns = cluster.schools().stream().map(School::urn).toArray();
-      Dataset<Row> held = warehouse.assessments();
+      // The returns held say which schools the warehouse holds, without a query of its rows.
+      Provenance all = provenance(warehouse);
       List<String> warnings = new ArrayList<>();
-      for (Row r :
-          held.select("school_urn")
-              .distinct()
-              .where(functions.not(functions.col("school_urn").isin(urns)))
-              .orderBy("school_urn")
-              .collectAsList()) {
-        warnings.add(
-            "School "
-                + r.getString(0)
-                + " has returns in the warehouse but is not in the cluster's schools.csv: its"
-                + " pupils are left out of every figure, and any packs of its from earlier runs"
-                + " were removed. Add it to schools.csv again to include it.");
-      }
+      all.returns().stream()
+          .map(ReturnVersion::schoolUrn)
+          .filter(urn -> cluster.school(urn).isEmpty())
+          .distinct()
+          .sorted()
+          .forEach(
+              urn ->
+                  warnings.add(
+                      "School "
+                          + urn
+                          + " has returns in the warehouse but is not in the cluster's"
+                          + " schools.csv: its pupils are left out of every figure, and any packs"
+                          + " of its from earlier runs were removed. Add it to schools.csv again"
+                          + " to include it."));
       List<Figure> figures =
           AttainmentMetrics.compute(
-              held.where(functions.col("school_urn").isin(urns)),
+              warehouse.assessments().where(functions.col("school_urn").isin(urns)),
               SmallNumberRules.DEFAULT,
               reference);
-      Provenance all = provenance(warehouse);
       Provenance provenance =
           new Provenance(
               all.generatedAt(),
