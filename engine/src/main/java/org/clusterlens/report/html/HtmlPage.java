@@ -187,7 +187,7 @@ final class HtmlPage {
         .append("</style>\n</head>\n<body>\n<header class=\"pack\">\n")
         .append(header)
         .append("</header>\n<main>\n")
-        .append(scrollingTables(main))
+        .append(scrollingTables(Legends.addTo(main)))
         .append("</main>\n<footer>\n")
         .append(scrollingTables(footer))
         .append("</footer>\n");
