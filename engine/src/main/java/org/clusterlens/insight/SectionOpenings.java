@@ -163,7 +163,7 @@ public final class SectionOpenings {
 
   /** A clear gap first; otherwise that none is clear, and the widest. */
   private static Optional<TracedSentence> groups(String urn, FigureIndex index, String year) {
-    List<Figure> compared =
+    List<Figure> gaps =
         index
             .groups(
                 Measures.GAP_PCT_LEVEL4_PLUS,
@@ -172,12 +172,21 @@ public final class SectionOpenings {
                 urn,
                 new Term(year, Term.Season.SUMMER))
             .stream()
-            .filter(f -> !f.groupValue().equals("N") && !f.suppressed())
+            .filter(f -> !f.groupValue().equals("N"))
+            .toList();
+    List<Figure> compared =
+        gaps.stream()
+            .filter(f -> !f.suppressed())
             .filter(f -> !f.belowReportingThreshold() && f.denominator() != null)
             .filter(f -> f.judgement() != null && !Double.isNaN(f.value()))
             .toList();
     if (compared.isEmpty()) {
-      return Optional.empty();
+      return gaps.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              new TracedSentence(
+                  "Every group of pupils at this school is too small to compare this year.",
+                  List.of()));
     }
     Optional<Figure> clear =
         compared.stream()

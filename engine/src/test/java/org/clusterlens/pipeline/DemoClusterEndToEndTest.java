@@ -238,7 +238,7 @@ class DemoClusterEndToEndTest {
       Map<String, TracedSentence> openings = SectionOpenings.traced(urn, index);
       assertThat(openings.keySet())
           .as(urn + "'s sections with an opening sentence")
-          .contains("ks2", "shift", "groups", "trends", "context", "peers", "this-term");
+          .contains("ks2", "shift", "trends", "context", "peers", "this-term");
       for (Map.Entry<String, TracedSentence> e : openings.entrySet()) {
         String text = e.getValue().text();
         sentences++;

@@ -159,6 +159,9 @@ final class GovernorSections {
                   ", ", quiet.stream().map(g -> Labels.group(g.group(), g.value())).toList())
               + ".");
     }
+    if (compared.isEmpty() && governors && !opening.isEmpty()) {
+      HtmlTable.paragraph(out, opening);
+    }
     // One line for every group too small to compare, not a row of dashes each.
     if (!tooFew.isEmpty()) {
       HtmlTable.paragraph(
