@@ -384,6 +384,20 @@ public final class DataTraining {
         new TrainingPage.GlossaryEntry(
             "The cluster figure",
             "All the cluster's pupils counted together, so larger schools count for more."));
+    // The letters a table shows in place of a figure, as the DfE's statistics use them.
+    for (org.clusterlens.report.Blank b : org.clusterlens.report.Blank.values()) {
+      g.add(
+          new TrainingPage.GlossaryEntry(
+              b.symbol() + " (in a table)",
+              capitalised(b.meaning())
+                  + ". It is never a zero: a table shows "
+                  + b.symbol()
+                  + " where there is no figure to show."));
+    }
     return g;
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterlens.insight.KeyPoints;
+import org.clusterlens.insight.SectionOpenings;
 import org.clusterlens.insight.VisitBriefs;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
@@ -88,7 +89,8 @@ public final class PackWriter {
       Cluster cluster, String schoolUrn, FigureIndex figures, Provenance provenance) {
     GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
     return pack.withKeyPoints(
-        KeyPoints.forGovernors(pack, figures.headlineQuestions(schoolUrn), figures));
+            KeyPoints.forGovernors(pack, figures.headlineQuestions(schoolUrn), figures))
+        .withOpenings(SectionOpenings.forGovernors(schoolUrn, figures));
   }
 
   /** The cluster pack with its words: assembled from the figures, then explained. */

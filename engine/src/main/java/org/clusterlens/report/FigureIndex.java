@@ -165,7 +165,7 @@ public final class FigureIndex {
   }
 
   /** A whole-cohort Key Stage 2 figure of a school (or the cluster) in a year's summer term. */
-  Optional<Figure> ks2(String measure, String subject, String school, String academicYear) {
+  public Optional<Figure> ks2(String measure, String subject, String school, String academicYear) {
     if (academicYear == null) {
       return Optional.empty();
     }
@@ -181,7 +181,7 @@ public final class FigureIndex {
   }
 
   /** A teacher-assessment figure of a school (or the cluster) for a year group in a term. */
-  Optional<Figure> teacher(
+  public Optional<Figure> teacher(
       String measure, String subject, String school, String yearGroup, Term term) {
     String group = yearGroup.equals(Figure.ALL) ? Figure.ALL : Measures.YEAR_GROUP;
     return find(
@@ -196,7 +196,7 @@ public final class FigureIndex {
   }
 
   /** Any figure by all its labels. */
-  Optional<Figure> find(
+  public Optional<Figure> find(
       String measure,
       String assessment,
       String subject,
@@ -211,7 +211,7 @@ public final class FigureIndex {
   }
 
   /** The latest-term figure of a measure for a school and subject over all pupils. */
-  Optional<Figure> latest(String measure, String subject, String school) {
+  public Optional<Figure> latest(String measure, String subject, String school) {
     return ofSchool(school).stream()
         .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
         .filter(f -> f.group().equals(Figure.ALL))
@@ -222,7 +222,8 @@ public final class FigureIndex {
    * Every group figure (group other than {@code all} and year group) of a measure for a school in
    * one assessment, subject, year and term, in the order the metrics emitted them.
    */
-  List<Figure> groups(String measure, String assessment, String subject, String school, Term term) {
+  public List<Figure> groups(
+      String measure, String assessment, String subject, String school, Term term) {
     return ofSchool(school).stream()
         .filter(f -> f.measure().equals(measure) && f.assessment().equals(assessment))
         .filter(f -> f.subject().equals(subject))
@@ -232,7 +233,7 @@ public final class FigureIndex {
   }
 
   /** Academic years with Key Stage 2 percentages, oldest first. */
-  List<String> ks2Years() {
+  public List<String> ks2Years() {
     return ks2Years;
   }
 
@@ -258,17 +259,17 @@ public final class FigureIndex {
   }
 
   /** The latest term any figure reports, or empty when there are no figures. */
-  Optional<Term> latestTerm() {
+  public Optional<Term> latestTerm() {
     return latestTerm;
   }
 
   /** The latest term with teacher assessment figures. */
-  Optional<Term> latestTeacherTerm() {
+  public Optional<Term> latestTeacherTerm() {
     return latestTeacherTerm;
   }
 
   /** The latest academic year with Key Stage 2 percentages. */
-  Optional<String> latestKs2Year() {
+  public Optional<String> latestKs2Year() {
     return ks2Years.isEmpty() ? Optional.empty() : Optional.of(ks2Years.get(ks2Years.size() - 1));
   }
 

@@ -1,9 +1,11 @@
 package org.clusterlens.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.metrics.PooledYears;
@@ -69,27 +71,66 @@ public record GovernorDetails(
    * @param academicYear the year of the results; never null
    * @param self this school's average points, or null when withheld or absent
    * @param cluster the cluster's, or null
+   * @param withheld which of {@code self} and {@code cluster} the metrics hold but withheld
    */
   public record Ks1Row(
-      String subject, String academicYear, AveragePoints self, AveragePoints cluster) {}
+      String subject,
+      String academicYear,
+      AveragePoints self,
+      AveragePoints cluster,
+      Set<String> withheld) {
+
+    public Ks1Row {
+      withheld = Set.copyOf(withheld);
+    }
+
+    /** Why {@code self} or {@code cluster} shows no figure, or null when it has one. */
+    public Blank blank(String part) {
+      return Blank.why(part.equals("self") ? self : cluster, withheld, part);
+    }
+  }
 
   /**
    * One year of the trend; a part is null when the figures hold none.
    *
    * @param academicYear e.g. 2024-25; never null
+   * @param withheld the names of the parts the metrics hold but withheld; never null
    */
   public record TrendYear(
       String academicYear,
       Proportion level4,
       Proportion level5,
       Proportion clusterLevel4,
-      Proportion clusterLevel5) {}
+      Proportion clusterLevel5,
+      Set<String> withheld) {
+
+    public TrendYear {
+      withheld = Set.copyOf(withheld);
+    }
+
+    /**
+     * Why the part ({@code level4}, {@code level5}, {@code clusterLevel4}, {@code clusterLevel5})
+     * shows no figure, or null when it has one.
+     */
+    public Blank blank(String part) {
+      Object value =
+          switch (part) {
+            case "level4" -> level4;
+            case "level5" -> level5;
+            case "clusterLevel4" -> clusterLevel4;
+            case "clusterLevel5" -> clusterLevel5;
+            default -> throw new IllegalArgumentException("A trend year has no part " + part);
+          };
+      return Blank.why(value, withheld, part);
+    }
+  }
 
   /**
    * Who the school's pupils are; a part is null when the figures hold none.
    *
    * @param term the term the figures describe; never null
    * @param pupils pupils on the return
+   * @param withheld the names of the parts the metrics hold but withheld; never null
    */
   public record Context(
       Term term,
@@ -97,7 +138,34 @@ public record GovernorDetails(
       Proportion fsm,
       Proportion disadvantaged,
       Proportion sen,
-      Proportion eal) {}
+      Proportion eal,
+      Set<String> withheld) {
+
+    public Context {
+      withheld = Set.copyOf(withheld);
+    }
+
+    /**
+     * The part named {@code part} ({@code fsm}, {@code disadvantaged}, {@code sen}, {@code eal}).
+     */
+    public static Proportion part(Context c, String part) {
+      return switch (part) {
+        case "fsm" -> c.fsm();
+        case "disadvantaged" -> c.disadvantaged();
+        case "sen" -> c.sen();
+        case "eal" -> c.eal();
+        default -> throw new IllegalArgumentException("Context has no part " + part);
+      };
+    }
+
+    /**
+     * Why the part ({@code fsm}, {@code disadvantaged}, {@code sen}, {@code eal}) shows no figure,
+     * or null when it has one.
+     */
+    public Blank blank(String part) {
+      return Blank.why(part(this, part), withheld, part);
+    }
+  }
 
   /**
    * One term's return from this school.
@@ -133,6 +201,7 @@ public record GovernorDetails(
    * @param cluster the cluster's figure, or null
    * @param selfPercent the school's percentage with n when the measure is a percentage, or null
    * @param clusterPercent the cluster's likewise, or null
+   * @param withheld which of {@code self} and {@code cluster} the metrics hold but withheld
    */
   public record ProgressRow(
       String measure,
@@ -141,7 +210,18 @@ public record GovernorDetails(
       Estimate self,
       Estimate cluster,
       Proportion selfPercent,
-      Proportion clusterPercent) {}
+      Proportion clusterPercent,
+      Set<String> withheld) {
+
+    public ProgressRow {
+      withheld = Set.copyOf(withheld);
+    }
+
+    /** Why {@code self} or {@code cluster} shows no figure, or null when it has one. */
+    public Blank blank(String part) {
+      return Blank.why(part.equals("self") ? self : cluster, withheld, part);
+    }
+  }
 
   /**
    * A group's gap against the rest of the school at Level 4+ in reading, writing and maths.
@@ -172,13 +252,27 @@ public record GovernorDetails(
     List<TrendYear> trends = new ArrayList<>();
     List<String> years = index.ks2Years();
     for (String y : years.subList(Math.max(0, years.size() - TREND_YEARS), years.size())) {
+      Set<String> withheld = new HashSet<>();
       trends.add(
           new TrendYear(
               y,
-              pct(index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, urn, y)),
-              pct(index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, urn, y)),
-              pct(index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, Figure.CLUSTER, y)),
-              pct(index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, y))));
+              pct(
+                  held(
+                      index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, urn, y), "level4", withheld)),
+              pct(
+                  held(
+                      index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, urn, y), "level5", withheld)),
+              pct(
+                  held(
+                      index.ks2(Measures.PCT_LEVEL4_PLUS, Figure.RWM, Figure.CLUSTER, y),
+                      "clusterLevel4",
+                      withheld)),
+              pct(
+                  held(
+                      index.ks2(Measures.PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, y),
+                      "clusterLevel5",
+                      withheld)),
+              withheld));
     }
 
     Context context = context(index, urn);
@@ -236,15 +330,17 @@ public record GovernorDetails(
                   teacherTerm.academicYear(),
                   teacherTerm.season().word());
           if (self.isPresent() || cluster.isPresent()) {
+            Set<String> withheld = new HashSet<>();
             progress.add(
                 new ProgressRow(
                     m,
                     subject,
                     teacherTerm.label(),
-                    self.map(Estimate::of).orElse(null),
-                    cluster.map(Estimate::of).orElse(null),
+                    held(self, "self", withheld).map(Estimate::of).orElse(null),
+                    held(cluster, "cluster", withheld).map(Estimate::of).orElse(null),
                     null,
-                    null));
+                    null,
+                    withheld));
           }
         }
       }
@@ -258,6 +354,9 @@ public record GovernorDetails(
           Optional<Figure> cluster = index.ks2(m, subject, Figure.CLUSTER, ks2Year);
           if (self.isPresent() || cluster.isPresent()) {
             boolean percent = m.equals(Measures.PCT_EXPECTED_PROGRESS);
+            Set<String> withheld = new HashSet<>();
+            self = held(self, "self", withheld);
+            cluster = held(cluster, "cluster", withheld);
             progress.add(
                 new ProgressRow(
                     m,
@@ -266,7 +365,8 @@ public record GovernorDetails(
                     self.map(Estimate::of).orElse(null),
                     cluster.map(Estimate::of).orElse(null),
                     percent ? pct(self) : null,
-                    percent ? pct(cluster) : null));
+                    percent ? pct(cluster) : null,
+                    withheld));
           }
         }
       }
@@ -293,10 +393,12 @@ public record GovernorDetails(
     for (String year : years) {
       List<Ks1Row> rows = new ArrayList<>();
       for (String subject : List.of("reading", "writing", "maths")) {
-        AveragePoints self = ks1Points(index, subject, urn, year);
-        AveragePoints cluster = ks1Points(index, subject, Figure.CLUSTER, year);
-        if (self != null || cluster != null) {
-          rows.add(new Ks1Row(subject, year, self, cluster));
+        Set<String> withheld = new HashSet<>();
+        AveragePoints self = ks1Points(index, subject, urn, year, "self", withheld);
+        AveragePoints cluster =
+            ks1Points(index, subject, Figure.CLUSTER, year, "cluster", withheld);
+        if (self != null || cluster != null || !withheld.isEmpty()) {
+          rows.add(new Ks1Row(subject, year, self, cluster, withheld));
         }
       }
       if (rows.stream().anyMatch(r -> r.self() != null)) {
@@ -307,17 +409,24 @@ public record GovernorDetails(
   }
 
   private static AveragePoints ks1Points(
-      FigureIndex index, String subject, String school, String year) {
-    return index
-        .find(
-            Measures.AVERAGE_POINTS,
-            Measures.KS1,
-            subject,
-            school,
-            Figure.ALL,
-            Figure.ALL,
-            year,
-            Measures.SUMMER)
+      FigureIndex index,
+      String subject,
+      String school,
+      String year,
+      String part,
+      Set<String> withheld) {
+    return held(
+            index.find(
+                Measures.AVERAGE_POINTS,
+                Measures.KS1,
+                subject,
+                school,
+                Figure.ALL,
+                Figure.ALL,
+                year,
+                Measures.SUMMER),
+            part,
+            withheld)
         .filter(f -> f.numerator() != null)
         .map(AveragePoints::of)
         .orElse(null);
@@ -339,12 +448,22 @@ public record GovernorDetails(
     if (any == null) {
       return null;
     }
+    Set<String> withheld = new HashSet<>();
     return new TrendYear(
         PooledYears.firstYear(any) + " to " + ks2Year + " together",
-        pct(level4),
-        pct(index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, urn, ks2Year)),
-        pct(cluster4),
-        pct(index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, ks2Year)));
+        pct(held(level4, "level4", withheld)),
+        pct(
+            held(
+                index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, urn, ks2Year),
+                "level5",
+                withheld)),
+        pct(held(cluster4, "clusterLevel4", withheld)),
+        pct(
+            held(
+                index.ks2(PooledYears.POOLED_PCT_LEVEL5_PLUS, Figure.RWM, Figure.CLUSTER, ks2Year),
+                "clusterLevel5",
+                withheld)),
+        withheld);
   }
 
   /**
@@ -479,23 +598,38 @@ public record GovernorDetails(
     }
     Figure p = pupils.get();
     Term term = FigureIndex.termOf(p);
+    Set<String> withheld = new HashSet<>();
     return new Context(
         term,
         p.denominator() != null ? p.denominator() : Math.round(p.value()),
-        contextPct(index, Measures.CONTEXT_PCT_FSM, school, term),
-        contextPct(index, Measures.CONTEXT_PCT_DISADVANTAGED, school, term),
-        contextPct(index, Measures.CONTEXT_PCT_SEN, school, term),
-        contextPct(index, Measures.CONTEXT_PCT_EAL, school, term));
+        contextPct(index, Measures.CONTEXT_PCT_FSM, school, term, "fsm", withheld),
+        contextPct(
+            index, Measures.CONTEXT_PCT_DISADVANTAGED, school, term, "disadvantaged", withheld),
+        contextPct(index, Measures.CONTEXT_PCT_SEN, school, term, "sen", withheld),
+        contextPct(index, Measures.CONTEXT_PCT_EAL, school, term, "eal", withheld),
+        withheld);
   }
 
   private static Proportion contextPct(
-      FigureIndex index, String measure, String school, Term term) {
-    return index
-        .latest(measure, Measures.CONTEXT, school)
-        .filter(f -> FigureIndex.termOf(f).equals(term))
+      FigureIndex index,
+      String measure,
+      String school,
+      Term term,
+      String part,
+      Set<String> withheld) {
+    return SchoolResults.held(
+            index
+                .latest(measure, Measures.CONTEXT, school)
+                .filter(f -> FigureIndex.termOf(f).equals(term)),
+            part,
+            withheld)
         .filter(f -> f.numerator() != null && f.denominator() != null && f.denominator() > 0)
         .map(Proportion::of)
         .orElse(null);
+  }
+
+  private static Optional<Figure> held(Optional<Figure> f, String part, Set<String> withheld) {
+    return SchoolResults.held(f, part, withheld);
   }
 
   private static Proportion pct(Optional<Figure> f) {

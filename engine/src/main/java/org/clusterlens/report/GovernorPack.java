@@ -32,6 +32,10 @@ import org.clusterlens.model.Term;
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
  * @param details trends, context, data completeness, progress and groups; never null
+ * @param openings each section's opening sentence, saying what it shows for this school, by the
+ *     section's id ({@code ks2}, {@code shift}, {@code progress}, {@code groups}, {@code ks1},
+ *     {@code trends}, {@code context}, {@code peers}, {@code this-term}); empty until the insight
+ *     stage adds them with {@link #withOpenings}; never null
  */
 public record GovernorPack(
     School school,
@@ -48,7 +52,8 @@ public record GovernorPack(
     List<KeyPoint> keyPoints,
     Instant generatedAt,
     List<SourceLine> sources,
-    GovernorDetails details) {
+    GovernorDetails details,
+    Map<String, String> openings) {
 
   /** The label packs give the pooled cluster. */
   public static final String CLUSTER_LABEL = "Cluster (all schools)";
@@ -57,6 +62,33 @@ public record GovernorPack(
     peers = List.copyOf(peers);
     keyPoints = List.copyOf(keyPoints);
     sources = List.copyOf(sources);
+    openings = Map.copyOf(openings);
+  }
+
+  /** The opening sentence of the section {@code id}, or an empty string when it has none. */
+  public String opening(String id) {
+    return openings.getOrDefault(id, "");
+  }
+
+  /** This pack with its sections' opening sentences, as the insight stage wrote them. */
+  public GovernorPack withOpenings(Map<String, String> sentences) {
+    return new GovernorPack(
+        school,
+        clusterName,
+        latestTerm,
+        ks2Year,
+        previousKs2Year,
+        teacherTerm,
+        self,
+        cluster,
+        peers,
+        peersNamed,
+        ownLetter,
+        keyPoints,
+        generatedAt,
+        sources,
+        details,
+        sentences);
   }
 
   /** This pack with its key points, as the insight stage wrote them. */
@@ -76,7 +108,8 @@ public record GovernorPack(
         points,
         generatedAt,
         sources,
-        details);
+        details,
+        openings);
   }
 
   /**
@@ -153,7 +186,8 @@ public record GovernorPack(
         provenance.generatedAt(),
         sources,
         GovernorDetails.of(
-            school.urn(), index, teacherTerm, ks2Year, provenance, selfAndPeers(self, peers)));
+            school.urn(), index, teacherTerm, ks2Year, provenance, selfAndPeers(self, peers)),
+        Map.of());
   }
 
   private static List<SchoolResults> selfAndPeers(SchoolResults self, List<SchoolResults> peers) {

@@ -1,7 +1,9 @@
 package org.clusterlens.report;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Term;
@@ -50,7 +52,7 @@ public record SchoolResults(
             ? List.of()
             : Measures.SUBJECTS.stream()
                 .map(s -> subjectResult(figures, school, s, ks2Year))
-                .filter(r -> r.hasResults() || r.level4Before() != null)
+                .filter(r -> r.hasResults() || r.level4Before() != null || !r.withheld().isEmpty())
                 .toList();
     List<TermResult> term =
         teacherTerm == null
@@ -59,52 +61,80 @@ public record SchoolResults(
                 .flatMap(
                     y ->
                         Measures.SUBJECTS.stream()
-                            .map(
-                                s ->
-                                    new TermResult(
-                                        y,
-                                        s,
-                                        figures
-                                            .teacher(
-                                                Measures.PCT_LEVEL4_PLUS, s, school, y, teacherTerm)
-                                            .map(Proportion::of)
-                                            .orElse(null),
-                                        figures
-                                            .teacher(
-                                                Measures.PCT_LEVEL5_PLUS, s, school, y, teacherTerm)
-                                            .map(Proportion::of)
-                                            .orElse(null),
-                                        figures
-                                            .teacher(
-                                                Measures.AVERAGE_POINTS, s, school, y, teacherTerm)
-                                            .map(AveragePoints::of)
-                                            .orElse(null))))
+                            .map(s -> termResult(figures, school, s, y, teacherTerm)))
                 .filter(r -> r.pupils() > 0)
                 .toList();
     return new SchoolResults(label, ks2, term, SchemeResults.of(school, figures));
   }
 
+  private static TermResult termResult(
+      FigureIndex f, String school, String subject, String yearGroup, Term term) {
+    Set<String> withheld = new HashSet<>();
+    Optional<Figure> level4 =
+        held(
+            f.teacher(Measures.PCT_LEVEL4_PLUS, subject, school, yearGroup, term),
+            "level4",
+            withheld);
+    Optional<Figure> level5 =
+        held(
+            f.teacher(Measures.PCT_LEVEL5_PLUS, subject, school, yearGroup, term),
+            "level5",
+            withheld);
+    Optional<Figure> points =
+        held(
+            f.teacher(Measures.AVERAGE_POINTS, subject, school, yearGroup, term),
+            "points",
+            withheld);
+    return new TermResult(
+        yearGroup,
+        subject,
+        level4.map(Proportion::of).orElse(null),
+        level5.map(Proportion::of).orElse(null),
+        points.map(AveragePoints::of).orElse(null),
+        withheld);
+  }
+
   private static SubjectResult subjectResult(
       FigureIndex f, String school, String subject, String year) {
     String before = Term.previousAcademicYear(year);
+    Set<String> withheld = new HashSet<>();
+    Optional<Figure> shift4 =
+        held(f.ks2(Measures.SHIFT_PCT_LEVEL4_PLUS, subject, school, year), "shift4", withheld);
+    Optional<Figure> shift5 =
+        held(f.ks2(Measures.SHIFT_PCT_LEVEL5_PLUS, subject, school, year), "shift5", withheld);
     return new SubjectResult(
         subject,
-        f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, year).map(Proportion::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, year).map(Proportion::of).orElse(null),
-        f.ks2(Measures.AVERAGE_POINTS, subject, school, year).map(AveragePoints::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, before).map(Proportion::of).orElse(null),
-        f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, before).map(Proportion::of).orElse(null),
-        f.ks2(Measures.SHIFT_PCT_LEVEL4_PLUS, subject, school, year)
-            .map(Figure::value)
+        held(f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, year), "level4", withheld)
+            .map(Proportion::of)
             .orElse(null),
-        f.ks2(Measures.SHIFT_PCT_LEVEL5_PLUS, subject, school, year)
-            .map(Figure::value)
+        held(f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, year), "level5", withheld)
+            .map(Proportion::of)
             .orElse(null),
-        f.ks2(Measures.SHIFT_PCT_LEVEL4_PLUS, subject, school, year)
-            .map(ChangeRange::of)
+        held(f.ks2(Measures.AVERAGE_POINTS, subject, school, year), "points", withheld)
+            .map(AveragePoints::of)
             .orElse(null),
-        f.ks2(Measures.SHIFT_PCT_LEVEL5_PLUS, subject, school, year)
-            .map(ChangeRange::of)
-            .orElse(null));
+        held(f.ks2(Measures.PCT_LEVEL4_PLUS, subject, school, before), "level4Before", withheld)
+            .map(Proportion::of)
+            .orElse(null),
+        held(f.ks2(Measures.PCT_LEVEL5_PLUS, subject, school, before), "level5Before", withheld)
+            .map(Proportion::of)
+            .orElse(null),
+        shift4.map(Figure::value).orElse(null),
+        shift5.map(Figure::value).orElse(null),
+        shift4.map(ChangeRange::of).orElse(null),
+        shift5.map(ChangeRange::of).orElse(null),
+        withheld);
+  }
+
+  /**
+   * The figure when it may be shown; a suppressed one is named in {@code withheld} under {@code
+   * part} and left out, so the pack prints "c" where it would have stood.
+   */
+  static Optional<Figure> held(Optional<Figure> figure, String part, Set<String> withheld) {
+    if (figure.isPresent() && figure.get().suppressed()) {
+      withheld.add(part);
+      return Optional.empty();
+    }
+    return figure;
   }
 }

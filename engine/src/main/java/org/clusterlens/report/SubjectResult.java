@@ -1,5 +1,8 @@
 package org.clusterlens.report;
 
+import java.util.Set;
+import org.clusterlens.model.Figure;
+
 /**
  * One subject's Key Stage 2 results for a school or the cluster in one year, with last year's
  * beside them. Any part is null when the metrics hold no such figure.
@@ -14,6 +17,8 @@ package org.clusterlens.report;
  * @param shift5 the change in % at Level 5+ since last year, in percentage points
  * @param shift4Range the range of changes at Level 4+ that chance alone could produce
  * @param shift5Range the range of changes at Level 5+ that chance alone could produce
+ * @param withheld the names of the parts above that the metrics hold but withheld (suppressed),
+ *     e.g. {@code level4}; never null
  */
 public record SubjectResult(
     String subject,
@@ -25,7 +30,35 @@ public record SubjectResult(
     Double shift4,
     Double shift5,
     ChangeRange shift4Range,
-    ChangeRange shift5Range) {
+    ChangeRange shift5Range,
+    Set<String> withheld) {
+
+  public SubjectResult {
+    withheld = Set.copyOf(withheld);
+  }
+
+  /**
+   * Why the part named {@code part} (a component's name: {@code level4}, {@code points}, {@code
+   * shift5}…) shows no figure, or null when it has one: average points of reading, writing and
+   * maths combined are not applicable; a suppressed part is withheld; anything else has no data.
+   */
+  public Blank blank(String part) {
+    Object value =
+        switch (part) {
+          case "level4" -> level4;
+          case "level5" -> level5;
+          case "points" -> points;
+          case "level4Before" -> level4Before;
+          case "level5Before" -> level5Before;
+          case "shift4" -> shift4;
+          case "shift5" -> shift5;
+          default -> throw new IllegalArgumentException("A subject result has no part " + part);
+        };
+    if (value == null && part.equals("points") && subject.equals(Figure.RWM)) {
+      return Blank.NOT_APPLICABLE;
+    }
+    return Blank.why(value, withheld, part);
+  }
 
   /** Tells whether this year has any figure at all. */
   public boolean hasResults() {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import org.clusterlens.insight.ClusterPriorities;
 import org.clusterlens.insight.DataTraining;
 import org.clusterlens.insight.PriorityWording;
 import org.clusterlens.insight.SchoolNames;
+import org.clusterlens.insight.SectionOpenings;
 import org.clusterlens.insight.SelfEvaluation;
 import org.clusterlens.insight.SentenceNumbers;
 import org.clusterlens.insight.SharedPriority;
@@ -217,6 +219,78 @@ class DemoClusterEndToEndTest {
     assertThat(agreement.problems()).isEmpty();
     // Every first screen and brief states three judged figures, in the pack and the workbook.
     assertThat(agreement.checked()).isGreaterThanOrEqualTo(8 * 3 * 3);
+  }
+
+  /**
+   * Each governor-pack section opens with a sentence about this school, the same in the workbook's
+   * sheet, and every number in it is a row of metrics.csv as printed.
+   */
+  @Test
+  void everySectionOpeningIsAboutItsSchoolAndEachNumberIsARowOfTheMetricsCsv() throws Exception {
+    SentenceNumbers rows = new SentenceNumbers(Files.readString(packs.resolve("metrics.csv")));
+    org.clusterlens.report.FigureIndex index =
+        new org.clusterlens.report.FigureIndex(rows.figures());
+    Set<String> distinct = new java.util.HashSet<>();
+    int sentences = 0;
+    for (String urn : URNS) {
+      String html = plain(Files.readString(packs.resolve("governor-" + urn + ".html")));
+      String workbook = plain(textOf(packs.resolve("governor-" + urn + ".xlsx")));
+      Map<String, TracedSentence> openings = SectionOpenings.traced(urn, index);
+      assertThat(openings.keySet())
+          .as(urn + "'s sections with an opening sentence")
+          .contains("ks2", "shift", "trends", "context", "peers", "this-term");
+      for (Map.Entry<String, TracedSentence> e : openings.entrySet()) {
+        String text = e.getValue().text();
+        sentences++;
+        distinct.add(e.getKey() + ":" + text.replaceAll("[0-9]", ""));
+        assertThat(html).as(urn + " " + e.getKey()).contains(text);
+        assertThat(workbook).as(urn + " " + e.getKey() + " (workbook)").contains(text);
+        assertThat(rows.untraced(e.getValue())).as(text).isEmpty();
+      }
+    }
+    // Driven by each school's data: the sentences differ in words, not only in their numbers.
+    assertThat(distinct.size()).isGreaterThan(sentences / 3);
+  }
+
+  /**
+   * A governor reads the pack in ten minutes: every demo school's governor pack (Kingsmead Valley,
+   * 128479, has 40 pupils in Year 6) holds at most 1,500 words of prose and table cells before "How
+   * to read this pack".
+   */
+  @Test
+  void everyGovernorPackHasAtMost1500WordsBeforeHowToReadIt() throws IOException {
+    List<String> counts = new ArrayList<>();
+    List<String> tooLong = new ArrayList<>();
+    for (String urn : URNS) {
+      String html = Files.readString(packs.resolve("governor-" + urn + ".html"));
+      int words = wordsBeforeHowToRead(html);
+      counts.add(urn + "=" + words);
+      if (words > 1500) {
+        tooLong.add("governor-" + urn + ".html has " + words + " words before 'How to read'");
+      }
+    }
+    System.out.printf(
+        "DemoClusterEndToEndTest: governor pack words before 'How to read': %s%n", counts);
+    assertThat(tooLong).isEmpty();
+  }
+
+  /**
+   * The words a reader meets from the pack's header to the "How to read this pack" heading: prose,
+   * captions and table cells (scripts, styles and markup left out).
+   */
+  private static int wordsBeforeHowToRead(String html) {
+    int start = html.indexOf("<header class=\"pack\">");
+    int end = html.indexOf("<section aria-labelledby=\"how-to-read\">");
+    assertThat(start).as("the pack's header").isNotNegative();
+    assertThat(end).as("the 'How to read this pack' section").isGreaterThan(start);
+    String text = plain(html.substring(start, end).replaceAll("(?s)<style.*?</style>", " "));
+    int words = 0;
+    for (String w : text.split("\\s+")) {
+      if (w.matches(".*[A-Za-z0-9].*")) {
+        words++;
+      }
+    }
+    return words;
   }
 
   private static final List<String> URNS =

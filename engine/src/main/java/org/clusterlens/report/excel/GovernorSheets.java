@@ -14,7 +14,6 @@ import org.clusterlens.report.GovernorDetails.TermReturn;
 import org.clusterlens.report.GovernorDetails.TrendYear;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.Labels;
-import org.clusterlens.report.Proportion;
 import org.clusterlens.report.excel.TableSheet.Column;
 
 /**
@@ -51,16 +50,20 @@ final class GovernorSheets {
     for (ProgressRow r : rows) {
       Estimate self = r.self();
       Estimate cluster = r.cluster();
+      org.clusterlens.report.Blank noSelf = r.blank("self");
+      org.clusterlens.report.Blank noCluster = r.blank("cluster");
       t.add(
           Labels.measure(r.measure()),
           Labels.subject(r.subject()),
           r.period(),
-          self == null ? null : self.value(),
-          self == null ? null : self.lower(),
-          self == null ? null : self.upper(),
-          self == null ? null : self.pupils(),
-          cluster == null ? null : cluster.value(),
-          cluster == null ? null : cluster.pupils());
+          self == null ? noSelf : self.value(),
+          self == null ? noSelf : orBlank(self.lower(), org.clusterlens.report.Blank.NO_DATA),
+          self == null ? noSelf : orBlank(self.upper(), org.clusterlens.report.Blank.NO_DATA),
+          self == null ? noSelf : orBlank(self.pupils(), org.clusterlens.report.Blank.NO_DATA),
+          cluster == null ? noCluster : cluster.value(),
+          cluster == null
+              ? noCluster
+              : orBlank(cluster.pupils(), org.clusterlens.report.Blank.NO_DATA));
     }
   }
 
@@ -87,10 +90,8 @@ final class GovernorSheets {
     for (GovernorDetails.Ks1Row r : rows) {
       t.add(
           Labels.subject(r.subject()),
-          r.self() == null ? null : r.self().mean(),
-          r.self() == null ? null : r.self().pupils(),
-          r.cluster() == null ? null : r.cluster().mean(),
-          r.cluster() == null ? null : r.cluster().pupils());
+          orBlank(r.self(), r.blank("self")),
+          orBlank(r.cluster(), r.blank("cluster")));
     }
   }
 
@@ -132,20 +133,21 @@ final class GovernorSheets {
                 new Column("What it says", 40, st.text())));
     for (GapRow g : gaps) {
       if (g.tooFewToCompare()) {
+        org.clusterlens.report.Blank none = org.clusterlens.report.Blank.NOT_APPLICABLE;
         t.add(
             Labels.group(g.group(), g.value()),
-            g.gap().pupils(),
-            null,
-            null,
-            null,
+            orBlank(g.gap().pupils(), org.clusterlens.report.Blank.WITHHELD),
+            none,
+            none,
+            none,
             "Too few pupils to compare");
       } else {
         t.add(
             Labels.group(g.group(), g.value()),
             g.gap().pupils(),
             g.gap().value(),
-            g.gap().lower(),
-            g.gap().upper(),
+            orBlank(g.gap().lower(), org.clusterlens.report.Blank.NO_DATA),
+            orBlank(g.gap().upper(), org.clusterlens.report.Blank.NO_DATA),
             Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
       }
     }
@@ -182,10 +184,10 @@ final class GovernorSheets {
     for (TrendYear y : rows) {
       t.add(
           y.academicYear(),
-          orBlank(y.level4()),
-          orBlank(y.level5()),
-          orBlank(y.clusterLevel4()),
-          orBlank(y.clusterLevel5()));
+          orBlank(y.level4(), y.blank("level4")),
+          orBlank(y.level5(), y.blank("level5")),
+          orBlank(y.clusterLevel4(), y.blank("clusterLevel4")),
+          orBlank(y.clusterLevel5(), y.blank("clusterLevel5")));
     }
   }
 
@@ -213,22 +215,28 @@ final class GovernorSheets {
     if (self == null) {
       return;
     }
+    org.clusterlens.report.Blank na = org.clusterlens.report.Blank.NOT_APPLICABLE;
     t.add(
         "Pupils on the return",
-        null,
+        na,
         self.pupils(),
-        null,
-        null,
-        cluster == null ? null : cluster.pupils(),
-        null);
-    row(t, "Eligible for free school meals", self.fsm(), cluster == null ? null : cluster.fsm());
-    row(t, "Disadvantaged", self.disadvantaged(), cluster == null ? null : cluster.disadvantaged());
-    row(t, "With special educational needs", self.sen(), cluster == null ? null : cluster.sen());
-    row(t, "English as an additional language", self.eal(), cluster == null ? null : cluster.eal());
+        na,
+        na,
+        cluster == null ? org.clusterlens.report.Blank.NO_DATA : cluster.pupils(),
+        na);
+    row(t, "Eligible for free school meals", self, cluster, "fsm");
+    row(t, "Disadvantaged", self, cluster, "disadvantaged");
+    row(t, "With special educational needs", self, cluster, "sen");
+    row(t, "English as an additional language", self, cluster, "eal");
   }
 
-  private static void row(TableSheet t, String label, Proportion self, Proportion cluster) {
-    t.add(label, orBlank(self), orBlank(cluster));
+  private static void row(TableSheet t, String label, Context self, Context cluster, String part) {
+    t.add(
+        label,
+        orBlank(Context.part(self, part), self.blank(part)),
+        cluster == null
+            ? TableSheet.blank(3, org.clusterlens.report.Blank.NO_DATA)
+            : orBlank(Context.part(cluster, part), cluster.blank(part)));
   }
 
   static void completeness(Workbook wb, PackStyles st, GovernorPack pack) {
@@ -255,16 +263,18 @@ final class GovernorSheets {
       t.add(
           r.term().label(),
           r.received() ? "Received" : "Not received",
-          r.received() ? (Object) r.warehouseVersion() : null,
-          null,
-          null,
-          null);
+          r.received()
+              ? (Object) r.warehouseVersion()
+              : org.clusterlens.report.Blank.NOT_APPLICABLE,
+          org.clusterlens.report.Blank.NOT_APPLICABLE,
+          org.clusterlens.report.Blank.NOT_APPLICABLE,
+          org.clusterlens.report.Blank.NOT_APPLICABLE);
     }
     for (MissingGrades m : missing) {
       t.add(
           Labels.subject(m.subject()) + ", " + pack.teacherTerm().label(),
-          null,
-          null,
+          org.clusterlens.report.Blank.NOT_APPLICABLE,
+          org.clusterlens.report.Blank.NOT_APPLICABLE,
           m.onReturn(),
           m.graded(),
           m.missing());

@@ -2,6 +2,9 @@ package org.clusterlens.report.excel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.ReadingNotes;
@@ -50,8 +53,43 @@ public final class GovernorWorkbook {
     }
     GovernorSheets.completeness(wb, st, pack);
     PackSheets.about(wb, st, ReadingNotes.forGovernors(pack), pack.generatedAt(), pack.sources());
+    openings(wb, st, pack);
     PrintLayout.apply(wb);
     WorkbookSaver.stamp(wb, "Governor pack: " + pack.school().name(), pack.generatedAt());
     return wb;
+  }
+
+  /** The sheet that shows each governor-pack section, by the section's id. */
+  private static final Map<String, String> SECTION_SHEETS =
+      Map.of(
+          "ks2", "Key Stage 2",
+          "shift", "Shift",
+          "peers", "Schools",
+          "progress", "Progress",
+          "groups", "Groups",
+          "ks1", "Key Stage 1",
+          "trends", "Trends",
+          "context", "Context",
+          "this-term", "This term");
+
+  /**
+   * Opens each sheet that matches a pack section with the section's sentence for this school, ahead
+   * of the sheet's own note.
+   */
+  private static void openings(XSSFWorkbook wb, PackStyles st, GovernorPack pack) {
+    SECTION_SHEETS.forEach(
+        (id, name) -> {
+          Sheet sheet = wb.getSheet(name);
+          String opening = pack.opening(id);
+          if (sheet == null || opening.isEmpty() || sheet.getRow(1) == null) {
+            return;
+          }
+          Cell note = sheet.getRow(1).getCell(0);
+          String rest = note == null ? "" : note.getStringCellValue();
+          st.setText(
+              note == null ? sheet.getRow(1).createCell(0) : note,
+              rest.isEmpty() ? opening : opening + " " + rest,
+              st.text());
+        });
   }
 }

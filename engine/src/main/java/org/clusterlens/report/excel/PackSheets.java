@@ -85,9 +85,9 @@ final class PackSheets {
         t.add(
             s.label(),
             Labels.subject(r.subject()),
-            orBlank(r.level4()),
-            orBlank(r.level5()),
-            orBlank(r.points()),
+            orBlank(r.level4(), r.blank("level4")),
+            orBlank(r.level5(), r.blank("level5")),
+            orBlank(r.points(), r.blank("points")),
             onePupil(r.pupils()));
       }
     }
@@ -153,14 +153,22 @@ final class PackSheets {
                   .map(f -> Labels.funnelPosition(f.position95(), f.position998()))
                   .orElse(null);
       if (r == null) {
-        t.add(s.label(), TableSheet.blank(3), null, TableSheet.blank(3), null, null, where);
+        org.clusterlens.report.Blank none = org.clusterlens.report.Blank.NO_DATA;
+        t.add(
+            s.label(),
+            TableSheet.blank(3, none),
+            none,
+            TableSheet.blank(3, none),
+            none,
+            none,
+            where);
       } else {
         t.add(
             s.label(),
-            orBlank(r.level4()),
-            r.shift4(),
-            orBlank(r.level5()),
-            r.shift5(),
+            orBlank(r.level4(), r.blank("level4")),
+            orBlank(r.shift4(), r.blank("shift4")),
+            orBlank(r.level5(), r.blank("level5")),
+            orBlank(r.shift5(), r.blank("shift5")),
             onePupil(r.pupils()),
             where);
       }
@@ -209,17 +217,17 @@ final class PackSheets {
             s.label(),
             Labels.subject(r.subject()),
             "Level 4+",
-            orBlank(r.level4Before()),
-            orBlank(r.level4()),
-            r.shift4(),
+            orBlank(r.level4Before(), r.blank("level4Before")),
+            orBlank(r.level4(), r.blank("level4")),
+            orBlank(r.shift4(), r.blank("shift4")),
             shiftLabel(r.shift4(), r.shift4Range()));
         t.add(
             s.label(),
             Labels.subject(r.subject()),
             "Level 5+",
-            orBlank(r.level5Before()),
-            orBlank(r.level5()),
-            r.shift5(),
+            orBlank(r.level5Before(), r.blank("level5Before")),
+            orBlank(r.level5(), r.blank("level5")),
+            orBlank(r.shift5(), r.blank("shift5")),
             shiftLabel(r.shift5(), r.shift5Range()));
       }
     }
@@ -271,9 +279,9 @@ final class PackSheets {
             s.label(),
             Labels.yearGroup(r.yearGroup()),
             Labels.subjectShort(r.subject()),
-            orBlank(r.level4()),
-            orBlank(r.level5()),
-            orBlank(r.points()),
+            orBlank(r.level4(), r.blank("level4")),
+            orBlank(r.level5(), r.blank("level5")),
+            orBlank(r.points(), r.blank("points")),
             onePupil(r.pupils()));
       }
     }
@@ -334,7 +342,12 @@ final class PackSheets {
       st.setText(sheet.createRow(r++).createCell(0), line, st.text());
     }
     st.setText(
-        sheet.createRow(r).createCell(0), "An empty cell means there is no figure.", st.text());
+        sheet.createRow(r).createCell(0),
+        "A cell without a figure holds a letter: "
+            + org.clusterlens.report.Blank.legend(
+                java.util.EnumSet.allOf(org.clusterlens.report.Blank.class))
+            + ".",
+        st.text());
   }
 
   static void proportionColumns(List<Column> cols, PackStyles st, String label) {

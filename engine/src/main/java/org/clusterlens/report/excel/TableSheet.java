@@ -52,12 +52,16 @@ final class TableSheet {
   private final Sheet sheet;
   private final PackStyles styles;
   private final List<Column> columns;
+  private final String note;
+  private final java.util.Set<org.clusterlens.report.Blank> used =
+      java.util.EnumSet.noneOf(org.clusterlens.report.Blank.class);
   private int next = HEADER_ROW + 1;
 
-  private TableSheet(Sheet sheet, PackStyles styles, List<Column> columns) {
+  private TableSheet(Sheet sheet, PackStyles styles, List<Column> columns, String note) {
     this.sheet = sheet;
     this.styles = styles;
     this.columns = List.copyOf(columns);
+    this.note = note;
   }
 
   static TableSheet create(
@@ -68,7 +72,7 @@ final class TableSheet {
       String note,
       List<Column> columns) {
     Sheet sheet = wb.createSheet(name);
-    TableSheet t = new TableSheet(sheet, styles, columns);
+    TableSheet t = new TableSheet(sheet, styles, columns, note);
     styles.setText(sheet.createRow(0).createCell(0), title, styles.title());
     styles.setText(sheet.createRow(1).createCell(0), note, styles.text());
     Row header = sheet.createRow(HEADER_ROW);
@@ -117,8 +121,10 @@ final class TableSheet {
   /**
    * Adds a row. A {@link String} becomes text, a {@link Number} a number in the column's style, a
    * {@link Proportion} fills three columns (fraction, pupils at the level, pupils counted), an
-   * {@link AveragePoints} two (mean, pupils), a {@link Blank} leaves that many cells empty and null
-   * leaves one empty.
+   * {@link AveragePoints} two (mean, pupils), a {@link Blank} fills that many cells with its letter
+   * ({@code c}, {@code z} or {@code x}, as text) or leaves them empty when it has none, a {@link
+   * org.clusterlens.report.Blank} fills one cell with its letter, and null leaves one empty. The
+   * first letter of each kind adds its meaning to the sheet's note line, above the table.
    *
    * @throws IllegalStateException if the row does not fill exactly the sheet's columns
    */
@@ -134,7 +140,11 @@ final class TableSheet {
         number(row, col++, a.mean());
         number(row, col++, a.pupils());
       } else if (v instanceof Blank b) {
-        col += b.cells();
+        for (int i = 0; i < b.cells(); i++) {
+          symbol(row, col++, b.why());
+        }
+      } else if (v instanceof org.clusterlens.report.Blank b) {
+        symbol(row, col++, b);
       } else if (v instanceof Number n) {
         number(row, col++, n.doubleValue());
       } else if (v instanceof String s) {
@@ -335,20 +345,58 @@ final class TableSheet {
     c.setCellStyle(columns.get(col).style());
   }
 
-  /** Leaves {@code cells} cells empty: a missing percentage is {@code blank(3)}. */
-  record Blank(int cells) {}
-
-  static Blank blank(int cells) {
-    return new Blank(cells);
+  /**
+   * A text cell holding a missing figure's letter (never a 0 a spreadsheet would add up), or an
+   * empty cell when {@code why} is null; the note line then explains the letter.
+   */
+  private void symbol(Row row, int col, org.clusterlens.report.Blank why) {
+    if (why == null) {
+      return;
+    }
+    Cell c = row.createCell(col);
+    styles.setText(c, why.symbol(), styles.text());
+    if (used.add(why)) {
+      styles.setText(
+          sheet.getRow(1).getCell(0),
+          note + (note.isEmpty() ? "" : " ") + org.clusterlens.report.Blank.legend(used) + ".",
+          styles.text());
+    }
   }
 
-  /** A proportion, or three empty cells when there is none. */
+  /**
+   * {@code cells} cells, each holding the letter for why there is no figure ({@code c}, {@code z},
+   * {@code x}), or empty when {@code why} is null: a missing percentage is {@code blank(3, why)}.
+   */
+  record Blank(int cells, org.clusterlens.report.Blank why) {}
+
+  static Blank blank(int cells, org.clusterlens.report.Blank why) {
+    return new Blank(cells, why);
+  }
+
+  /** A proportion, or three cells of "x" (no data) when there is none. */
   static Object orBlank(Proportion p) {
-    return p == null ? blank(3) : p;
+    return orBlank(p, org.clusterlens.report.Blank.NO_DATA);
   }
 
-  /** Average points, or two empty cells when there are none. */
+  /** A proportion, or three cells holding the letter {@code why} when there is none. */
+  static Object orBlank(Proportion p, org.clusterlens.report.Blank why) {
+    return p == null ? blank(3, why == null ? org.clusterlens.report.Blank.NO_DATA : why) : p;
+  }
+
+  /** Average points, or two cells of "x" (no data) when there are none. */
   static Object orBlank(AveragePoints a) {
-    return a == null ? blank(2) : a;
+    return orBlank(a, org.clusterlens.report.Blank.NO_DATA);
+  }
+
+  /** Average points, or two cells holding the letter {@code why} when there are none. */
+  static Object orBlank(AveragePoints a, org.clusterlens.report.Blank why) {
+    return a == null ? blank(2, why == null ? org.clusterlens.report.Blank.NO_DATA : why) : a;
+  }
+
+  /** A number, or one cell holding the letter {@code why} when there is none. */
+  static Object orBlank(Number n, org.clusterlens.report.Blank why) {
+    return n == null || (n instanceof Double d && d.isNaN())
+        ? (why == null ? org.clusterlens.report.Blank.NO_DATA : why)
+        : n;
   }
 }

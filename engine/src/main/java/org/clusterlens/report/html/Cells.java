@@ -1,23 +1,54 @@
 package org.clusterlens.report.html;
 
 import org.clusterlens.report.AveragePoints;
+import org.clusterlens.report.Blank;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.Numbers;
 import org.clusterlens.report.Proportion;
 
-/** Table cells both HTML packs share; every text is escaped, a missing figure is a dash. */
+/**
+ * Table cells both HTML packs share; every text is escaped, and a cell without a figure shows the
+ * letter that says why ({@code c} withheld, {@code z} not applicable, {@code x} no data), which
+ * {@link Legends} explains beside the table.
+ */
 final class Cells {
 
-  static final String NONE = "<td class=\"num\">–</td>";
+  /** A cell with no data. */
+  static final String NONE = blank(Blank.NO_DATA);
+
+  /** A cell whose measure does not apply. */
+  static final String NOT_APPLICABLE = blank(Blank.NOT_APPLICABLE);
 
   private Cells() {}
 
+  /** The letter for a missing figure, its meaning spelled out for screen readers and on hover. */
+  static String blank(Blank why) {
+    Blank b = why == null ? Blank.NO_DATA : why;
+    return "<td class=\"num blank\" data-blank=\""
+        + b.symbol()
+        + "\"><abbr title=\""
+        + Html.escape(b.meaning())
+        + "\">"
+        + b.symbol()
+        + "</abbr></td>";
+  }
+
   static String percent(Proportion p) {
-    return p == null ? NONE : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
+    return percent(p, Blank.NO_DATA);
+  }
+
+  /** A percentage with its n, or the letter {@code why} when there is none. */
+  static String percent(Proportion p, Blank why) {
+    return p == null ? blank(why) : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
   }
 
   static String points(AveragePoints p) {
-    return p == null ? NONE : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
+    return points(p, Blank.NO_DATA);
+  }
+
+  /** Average points with their n, or the letter {@code why} when there are none. */
+  static String points(AveragePoints p, Blank why) {
+    return p == null ? blank(why) : "<td class=\"num\">" + Html.escape(p.describe()) + "</td>";
   }
 
   /** A change in percentage points, "+8", uncoloured: no judgement was made on it here. */
@@ -31,8 +62,13 @@ final class Cells {
    * give is never coloured, whatever its sign.
    */
   static String shift(Double change, ChangeRange range) {
-    if (change == null) {
-      return NONE;
+    return shift(change, range, Blank.NO_DATA);
+  }
+
+  /** As {@link #shift(Double, ChangeRange)}, with the letter {@code why} when there is none. */
+  static String shift(Double change, ChangeRange range, Blank why) {
+    if (change == null || change.isNaN()) {
+      return blank(why);
     }
     String text = Numbers.signedPoints(change);
     if (range == null || !range.clearChange()) {

@@ -129,9 +129,12 @@ public final class ClusterPackHtml {
         .append(" subject, ")
         .append(Html.escape(pack.ks2Year()))
         .append("</h2>\n");
-    subjectTable(out, pack, "% at Level 4+ by subject", r -> Cells.percent(r.level4()));
-    subjectTable(out, pack, "% at Level 5+ by subject", r -> Cells.percent(r.level5()));
-    subjectTable(out, pack, "Average points by subject", r -> Cells.points(r.points()));
+    subjectTable(
+        out, pack, "% at Level 4+ by subject", r -> Cells.percent(r.level4(), r.blank("level4")));
+    subjectTable(
+        out, pack, "% at Level 5+ by subject", r -> Cells.percent(r.level5(), r.blank("level5")));
+    subjectTable(
+        out, pack, "Average points by subject", r -> Cells.points(r.points(), r.blank("points")));
     out.append("</section>\n");
   }
 

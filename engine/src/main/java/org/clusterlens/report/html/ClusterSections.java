@@ -71,7 +71,9 @@ final class ClusterSections {
                     ? Cells.text(limits(r.limits().lower95(), r.limits().upper95()))
                         + Cells.text(limits(r.limits().lower998(), r.limits().upper998()))
                         + Cells.text(Labels.funnelPosition(r.position95(), r.position998()))
-                    : Cells.NONE + Cells.NONE + Cells.text("Not placed: too few pupils"))
+                    : Cells.NOT_APPLICABLE
+                        + Cells.NOT_APPLICABLE
+                        + Cells.text("Not placed: too few pupils"))
                 + Cells.text(
                     Labels.verdict(r.judgement())
                         + (r.judgement() == null ? "" : ": " + Labels.reason(r.judgement()))));

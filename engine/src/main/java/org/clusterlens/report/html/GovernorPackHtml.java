@@ -3,6 +3,7 @@ package org.clusterlens.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterlens.model.Assessment;
+import org.clusterlens.report.Blank;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.GovernorPack;
 import org.clusterlens.report.Labels;
@@ -88,10 +89,11 @@ public final class GovernorPackHtml {
           .append("</section>\n");
       return;
     }
-    out.append("<p>Year 6 results at the end of primary school. Each percentage shows how many")
-        .append(" pupils it counts; the cluster's figures pool every Year 6 pupil in the")
-        .append(" cluster.</p>\n")
-        .append("<table>\n<caption>Key Stage 2 results by subject, ")
+    HtmlTable.opening(
+        out,
+        pack.opening("ks2"),
+        "Year 6 results at the end of primary school, beside the cluster's pooled figures.");
+    out.append("<table>\n<caption>Key Stage 2 results by subject, ")
         .append(Html.escape(pack.ks2Year()))
         .append(", this school and the cluster</caption>\n<thead>\n<tr><td></td>")
         .append("<th scope=\"colgroup\" colspan=\"4\">This school</th>")
@@ -99,26 +101,45 @@ public final class GovernorPackHtml {
         .append(Cells.colHeader("Subject"))
         .append(Cells.colHeader("% at Level 4+"))
         .append(Cells.colHeader("% at Level 5+"))
-        .append(Cells.colHeader("Average points"))
+        .append(Cells.colHeader("Average points (same pupils)"))
         .append(Cells.colHeader("One pupil is worth"))
         .append(Cells.colHeader("% at Level 4+"))
         .append(Cells.colHeader("% at Level 5+"))
-        .append(Cells.colHeader("Average points"))
+        .append(Cells.colHeader("Average points (same pupils)"))
         .append("</tr>\n</thead>\n<tbody>\n");
     for (SubjectResult r : pack.self().ks2()) {
       SubjectResult c = pack.cluster().ks2(r.subject()).orElse(null);
       out.append("<tr>")
           .append(Cells.rowHeader(Labels.subject(r.subject())))
-          .append(Cells.percent(r.level4()))
-          .append(Cells.percent(r.level5()))
-          .append(Cells.points(r.points()))
+          .append(Cells.percent(r.level4(), r.blank("level4")))
+          .append(Cells.percent(r.level5(), r.blank("level5")))
+          .append(mean(r.points(), r.level4(), r.blank("points")))
           .append(Cells.onePupil(r.pupils()))
-          .append(c == null ? Cells.NONE : Cells.percent(c.level4()))
-          .append(c == null ? Cells.NONE : Cells.percent(c.level5()))
-          .append(c == null ? Cells.NONE : Cells.points(c.points()))
+          .append(c == null ? Cells.NONE : Cells.percent(c.level4(), c.blank("level4")))
+          .append(c == null ? Cells.NONE : Cells.percent(c.level5(), c.blank("level5")))
+          .append(
+              c == null
+                  ? r.blank("points") == Blank.NOT_APPLICABLE ? Cells.NOT_APPLICABLE : Cells.NONE
+                  : mean(c.points(), c.level4(), c.blank("points")))
           .append("</tr>\n");
     }
     out.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /**
+   * Average points alone when they count the same pupils as the row's Level 4+ (its n is there),
+   * otherwise with their own n.
+   */
+  private static String mean(
+      org.clusterlens.report.AveragePoints points,
+      org.clusterlens.report.Proportion level4,
+      Blank why) {
+    if (points == null || level4 == null || points.pupils() != level4.pupils()) {
+      return Cells.points(points, why);
+    }
+    return "<td class=\"num\">"
+        + Html.escape(org.clusterlens.report.Numbers.points(points.mean()))
+        + "</td>";
   }
 
   private static void shift(StringBuilder out, GovernorPack pack, List<String> charts) {
@@ -137,19 +158,20 @@ public final class GovernorPackHtml {
     }
     String now = pack.ks2Year();
     String before = pack.previousKs2Year();
-    out.append("<p>The shift is the change in the percentage of Year 6 pupils at each level")
-        .append(" from ")
-        .append(Html.escape(before))
-        .append(" to ")
-        .append(Html.escape(now))
-        .append(", in percentage points. The two years are different pupils.</p>\n")
-        .append("<div class=\"chart-and-table\">\n<figure>\n")
+    HtmlTable.opening(
+        out,
+        pack.opening("shift"),
+        "The change in the percentage of Year 6 at each level from "
+            + before
+            + " to "
+            + now
+            + ", in percentage points: two different year groups.");
+    out.append("<div class=\"chart-and-table\">\n<figure>\n")
         .append("<div id=\"shiftChart\" class=\"chart\" role=\"img\" aria-label=\"Bar chart of")
         .append(" the percentage at Level 4+ and Level 5+ in reading, writing and maths combined,")
         .append(" last year and this year, for this school and the cluster. The table beside it")
         .append(" gives the same figures.\"></div>\n")
-        .append("<figcaption>Reading, writing and maths combined (RWM): % of Year 6 at Level 4+")
-        .append(" and Level 5+, ")
+        .append("<figcaption>Reading, writing and maths combined: % at Level 4+ and 5+, ")
         .append(Html.escape(before))
         .append(" and ")
         .append(Html.escape(now))
@@ -192,84 +214,34 @@ public final class GovernorPackHtml {
         .append(Cells.colHeader("Change (percentage points)"))
         .append(Cells.colHeader("95% interval of the change"))
         .append("</tr>\n</thead>\n<tbody>\n");
-    shiftRow(
-        out,
-        "This school, Level 4+",
-        self.level4Before(),
-        self.level4(),
-        self.shift4(),
-        self.shift4Range(),
-        "");
-    shiftRow(
-        out,
-        "This school, Level 5+",
-        self.level5Before(),
-        self.level5(),
-        self.shift5(),
-        self.shift5Range(),
-        "");
+    shiftRow(out, "This school, Level 4+", self, "4", "");
+    shiftRow(out, "This school, Level 5+", self, "5", "");
     if (cluster != null) {
-      shiftRow(
-          out,
-          "Cluster, Level 4+",
-          cluster.level4Before(),
-          cluster.level4(),
-          cluster.shift4(),
-          cluster.shift4Range(),
-          " class=\"pooled\"");
-      shiftRow(
-          out,
-          "Cluster, Level 5+",
-          cluster.level5Before(),
-          cluster.level5(),
-          cluster.shift5(),
-          cluster.shift5Range(),
-          " class=\"pooled\"");
+      shiftRow(out, "Cluster, Level 4+", cluster, "4", " class=\"pooled\"");
+      shiftRow(out, "Cluster, Level 5+", cluster, "5", " class=\"pooled\"");
     }
     out.append("</tbody>\n</table>\n</div>\n");
 
-    out.append("<table>\n<caption>The shift in each subject, ")
-        .append(Html.escape(before))
-        .append(" to ")
-        .append(Html.escape(now))
-        .append(" (percentage points)</caption>\n<thead>\n<tr>")
-        .append(Cells.colHeader("Subject"))
-        .append(Cells.colHeader("This school, Level 4+"))
-        .append(Cells.colHeader("This school, Level 5+"))
-        .append(Cells.colHeader("Cluster, Level 4+"))
-        .append(Cells.colHeader("Cluster, Level 5+"))
-        .append(Cells.colHeader("One pupil is worth"))
-        .append("</tr>\n</thead>\n<tbody>\n");
-    for (SubjectResult r : pack.self().ks2()) {
-      SubjectResult c = pack.cluster().ks2(r.subject()).orElse(null);
-      out.append("<tr>")
-          .append(Cells.rowHeader(Labels.subject(r.subject())))
-          .append(Cells.shift(r.shift4(), r.shift4Range()))
-          .append(Cells.shift(r.shift5(), r.shift5Range()))
-          .append(Cells.shift(c == null ? null : c.shift4(), c == null ? null : c.shift4Range()))
-          .append(Cells.shift(c == null ? null : c.shift5(), c == null ? null : c.shift5Range()))
-          .append(Cells.onePupil(r.pupils()))
-          .append("</tr>\n");
-    }
-    out.append("</tbody>\n</table>\n</section>\n");
+    // Each subject's shift is in the workbook's Shift sheet: the page keeps the combined one.
+    HtmlTable.paragraph(out, "Each subject's shift is in the workbook's Shift sheet.");
+    out.append("</section>\n");
   }
 
+  /** One row of the shift table: last year, this year, the change and its interval. */
   private static void shiftRow(
-      StringBuilder out,
-      String label,
-      org.clusterlens.report.Proportion before,
-      org.clusterlens.report.Proportion now,
-      Double change,
-      ChangeRange range,
-      String rowClass) {
+      StringBuilder out, String label, SubjectResult r, String level, String rowClass) {
+    boolean four = level.equals("4");
+    ChangeRange range = four ? r.shift4Range() : r.shift5Range();
     out.append("<tr")
         .append(rowClass)
         .append(">")
         .append(Cells.rowHeader(label))
-        .append(Cells.percent(before))
-        .append(Cells.percent(now))
-        .append(Cells.shift(change, range))
-        .append(Cells.range(range))
+        .append(
+            Cells.percent(
+                four ? r.level4Before() : r.level5Before(), r.blank("level" + level + "Before")))
+        .append(Cells.percent(four ? r.level4() : r.level5(), r.blank("level" + level)))
+        .append(Cells.shift(four ? r.shift4() : r.shift5(), range, r.blank("shift" + level)))
+        .append(range == null ? Cells.blank(r.blank("shift" + level)) : Cells.range(range))
         .append("</tr>\n");
   }
 
@@ -282,26 +254,42 @@ public final class GovernorPackHtml {
       return;
     }
     HtmlTable.section(out, "peers", "Schools in the cluster");
-    HtmlTable.paragraph(
+    HtmlTable.opening(
         out,
+        pack.opening("peers"),
         "Reading, writing and maths combined at Key Stage 2, "
             + pack.ks2Year()
             + ". Small schools' figures move a long way with one pupil, so compare with care.");
+    // Level 5+ for each school is in the workbook's Schools sheet.
     HtmlTable.open(
         out,
-        "Each school in the cluster, reading, writing and maths combined",
-        HtmlTable.RWM_HEADERS);
+        "Each school in the cluster, reading, writing and maths combined at Level 4+",
+        "School",
+        "% at Level 4+",
+        "Shift at Level 4+",
+        "One pupil is worth");
     String self =
         pack.peersNamed()
             ? pack.self().label()
             : Labels.ownSchool(pack.self().label(), pack.ownLetter());
-    HtmlTable.row(out, "self", "This school: " + self, HtmlTable.rwmCells(pack.self()));
+    HtmlTable.row(out, "self", "This school: " + self, level4Cells(pack.self()));
     for (SchoolResults peer : pack.peers()) {
-      HtmlTable.row(out, "", peer.label(), HtmlTable.rwmCells(peer));
+      HtmlTable.row(out, "", peer.label(), level4Cells(peer));
     }
-    HtmlTable.row(out, "pooled", pack.cluster().label(), HtmlTable.rwmCells(pack.cluster()));
+    HtmlTable.row(out, "pooled", pack.cluster().label(), level4Cells(pack.cluster()));
     HtmlTable.close(out);
     out.append("</section>\n");
+  }
+
+  /** A school's reading, writing and maths combined at Level 4+: the three cells after its name. */
+  private static String level4Cells(SchoolResults s) {
+    SubjectResult r = s.rwm().orElse(null);
+    if (r == null) {
+      return Cells.NONE.repeat(3);
+    }
+    return Cells.percent(r.level4(), r.blank("level4"))
+        + Cells.shift(r.shift4(), r.shift4Range(), r.blank("shift4"))
+        + Cells.onePupil(r.pupils());
   }
 
   private static void thisTerm(StringBuilder out, GovernorPack pack) {
@@ -318,13 +306,11 @@ public final class GovernorPackHtml {
           .append("</section>\n");
       return;
     }
-    out.append("<p>Teachers' own judgements this term, by year group. Younger pupils are not")
-        .append(" expected to reach Level 4 yet, so average points say more about them.</p>\n");
-    TermTable.render(
-        out,
-        "Teacher assessment by year group, " + term,
-        "Year group",
-        TermTable.byYearGroup(pack.self().thisTerm()));
+    HtmlTable.opening(
+        out, pack.opening("this-term"), "Teachers' own judgements this term, by year group.");
+    TermTable.compact(out, "Teacher assessment by year group, " + term, pack.self().thisTerm());
+    HtmlTable.paragraph(
+        out, "Level 4+ and 5+ in each subject are in the workbook's This term sheet.");
     out.append("</section>\n");
   }
 
@@ -332,7 +318,11 @@ public final class GovernorPackHtml {
   static void howToRead(StringBuilder out, List<String> notes) {
     HtmlTable.section(out, "how-to-read", "How to read this pack");
     HtmlTable.list(out, notes);
-    HtmlTable.paragraph(out, "A dash (–) means there is no figure.");
+    HtmlTable.paragraph(
+        out,
+        "A cell without a figure holds a letter: "
+            + Blank.legend(java.util.EnumSet.allOf(Blank.class))
+            + ".");
     out.append("</section>\n");
   }
 }

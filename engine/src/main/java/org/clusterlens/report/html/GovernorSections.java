@@ -2,6 +2,8 @@ package org.clusterlens.report.html;
 
 import java.util.List;
 import java.util.Optional;
+import org.clusterlens.metrics.Measures;
+import org.clusterlens.model.Judgement;
 import org.clusterlens.report.Estimate;
 import org.clusterlens.report.GovernorDetails;
 import org.clusterlens.report.GovernorDetails.Context;
@@ -24,7 +26,15 @@ final class GovernorSections {
 
   static void progress(StringBuilder out, GovernorPack pack) {
     HtmlTable.section(out, "progress", "Progress");
-    List<ProgressRow> rows = pack.details().progress();
+    List<ProgressRow> all = pack.details().progress();
+    // Points gained since last term are in the workbook when the year-on-year figures are here.
+    boolean yearly = all.stream().anyMatch(r -> r.measure().equals(Measures.PROGRESS_POINTS_YEAR));
+    List<ProgressRow> rows =
+        all.stream()
+            .filter(r -> !(yearly && r.measure().equals(Measures.PROGRESS_POINTS_TERM)))
+            .toList();
+    boolean onePeriod = rows.stream().map(ProgressRow::period).distinct().count() == 1;
+    boolean oneMeasure = rows.stream().map(ProgressRow::measure).distinct().count() == 1;
     if (rows.isEmpty()) {
       HtmlTable.paragraph(
           out,
@@ -33,34 +43,40 @@ final class GovernorSections {
       out.append("</section>\n");
       return;
     }
-    HtmlTable.paragraph(
+    HtmlTable.opening(
         out,
-        "How far pupils moved, not where they ended. Each figure shows its 95% interval: where"
-            + " the true figure probably lies.");
+        pack.opening("progress"),
+        "How far pupils moved, not where they ended, with each figure's 95% interval.");
+    List<String> headers = new java.util.ArrayList<>();
+    if (!oneMeasure) {
+      headers.add("Measure");
+    }
+    headers.add("Subject");
+    if (!onePeriod) {
+      headers.add("When");
+    }
+    headers.addAll(List.of("This school", "95% interval", "Cluster (all schools)"));
     HtmlTable.open(
         out,
-        "Progress by subject, this school and the cluster",
-        "Measure",
-        "Subject",
-        "When",
-        "This school",
-        "95% interval (where the true figure probably lies)",
-        "Cluster (all schools)");
+        (oneMeasure ? Labels.measure(rows.get(0).measure()) : "Progress")
+            + " by subject, this school and the cluster"
+            + (onePeriod ? ", " + rows.get(0).period() : ""),
+        headers.toArray(String[]::new));
     for (ProgressRow r : rows) {
       String cells =
-          "<td>"
-              + Html.escape(Labels.subject(r.subject()))
-              + "</td><td>"
-              + Html.escape(r.period())
-              + "</td>"
-              + (r.selfPercent() != null ? Cells.percent(r.selfPercent()) : estimate(r.self()))
-              + (r.self() == null || r.self().range().isEmpty()
-                  ? Cells.NONE
-                  : Cells.text(r.self().range()))
+          (oneMeasure ? "" : "<td>" + Html.escape(Labels.subject(r.subject())) + "</td>")
+              + (onePeriod ? "" : "<td>" + Html.escape(r.period()) + "</td>")
+              + (r.selfPercent() != null
+                  ? Cells.percent(r.selfPercent())
+                  : estimate(r.self(), r.blank("self")))
+              + (r.self() == null
+                  ? Cells.blank(r.blank("self"))
+                  : r.self().range().isEmpty() ? Cells.NONE : Cells.text(r.self().range()))
               + (r.clusterPercent() != null
                   ? Cells.percent(r.clusterPercent())
-                  : estimate(r.cluster()));
-      HtmlTable.row(out, "", Labels.measure(r.measure()), cells);
+                  : estimate(r.cluster(), r.blank("cluster")));
+      HtmlTable.row(
+          out, "", oneMeasure ? Labels.subject(r.subject()) : Labels.measure(r.measure()), cells);
     }
     HtmlTable.close(out);
     out.append("</section>\n");
@@ -72,7 +88,8 @@ final class GovernorSections {
         "Groups and gaps",
         pack.details().gaps(),
         pack.details().notKnown(),
-        "the rest of the school");
+        "the rest of the school",
+        pack.opening("groups"));
   }
 
   /**
@@ -85,6 +102,16 @@ final class GovernorSections {
       List<GapRow> gaps,
       List<GovernorDetails.NotKnownRow> notKnown,
       String rest) {
+    groups(out, heading, gaps, notKnown, rest, null);
+  }
+
+  private static void groups(
+      StringBuilder out,
+      String heading,
+      List<GapRow> gaps,
+      List<GovernorDetails.NotKnownRow> notKnown,
+      String rest,
+      String opening) {
     HtmlTable.section(out, "groups", heading);
     Optional<String> notKnownLine = GovernorDetails.notKnownLine(notKnown);
     if (gaps.isEmpty()) {
@@ -96,15 +123,27 @@ final class GovernorSections {
       out.append("</section>\n");
       return;
     }
-    List<GapRow> compared = gaps.stream().filter(g -> !g.tooFewToCompare()).toList();
+    boolean governors = opening != null;
+    // For governors, side questions with nothing unusual are named in one line, not a row each.
+    List<GapRow> quiet =
+        governors
+            ? gaps.stream()
+                .filter(g -> !g.tooFewToCompare() && g.judgement() != null)
+                .filter(g -> !g.judgement().headline())
+                .filter(g -> g.judgement().verdict() == Judgement.Verdict.CANNOT_TELL)
+                .toList()
+            : List.of();
+    List<GapRow> compared =
+        gaps.stream().filter(g -> !g.tooFewToCompare() && !quiet.contains(g)).toList();
     List<String> tooFew =
         gaps.stream()
             .filter(GapRow::tooFewToCompare)
             .map(g -> Labels.group(g.group(), g.value()))
             .toList();
     if (!compared.isEmpty()) {
-      HtmlTable.paragraph(
+      HtmlTable.opening(
           out,
+          governors ? opening : "",
           "Each group against "
               + rest
               + ", reading, writing and maths combined at Level 4+, in percentage points.");
@@ -114,17 +153,31 @@ final class GovernorSections {
           "Group",
           "Pupils in the group",
           "Gap (percentage points)",
-          "95% interval (where the true gap probably lies)",
+          governors ? "95% interval" : "95% interval (where the true gap probably lies)",
           "Judgement");
       for (GapRow g : compared) {
         String cells =
             Cells.count(g.gap().pupils())
                 + Cells.shift(g.gap().value())
                 + (g.gap().range().isEmpty() ? Cells.NONE : Cells.text(g.gap().range()))
-                + Cells.text(Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
+                + Cells.text(
+                    governors
+                        ? Labels.verdict(g.judgement())
+                        : Labels.verdict(g.judgement()) + ": " + Labels.reason(g.judgement()));
         HtmlTable.row(out, "", Labels.group(g.group(), g.value()), cells);
       }
       HtmlTable.close(out);
+    }
+    if (!quiet.isEmpty()) {
+      HtmlTable.paragraph(
+          out,
+          "Side questions where chance could explain the gap, in the workbook's Groups sheet: "
+              + String.join(
+                  ", ", quiet.stream().map(g -> Labels.group(g.group(), g.value())).toList())
+              + ".");
+    }
+    if (compared.isEmpty() && governors && !opening.isEmpty()) {
+      HtmlTable.paragraph(out, opening);
     }
     // One line for every group too small to compare, not a row of dashes each.
     if (!tooFew.isEmpty()) {
@@ -143,11 +196,11 @@ final class GovernorSections {
       return;
     }
     HtmlTable.section(out, "ks1", "Key Stage 1 results, " + rows.get(0).academicYear());
-    HtmlTable.paragraph(
+    HtmlTable.opening(
         out,
+        pack.opening("ks1"),
         "Year 2's teacher-assessed results at the end of Key Stage 1, as average points (Level 2B"
-            + " is 15 points, Level 3 is 21): the starting points these pupils' progress will be"
-            + " measured from.");
+            + " is 15 points, Level 3 is 21).");
     HtmlTable.open(
         out,
         "Key Stage 1 average points by subject, " + rows.get(0).academicYear(),
@@ -156,7 +209,10 @@ final class GovernorSections {
         "Cluster (all schools)");
     for (GovernorDetails.Ks1Row r : rows) {
       HtmlTable.row(
-          out, "", Labels.subject(r.subject()), Cells.points(r.self()) + Cells.points(r.cluster()));
+          out,
+          "",
+          Labels.subject(r.subject()),
+          Cells.points(r.self(), r.blank("self")) + Cells.points(r.cluster(), r.blank("cluster")));
     }
     HtmlTable.close(out);
     out.append("</section>\n");
@@ -174,8 +230,9 @@ final class GovernorSections {
       out.append("</section>\n");
       return;
     }
-    HtmlTable.paragraph(
+    HtmlTable.opening(
         out,
+        pack.opening("trends"),
         "Reading, writing and maths combined at Level 4+ in each year the returns hold. Each year"
             + " is a different Year 6, so one year's dip may be chance.");
     out.append("<div class=\"chart-and-table\">\n<figure>\n")
@@ -195,14 +252,13 @@ final class GovernorSections {
                     "Cluster", Charts.LIGHT, values(years.stream().map(TrendYear::clusterLevel4)))),
             "% of Year 6 pupils",
             new double[] {0, 100}));
+    // Level 5+ by year is in the workbook's Trends sheet.
     HtmlTable.open(
         out,
-        "Reading, writing and maths combined by year",
+        "Reading, writing and maths combined at Level 4+ by year",
         "Year",
-        "This school, Level 4+",
-        "This school, Level 5+",
-        "Cluster, Level 4+",
-        "Cluster, Level 5+");
+        "This school",
+        "Cluster (all schools)");
     TrendYear pooled = pack.details().pooled();
     List<TrendYear> rows = new java.util.ArrayList<>(years);
     if (pooled != null) {
@@ -213,13 +269,11 @@ final class GovernorSections {
           out,
           y == pooled ? "pooled" : "",
           y.academicYear(),
-          Cells.percent(y.level4())
-              + Cells.percent(y.level5())
-              + Cells.percent(y.clusterLevel4())
-              + Cells.percent(y.clusterLevel5()));
+          Cells.percent(y.level4(), y.blank("level4"))
+              + Cells.percent(y.clusterLevel4(), y.blank("clusterLevel4")));
     }
     HtmlTable.close(out);
-    if (pooled != null && pooled.level4() != null) {
+    if (pooled != null && pooled.level4() != null && pack.opening("trends").isEmpty()) {
       HtmlTable.paragraph(
           out,
           "Counted together, the years give more pupils than any one year: "
@@ -249,8 +303,9 @@ final class GovernorSections {
       out.append("</section>\n");
       return;
     }
-    HtmlTable.paragraph(
+    HtmlTable.opening(
         out,
+        pack.opening("context"),
         "Who the school's pupils are, " + self.term().label() + ", beside the cluster as a whole.");
     HtmlTable.open(
         out, "The school's pupils and the cluster's", "", "This school", "Cluster (all schools)");
@@ -259,27 +314,24 @@ final class GovernorSections {
         "",
         "Pupils on the return",
         Cells.count(self.pupils()) + Cells.count(cluster == null ? null : cluster.pupils()));
-    contextRow(
-        out, "Eligible for free school meals", self.fsm(), cluster == null ? null : cluster.fsm());
-    contextRow(
-        out,
-        "Disadvantaged",
-        self.disadvantaged(),
-        cluster == null ? null : cluster.disadvantaged());
-    contextRow(
-        out, "With special educational needs", self.sen(), cluster == null ? null : cluster.sen());
-    contextRow(
-        out,
-        "English as an additional language",
-        self.eal(),
-        cluster == null ? null : cluster.eal());
+    contextRow(out, "Eligible for free school meals", self, cluster, "fsm");
+    contextRow(out, "Disadvantaged", self, cluster, "disadvantaged");
+    contextRow(out, "With special educational needs", self, cluster, "sen");
+    contextRow(out, "English as an additional language", self, cluster, "eal");
     HtmlTable.close(out);
     out.append("</section>\n");
   }
 
   private static void contextRow(
-      StringBuilder out, String label, Proportion self, Proportion cluster) {
-    HtmlTable.row(out, "", label, Cells.percent(self) + Cells.percent(cluster));
+      StringBuilder out, String label, Context self, Context cluster, String part) {
+    HtmlTable.row(
+        out,
+        "",
+        label,
+        Cells.percent(Context.part(self, part), self.blank(part))
+            + (cluster == null
+                ? Cells.NONE
+                : Cells.percent(Context.part(cluster, part), cluster.blank(part))));
   }
 
   static void completeness(StringBuilder out, GovernorPack pack) {
@@ -295,14 +347,15 @@ final class GovernorSections {
       // The terms received are folded into one line; only a missing term is named.
       HtmlTable.paragraph(
           out,
-          "The school's returns for the "
-              + returns.size()
-              + " terms any school in the cluster has sent: "
-              + received
-              + " received"
-              + (notReceived.isEmpty()
-                  ? "."
-                  : "; not received: " + String.join(", ", notReceived) + "."));
+          notReceived.isEmpty()
+              ? "Returns received for all " + returns.size() + " terms the cluster has sent."
+              : "The school's returns for the "
+                  + returns.size()
+                  + " terms any school in the cluster has sent: "
+                  + received
+                  + " received; not received: "
+                  + String.join(", ", notReceived)
+                  + ".");
     }
     List<MissingGrades> missing = d.missingGrades();
     if (missing.isEmpty()) {
@@ -310,6 +363,19 @@ final class GovernorSections {
           out,
           "How many pupils lack a grade is not yet available: it needs the number of pupils on"
               + " the return.");
+    } else if (missing.stream().allMatch(m -> m.missing() == 0)) {
+      // A table of zeros folded into one line; the workbook keeps the counts.
+      HtmlTable.paragraph(
+          out,
+          "Every pupil has a teacher assessment grade in "
+              + String.join(
+                  ", ",
+                  missing.stream()
+                      .map(m -> Labels.subject(m.subject()).toLowerCase(java.util.Locale.ROOT))
+                      .toList())
+              + ", "
+              + pack.teacherTerm().label()
+              + ".");
     } else {
       HtmlTable.open(
           out,
@@ -330,7 +396,7 @@ final class GovernorSections {
     out.append("</section>\n");
   }
 
-  private static String estimate(Estimate e) {
-    return e == null ? Cells.NONE : Cells.text(e.describe());
+  private static String estimate(Estimate e, org.clusterlens.report.Blank why) {
+    return e == null ? Cells.blank(why) : Cells.text(e.describe());
   }
 }

@@ -65,6 +65,8 @@ final class HtmlPage {
       h4 { font-size: 1rem; margin: 0.6rem 0 0.2rem 0; }
       tr.missing th, tr.missing td { font-style: italic; }
       .up { color: #00613a; }
+      td.blank abbr { text-decoration: none; cursor: help; }
+      p.legend { font-size: 0.9rem; color: #333; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
         clip: rect(0 0 0 0); white-space: nowrap; }
       .down { color: #a1260d; }
@@ -187,7 +189,7 @@ final class HtmlPage {
         .append("</style>\n</head>\n<body>\n<header class=\"pack\">\n")
         .append(header)
         .append("</header>\n<main>\n")
-        .append(scrollingTables(main))
+        .append(scrollingTables(Legends.addTo(main)))
         .append("</main>\n<footer>\n")
         .append(scrollingTables(footer))
         .append("</footer>\n");

@@ -49,10 +49,10 @@ final class HtmlTable {
     if (r == null) {
       return Cells.NONE.repeat(5);
     }
-    return Cells.percent(r.level4())
-        + Cells.shift(r.shift4(), r.shift4Range())
-        + Cells.percent(r.level5())
-        + Cells.shift(r.shift5(), r.shift5Range())
+    return Cells.percent(r.level4(), r.blank("level4"))
+        + Cells.shift(r.shift4(), r.shift4Range(), r.blank("shift4"))
+        + Cells.percent(r.level5(), r.blank("level5"))
+        + Cells.shift(r.shift5(), r.shift5Range(), r.blank("shift5"))
         + Cells.onePupil(r.pupils());
   }
 
@@ -65,6 +65,14 @@ final class HtmlTable {
         .append("\">")
         .append(Html.escape(heading))
         .append("</h2>\n");
+  }
+
+  /**
+   * A section's opening sentence, saying what it shows for this school, or {@code fallback} when
+   * the figures give none.
+   */
+  static void opening(StringBuilder out, String sentence, String fallback) {
+    paragraph(out, sentence.isEmpty() ? fallback : sentence);
   }
 
   /** A paragraph of plain text. */

@@ -34,12 +34,32 @@ public final class PrioritiesSection {
   /** The shared priorities that name one school, for its governors; never null. */
   public static String forGovernors(ClusterPriorities priorities, String urn, SchoolNames names) {
     StringBuilder out = open("What the cluster could work on together");
-    out.append("<p>The schools in the cluster look for measures they share a weakness or a")
-        .append(" strength in, so they can tackle them together. These are the ones that")
-        .append(" include ")
+    List<SharedPriority> touching = priorities.touching(urn);
+    out.append("<p>Shared weaknesses or strengths that include ")
         .append(Html.escape(names.of(urn)))
-        .append(".</p>\n");
-    list(out, priorities.touching(urn), names, priorities.candidates());
+        .append(
+            touching.isEmpty()
+                ? ".</p>\n"
+                : "; the evidence and a shared response are in the workbook's Priorities"
+                    + " sheet.</p>\n");
+    if (touching.isEmpty()) {
+      list(out, touching, names, priorities.candidates());
+    } else {
+      // The headline and who could lead; the evidence and the response are in the workbook.
+      out.append("<ol class=\"priorities\">\n");
+      for (SharedPriority p : touching) {
+        out.append("<li>\n<p><strong>")
+            .append(Html.escape(PriorityWording.headline(p, names)))
+            .append("</strong>")
+            // A strength to share already names the school that could lead in its headline.
+            .append(
+                p.kind() == SharedPriority.Kind.STRENGTH_TO_SHARE
+                    ? ""
+                    : " " + Html.escape(PriorityWording.leaders(p, names)))
+            .append("</p>\n</li>\n");
+      }
+      out.append("</ol>\n");
+    }
     return out.append("</section>\n").toString();
   }
 

@@ -50,10 +50,13 @@ class ClusterPackHtmlTest {
         .contains("id=\"funnel1\" class=\"chart\"")
         .contains("Reading, writing and maths combined, Level 4+: each school against")
         // Brook Lane's 8 pupils are fewer than the reporting threshold: metrics.csv gives it no
-        // limits, so neither does the table.
+        // limits, so neither does the table: its limits are not applicable (z), never a dash.
         .contains(
-            "<td class=\"num\">63% (5 of 8)</td><td class=\"num\">–</td><td class=\"num\">–</td>"
+            "<td class=\"num\">63% (5 of 8)</td>"
+                + "<td class=\"num blank\" data-blank=\"z\"><abbr title=\"not applicable\">z</abbr></td>"
+                    .repeat(2)
                 + "<td>Not placed: too few pupils</td><td>Not compared</td>")
+        .contains("<p class=\"legend\">z: not applicable</p>")
         .contains("Within the cluster range");
   }
 }

@@ -112,7 +112,11 @@ class GovernorPackHtmlTest {
     assertThat(markup).contains("72% (36 of 50)").contains("64% (32 of 50)");
     // The +8 was never judged clear (no test), so it is not coloured: colour marks a judgement.
     assertThat(markup).contains("<td class=\"num\">+8</td>").doesNotContain("num up");
-    assertThat(markup).contains("2 points").contains("28.4 (50 pupils)");
+    // Average points count the same 50 pupils as the row's percentages, whose n is beside them.
+    assertThat(markup)
+        .contains("2 points")
+        .contains("Average points (same pupils)")
+        .contains("<td class=\"num\">28.4</td>");
   }
 
   @Test

@@ -34,7 +34,7 @@ class PrioritiesSectionTest {
         PrioritiesSection.forGovernors(FOUND, first, SchoolNames.forSchool(cluster, first));
 
     assertThat(html)
-        .contains("These are the ones that include School number 1.")
+        .contains("that include School number 1")
         .contains("7 of 8 schools are below")
         .contains("Could lead: School H")
         .doesNotContain("School number 8")
