@@ -258,13 +258,10 @@ public final class AttainmentMetrics {
         for (int k = 0; k < n; k++) {
           Counts c =
               cells.computeIfAbsent(
-                  new PupilTable.Cell(
+                  t.gradedCell(
+                      g,
                       school,
-                      t.gYear[g],
-                      t.gTerm[g],
-                      t.gAssessment[g],
                       t.gScheme[g],
-                      t.gSubject[g],
                       PupilTable.UNKNOWN,
                       groups[2 * k],
                       groups[2 * k + 1]),

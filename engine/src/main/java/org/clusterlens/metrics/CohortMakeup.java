@@ -53,16 +53,7 @@ final class CohortMakeup {
         for (int yearGroup : new int[] {PupilTable.UNKNOWN, t.gYearGroup[g]}) {
           Counts c =
               cells.computeIfAbsent(
-                  new PupilTable.Cell(
-                      school,
-                      t.gYear[g],
-                      t.gTerm[g],
-                      t.gAssessment[g],
-                      PupilTable.UNKNOWN,
-                      t.gSubject[g],
-                      yearGroup,
-                      null,
-                      null),
+                  t.gradedCell(g, school, PupilTable.UNKNOWN, yearGroup, null, null),
                   k -> new Counts());
           c.pupils++;
           c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;

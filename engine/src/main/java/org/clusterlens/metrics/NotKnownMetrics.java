@@ -57,16 +57,7 @@ final class NotKnownMetrics {
       for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
         long[] c =
             cells.computeIfAbsent(
-                new PupilTable.Cell(
-                    school,
-                    t.gYear[g],
-                    t.gTerm[g],
-                    t.gAssessment[g],
-                    t.gScheme[g],
-                    t.gSubject[g],
-                    PupilTable.UNKNOWN,
-                    null,
-                    null),
+                t.gradedCell(g, school, t.gScheme[g], PupilTable.UNKNOWN, null, null),
                 k -> new long[GROUPS.size()]);
         for (int i = 0; i < GROUPS.size(); i++) {
           c[i] += (bits >> i) & 1;

@@ -62,16 +62,7 @@ final class PupilGaps {
           }
           double[] c =
               cells.computeIfAbsent(
-                  new PupilTable.Cell(
-                      school,
-                      t.gYear[g],
-                      t.gTerm[g],
-                      t.gAssessment[g],
-                      PupilTable.UNKNOWN,
-                      t.gSubject[g],
-                      stratum,
-                      group,
-                      groups[2 * k + 1]),
+                  t.gradedCell(g, school, PupilTable.UNKNOWN, stratum, group, groups[2 * k + 1]),
                   x -> new double[6]);
           c[0]++;
           if (!Double.isNaN(points)) {

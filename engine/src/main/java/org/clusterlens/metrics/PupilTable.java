@@ -595,6 +595,17 @@ public final class PupilTable {
   }
 
   /**
+   * The cell graded row {@code g} is counted in, for {@code school} (the row's own or {@link
+   * #CLUSTER}): its year, term, assessment and subject, with the {@code scheme} (the row's, or
+   * {@link #UNKNOWN} for a table across schemes), the table's own {@code extra} code and a pupil
+   * group and value.
+   */
+  Cell gradedCell(int g, int school, int scheme, int extra, String group, String value) {
+    return new Cell(
+        school, gYear[g], gTerm[g], gAssessment[g], scheme, gSubject[g], extra, group, value);
+  }
+
+  /**
    * A figure of no measure yet with the labels of {@code cell} (assessment, subject, school, group,
    * value, year and term; a column the cell does not have is {@code context}), in levels.
    */

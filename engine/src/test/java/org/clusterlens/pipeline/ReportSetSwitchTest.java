@@ -10,11 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.clusterlens.ingest.ClusterFolder;
-import org.clusterlens.ingest.ReturnReader;
 import org.clusterlens.model.Cluster;
-import org.clusterlens.model.Term;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.SharedSpark;
 import org.clusterlens.warehouse.Warehouse;
@@ -38,19 +35,9 @@ class ReportSetSwitchTest {
   @BeforeAll
   static void twoSchoolsHeld() {
     warehouse = new Warehouse(SharedSpark.session(), shared.resolve("warehouse").toString());
-    ReturnReader reader = new ReturnReader(Fixtures.cluster());
-    Term autumn = Term.parse("2024-25-autumn");
     warehouse.storeAll(
         List.of("100001", "100002").stream()
-            .map(
-                urn ->
-                    reader
-                        .read(
-                            Fixtures.path("returns/good-basic.csv"),
-                            Optional.of(urn),
-                            Optional.of(autumn))
-                        .termlyReturn()
-                        .orElseThrow())
+            .map(urn -> Fixtures.goodReturn(urn, "2024-25-autumn"))
             .toList());
   }
 

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.clusterlens.ingest.ReturnReader;
-import org.clusterlens.model.Term;
 import org.clusterlens.model.TermlyReturn;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.SharedSpark;
@@ -26,20 +23,10 @@ class ConcurrentIngestTest {
 
   @TempDir Path dir;
 
-  private static TermlyReturn goodReturn(String urn, String term) {
-    return new ReturnReader(Fixtures.cluster())
-        .read(
-            Fixtures.path("returns/good-basic.csv"),
-            Optional.of(urn),
-            Optional.of(Term.parse(term)))
-        .termlyReturn()
-        .orElseThrow();
-  }
-
   @Test
   void twoIngestsCommittingTheSameTermAtOnceAreBothStored() throws Exception {
     Warehouse warehouse = new Warehouse(SharedSpark.session(), dir.toString());
-    warehouse.store(goodReturn("100001", "2023-24-summer"));
+    warehouse.store(Fixtures.goodReturn("100001", "2023-24-summer"));
     // One round reproduces it: both commits read the autumn term before either is made.
     List<String> terms = List.of("2024-25-autumn");
     ExecutorService two = Executors.newFixedThreadPool(2);
@@ -48,7 +35,7 @@ class ConcurrentIngestTest {
         CyclicBarrier together = new CyclicBarrier(2);
         List<Future<StoreOutcome>> both = new ArrayList<>();
         for (String urn : List.of("100001", "100002")) {
-          TermlyReturn r = goodReturn(urn, term);
+          TermlyReturn r = Fixtures.goodReturn(urn, term);
           both.add(
               two.submit(
                   () -> {

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.clusterlens.ingest.ReturnReader;
-import org.clusterlens.model.Term;
 import org.clusterlens.model.TermlyReturn;
 import org.clusterlens.testing.Fixtures;
 import org.clusterlens.testing.SharedSpark;
@@ -27,16 +24,6 @@ class FailedWriteLeavesNoFilesTest {
 
   @TempDir Path dir;
 
-  private static TermlyReturn goodReturn(String urn, String term) {
-    return new ReturnReader(Fixtures.cluster())
-        .read(
-            Fixtures.path("returns/good-basic.csv"),
-            Optional.of(urn),
-            Optional.of(Term.parse(term)))
-        .termlyReturn()
-        .orElseThrow();
-  }
-
   private static List<String> files(Path folder) throws IOException {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.map(p -> folder.relativize(p).toString()).sorted().toList();
@@ -48,13 +35,15 @@ class FailedWriteLeavesNoFilesTest {
     SparkSession spark = SharedSpark.session();
     Path root = dir.resolve("warehouse");
     Warehouse warehouse = new Warehouse(spark, root.toString());
-    warehouse.store(goodReturn("100001", "2024-25-autumn"));
+    warehouse.store(Fixtures.goodReturn("100001", "2024-25-autumn"));
     List<String> before = files(root);
     List<StoredReturn> heldBefore = warehouse.currentReturns();
 
     // One return replaces a term held already, the other opens a new term's folder.
     List<TermlyReturn> next =
-        List.of(goodReturn("100002", "2024-25-autumn"), goodReturn("100001", "2024-25-spring"));
+        List.of(
+            Fixtures.goodReturn("100002", "2024-25-autumn"),
+            Fixtures.goodReturn("100001", "2024-25-spring"));
     DiskFullAtCommit.during(
         spark,
         () ->

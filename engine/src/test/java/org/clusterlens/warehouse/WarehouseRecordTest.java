@@ -33,8 +33,8 @@ class WarehouseRecordTest {
         .orElseThrow();
   }
 
-  private TermlyReturn goodReturn(String urn, String term) {
-    return read(Fixtures.path("returns/good-basic.csv"), urn, term);
+  private static TermlyReturn goodReturn(String urn, String term) {
+    return Fixtures.goodReturn(urn, term);
   }
 
   /** The good return less its last pupil: another file for the same school and term. */
