@@ -88,9 +88,9 @@ public final class PackWriter {
   private static GovernorPack governorPack(
       Cluster cluster, String schoolUrn, FigureIndex figures, Provenance provenance) {
     GovernorPack pack = GovernorPack.assemble(cluster, schoolUrn, figures, provenance);
-    return pack.withKeyPoints(
-            KeyPoints.forGovernors(pack, figures.headlineQuestions(schoolUrn), figures))
-        .withOpenings(SectionOpenings.forGovernors(schoolUrn, figures));
+    return pack.withWords(
+        KeyPoints.forGovernors(pack, figures.headlineQuestions(schoolUrn), figures),
+        SectionOpenings.forGovernors(schoolUrn, figures));
   }
 
   /** The cluster pack with its words: assembled from the figures, then explained. */

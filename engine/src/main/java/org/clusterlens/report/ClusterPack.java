@@ -19,7 +19,7 @@ import org.clusterlens.model.Term;
  * @param schools each school's results, in the cluster's order; never null
  * @param cluster the cluster's results, pooled over all its pupils; never null
  * @param keyPoints the ranked key points, each with its question (empty until the insight stage
- *     adds them with {@link #withKeyPoints}); never null
+ *     adds them with {@link #withWords}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
  * @param funnels one funnel plot per key measure with at least two schools; never null

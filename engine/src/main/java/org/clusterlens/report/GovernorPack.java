@@ -28,14 +28,14 @@ import org.clusterlens.model.Term;
  * @param ownLetter the letter other schools' packs and the training page give this school; never
  *     null
  * @param keyPoints the ranked key points, each with its question (empty until the insight stage
- *     adds them with {@link #withKeyPoints}); never null
+ *     adds them with {@link #withWords}); never null
  * @param generatedAt when the pack was built; never null
  * @param sources the returns behind the figures; never null
  * @param details trends, context, data completeness, progress and groups; never null
  * @param openings each section's opening sentence, saying what it shows for this school, by the
  *     section's id ({@code ks2}, {@code shift}, {@code progress}, {@code groups}, {@code ks1},
  *     {@code trends}, {@code context}, {@code peers}, {@code this-term}); empty until the insight
- *     stage adds them with {@link #withOpenings}; never null
+ *     stage adds them with {@link #withWords}; never null
  */
 public record GovernorPack(
     School school,
@@ -70,29 +70,11 @@ public record GovernorPack(
     return openings.getOrDefault(id, "");
   }
 
-  /** This pack with its sections' opening sentences, as the insight stage wrote them. */
-  public GovernorPack withOpenings(Map<String, String> sentences) {
-    return new GovernorPack(
-        school,
-        clusterName,
-        latestTerm,
-        ks2Year,
-        previousKs2Year,
-        teacherTerm,
-        self,
-        cluster,
-        peers,
-        peersNamed,
-        ownLetter,
-        keyPoints,
-        generatedAt,
-        sources,
-        details,
-        sentences);
-  }
-
-  /** This pack with its key points, as the insight stage wrote them. */
-  public GovernorPack withKeyPoints(List<KeyPoint> points) {
+  /**
+   * This pack with its key points and its sections' opening sentences, as the insight stage wrote
+   * them.
+   */
+  public GovernorPack withWords(List<KeyPoint> points, Map<String, String> sectionOpenings) {
     return new GovernorPack(
         school,
         clusterName,
@@ -109,7 +91,7 @@ public record GovernorPack(
         generatedAt,
         sources,
         details,
-        openings);
+        sectionOpenings);
   }
 
   /**

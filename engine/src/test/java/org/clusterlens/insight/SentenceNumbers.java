@@ -15,6 +15,7 @@ import org.clusterlens.model.Figure;
 import org.clusterlens.model.Judgement;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.Numbers;
+import org.clusterlens.testing.MetricsCsvRows;
 
 /**
  * Checks every number a sentence states against the rows of {@code metrics.csv} its figures name:
@@ -52,20 +53,7 @@ public final class SentenceNumbers {
       if (Boolean.parseBoolean(r.get("suppressed"))) {
         continue;
       }
-      Figure f =
-          new Figure(
-              r.get("measure"),
-              r.get("assessment"),
-              r.get("subject"),
-              r.get("school"),
-              r.get("group"),
-              r.get("group_value"),
-              r.get("academic_year"),
-              r.get("term"),
-              number(r.get("numerator")),
-              r.get("denominator").isEmpty() ? null : Long.parseLong(r.get("denominator")),
-              Double.parseDouble(r.get("value")));
-      f = f.inScheme(r.get("scheme").isEmpty() ? null : r.get("scheme"));
+      Figure f = MetricsCsvRows.figure(r);
       if (!r.get("lower").isEmpty()) {
         f =
             f.withInterval(
@@ -94,10 +82,6 @@ public final class SentenceNumbers {
       out.add(f);
     }
     return out;
-  }
-
-  private static Double number(String text) {
-    return text.isEmpty() ? null : Double.parseDouble(text);
   }
 
   /** The numbers a sentence states, labels left out. */

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.clusterlens.model.Figure;
+import org.clusterlens.testing.MetricsCsvRows;
 
 /**
  * Plays the reader who tries to get withheld counts back from published figures (in memory, or the
@@ -127,24 +128,7 @@ public final class PublishedFiguresAuditor {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     for (CSVRecord r : format.parse(csv)) {
       boolean suppressed = Boolean.parseBoolean(r.get("suppressed"));
-      String numerator = r.get("numerator");
-      String denominator = r.get("denominator");
-      String value = r.get("value");
-      Figure f =
-          new Figure(
-              r.get("measure"),
-              r.get("assessment"),
-              r.get("subject"),
-              r.get("school"),
-              r.get("group"),
-              r.get("group_value"),
-              r.get("academic_year"),
-              r.get("term"),
-              numerator.isEmpty() ? null : Double.parseDouble(numerator),
-              denominator.isEmpty() ? null : Long.parseLong(denominator),
-              value.isEmpty() ? Double.NaN : Double.parseDouble(value));
-      String scheme = r.get("scheme");
-      f = f.inScheme(scheme.isEmpty() ? null : scheme);
+      Figure f = MetricsCsvRows.figure(r);
       figures.add(suppressed ? f.asSuppressed() : f);
     }
     return figures;
