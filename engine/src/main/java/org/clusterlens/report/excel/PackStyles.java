@@ -30,7 +30,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param points average points, one decimal place
  * @param shift a change in percentage points, with its sign: "+8"
  * @param brief a visit brief's text: 12 pt, wrapped, to be read from a printed page
- * @param quotedTwins each text style's quote-prefixed twin, for text that looks like a formula
+ * @param quotedTwins each text style's quote-prefixed twin, by the text style's index in the
+ *     workbook, for text that looks like a formula (by index, not by style: an XSSF style's hash
+ *     and equality write its whole record out as XML, which cost more than the rest of an LA's
+ *     governor workbooks together)
  */
 record PackStyles(
     CellStyle title,
@@ -44,7 +47,7 @@ record PackStyles(
     CellStyle points,
     CellStyle shift,
     CellStyle brief,
-    Map<CellStyle, CellStyle> quotedTwins) {
+    Map<Short, CellStyle> quotedTwins) {
 
   /**
    * First characters that make Excel or Calc take typed text for a formula: a school or a return
@@ -99,8 +102,7 @@ record PackStyles(
             brief);
     // A tall row (wrapped text beside it) keeps its cells' first lines side by side.
     named.forEach(style -> style.setVerticalAlignment(VerticalAlignment.TOP));
-    // Named before the quoted twins are cloned (they inherit the name) and before the styles
-    // become map keys: an XSSF style's hash follows its record, which naming changes.
+    // Named before the quoted twins are cloned (they inherit the name).
     if (wb instanceof XSSFWorkbook xssf) {
       Map<String, XSSFCellStyle> byName = new LinkedHashMap<>();
       for (int i = 0; i < NAMES.size(); i++) {
@@ -121,13 +123,13 @@ record PackStyles(
         shift,
         brief,
         Map.of(
-            title, quoted(wb, title),
-            header, quoted(wb, header),
-            text, quoted(wb, text),
-            wrapped, quoted(wb, wrapped),
-            subheader, quoted(wb, subheader),
-            question, quoted(wb, question),
-            brief, quoted(wb, brief)));
+            title.getIndex(), quoted(wb, title),
+            header.getIndex(), quoted(wb, header),
+            text.getIndex(), quoted(wb, text),
+            wrapped.getIndex(), quoted(wb, wrapped),
+            subheader.getIndex(), quoted(wb, subheader),
+            question.getIndex(), quoted(wb, question),
+            brief.getIndex(), quoted(wb, brief)));
   }
 
   /** The names Excel and Calc list in their Styles gallery, each for one of these styles. */
@@ -152,7 +154,7 @@ record PackStyles(
    * @throws IllegalArgumentException if {@code style} is not one of the text styles
    */
   void setText(Cell cell, String value, CellStyle style) {
-    CellStyle twin = quotedTwins.get(style);
+    CellStyle twin = quotedTwins.get(style.getIndex());
     if (twin == null) {
       throw new IllegalArgumentException("Cell style " + style.getIndex() + " is not a text style");
     }
