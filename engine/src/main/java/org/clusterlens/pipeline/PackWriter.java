@@ -70,7 +70,9 @@ public final class PackWriter {
             together.clusterWorkbook(clusterPack), outDir.resolve("cluster-pack.xlsx")));
     List<Figure> rows = new ArrayList<>(figures);
     rows.addAll(together.patternRows());
-    written.add(TextSaver.save(MetricsCsv.render(rows), outDir.resolve("metrics.csv")));
+    written.add(
+        TextSaver.saveAtomically(
+            outDir.resolve("metrics.csv"), out -> MetricsCsv.write(rows, out)));
     written.addAll(together.writeFiles(outDir, provenance.generatedAt()));
     return new WrittenPacks(written);
   }

@@ -24,6 +24,57 @@ class MetricsCsvTest {
   }
 
   @Test
+  void theFileWrittenRowByRowHoldsTheSameBytesAsTheText() throws Exception {
+    Figure exact =
+        new Figure(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            "100002",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            7.0,
+            9L,
+            77.7778,
+            39.9906,
+            97.1855,
+            "Clopper–Pearson exact, 95%",
+            null,
+            null);
+    Figure wilson =
+        new Figure(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            "100001",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            36.0,
+            50L,
+            72.0,
+            58.3349,
+            82.5258,
+            "Wilson score, 95%",
+            null,
+            null);
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+
+    MetricsCsv.write(List.of(exact, wilson), file);
+
+    assertThat(file.toByteArray())
+        .isEqualTo(
+            MetricsCsv.render(List.of(exact, wilson))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(file.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\r\npct_level4_plus,ks2,nc-levels,rwm,100001,")
+        .contains("Clopper–Pearson exact");
+  }
+
+  @Test
   void aFigureRoundTripsThroughItsRow() {
     Figure f =
         new Figure(
