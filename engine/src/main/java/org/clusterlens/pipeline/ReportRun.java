@@ -90,11 +90,15 @@ public final class ReportRun {
                           + " schools.csv: its pupils are left out of every figure, and any packs"
                           + " of its from earlier runs were removed. Add it to schools.csv again"
                           + " to include it."));
+      // Suppressed figures stripped here, in this run's own list, so an LA's million suppressed
+      // figures are not held twice (counted and stripped) while the packs are written.
       List<Figure> figures =
-          AttainmentMetrics.compute(
-              warehouse.assessments().where(functions.col("school_urn").isin(urns)),
-              SmallNumberRules.DEFAULT,
-              reference);
+          new ArrayList<>(
+              AttainmentMetrics.compute(
+                  warehouse.assessments().where(functions.col("school_urn").isin(urns)),
+                  SmallNumberRules.DEFAULT,
+                  reference));
+      figures.replaceAll(Figure::publishable);
       Provenance provenance =
           new Provenance(
               all.generatedAt(),
