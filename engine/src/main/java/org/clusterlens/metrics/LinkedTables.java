@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FigureKey;
 import org.clusterlens.stats.CellPosition;
 import org.clusterlens.stats.CountTable;
 import org.clusterlens.stats.LinkedCounts;
@@ -27,28 +28,28 @@ final class LinkedTables {
   private LinkedTables() {}
 
   /**
-   * The withheld cells, as {@code table|assessment|scheme|year|term|subject|group|school|value};
-   * never null.
+   * The withheld cells, as the labels of a cell of each table: the table's name in place of the
+   * measure, then the assessment, scheme, subject, school, group, value, year and term; never null.
    */
-  static Set<String> hidden(List<Figure> figures, SmallNumberRules rules) {
+  static Set<FigureKey> hidden(List<Figure> figures, SmallNumberRules rules) {
     // table and labels → group → school → value → pupils
-    Map<String, Map<String, Map<String, Map<String, Long>>>> systems = new LinkedHashMap<>();
+    Map<FigureKey, Map<String, Map<String, Map<String, Long>>>> systems = new LinkedHashMap<>();
     for (Figure f : figures) {
       for (String table : Screening.tablesCounting(f)) {
         systems
-            .computeIfAbsent(table + "|" + linkKey(f), k -> new LinkedHashMap<>())
+            .computeIfAbsent(linkKey(f, table), k -> new LinkedHashMap<>())
             .computeIfAbsent(f.group(), k -> new LinkedHashMap<>())
             .computeIfAbsent(f.school(), k -> new LinkedHashMap<>())
             .put(f.groupValue(), f.denominator());
       }
     }
-    Set<String> hidden = new HashSet<>();
+    Set<FigureKey> hidden = new HashSet<>();
     systems.forEach((key, groups) -> hidden.addAll(hiddenIn(key, groups, rules)));
     return hidden;
   }
 
-  private static Set<String> hiddenIn(
-      String key, Map<String, Map<String, Map<String, Long>>> groups, SmallNumberRules rules) {
+  private static Set<FigureKey> hiddenIn(
+      FigureKey key, Map<String, Map<String, Map<String, Long>>> groups, SmallNumberRules rules) {
     Set<String> named = new LinkedHashSet<>();
     groups.values().forEach(bySchool -> named.addAll(bySchool.keySet()));
     named.remove(Figure.CLUSTER);
@@ -102,22 +103,15 @@ final class LinkedTables {
     }
     LinkedSuppression suppression =
         LinkedSuppression.of(new LinkedCounts(rowTotals, splits), rules.suppressionThreshold());
-    Set<String> hidden = new HashSet<>();
+    Set<FigureKey> hidden = new HashSet<>();
     for (int r = 0; r < rows; r++) {
       if (suppression.isTotalSuppressed(r)) {
-        hidden.add(key + "|" + Figure.ALL + "|" + schools.get(r) + "|" + Figure.ALL);
+        hidden.add(key.cell(Figure.ALL, schools.get(r), Figure.ALL));
       }
       for (int k = 0; k < splits.size(); k++) {
         for (int c = 0; c < splitValues.get(k).size(); c++) {
           if (suppression.isSuppressed(k, new CellPosition(r, c))) {
-            hidden.add(
-                key
-                    + "|"
-                    + splitGroups.get(k)
-                    + "|"
-                    + schools.get(r)
-                    + "|"
-                    + splitValues.get(k).get(c));
+            hidden.add(key.cell(splitGroups.get(k), schools.get(r), splitValues.get(k).get(c)));
           }
         }
       }
@@ -140,9 +134,12 @@ final class LinkedTables {
     }
   }
 
-  /** The labels one linked system shares: all of a table's but the group and its value. */
-  private static String linkKey(Figure f) {
-    return String.join(
-        "|", f.assessment(), String.valueOf(f.scheme()), f.academicYear(), f.term(), f.subject());
+  /**
+   * The labels one linked system shares: the table's name in place of the measure, and all of a
+   * table's labels but the school, the group and its value (left empty).
+   */
+  private static FigureKey linkKey(Figure f, String table) {
+    return new FigureKey(
+        table, f.assessment(), f.scheme(), f.subject(), "", "", "", f.academicYear(), f.term());
   }
 }

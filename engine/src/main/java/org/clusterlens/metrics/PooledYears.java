@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FigureKey;
 import org.clusterlens.model.Term;
 
 /**
@@ -48,7 +49,7 @@ public final class PooledYears {
     if (latest == null) {
       return List.of();
     }
-    Map<String, Figure> byKey = new HashMap<>();
+    Map<FigureKey, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
       if (isPoolable(f)) {
         byKey.put(key(f, f.academicYear()), f);
@@ -120,8 +121,7 @@ public final class PooledYears {
             || f.measure().equals(Measures.PCT_HIGHER_PLUS));
   }
 
-  private static String key(Figure f, String academicYear) {
-    return String.join(
-        "|", f.measure(), String.valueOf(f.scheme()), f.subject(), f.school(), academicYear);
+  private static FigureKey key(Figure f, String academicYear) {
+    return FigureKey.like(f, f.measure(), f.school(), f.groupValue(), academicYear, f.term());
   }
 }

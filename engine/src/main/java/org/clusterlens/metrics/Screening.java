@@ -3,12 +3,14 @@ package org.clusterlens.metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FigureKey;
 import org.clusterlens.model.FunnelBand;
 import org.clusterlens.model.Judgement;
 import org.clusterlens.model.Term;
@@ -85,14 +87,14 @@ public final class Screening {
    * figure back.
    */
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
-    Set<String> hidden = LinkedTables.hidden(figures, rules);
+    Set<FigureKey> hidden = LinkedTables.hidden(figures, rules);
     Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       boolean hide =
           f.denominator() != null
-              && (hidden.contains(family(f) + "|" + cellKey(f))
-                  || (isAverage(f) && hidden.contains(AVERAGED + "|" + cellKey(f)))
+              && (hidden.contains(FigureKey.like(f, family(f)))
+                  || (isAverage(f) && hidden.contains(FigureKey.like(f, AVERAGED)))
                   || hiddenContext.contains(ContextSuppression.key(f.measure(), f)));
       out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
@@ -130,19 +132,20 @@ public final class Screening {
   }
 
   /** Gaps and shifts built from a suppressed share are suppressed with it. */
-  private static List<Figure> suppressDerived(List<Figure> figures, Set<String> hidden) {
+  private static List<Figure> suppressDerived(List<Figure> figures, Set<FigureKey> hidden) {
     Set<String> hiddenGaps = new HashSet<>();
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       Figure g = f;
-      if (isGroupGap(f) && hidden.contains(ATTAINMENT + "|" + cellKey(f))) {
+      if (isGroupGap(f) && hidden.contains(FigureKey.like(f, ATTAINMENT))) {
         g = asSuppressed(f);
       }
       if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
         ThresholdShifts.Cohort earlier = ThresholdShifts.previousCohort(f);
-        Figure before = relabel(f, earlier.academicYear(), earlier.term(), earlier.value());
-        if (hidden.contains(ATTAINMENT + "|" + cellKey(f))
-            || hidden.contains(ATTAINMENT + "|" + cellKey(before))) {
+        FigureKey before =
+            FigureKey.like(
+                f, ATTAINMENT, f.school(), earlier.value(), earlier.academicYear(), earlier.term());
+        if (hidden.contains(FigureKey.like(f, ATTAINMENT)) || hidden.contains(before)) {
           g = asSuppressed(f);
         }
       }
@@ -150,7 +153,7 @@ public final class Screening {
         String year = f.academicYear();
         for (int back = 0; back < PooledYears.YEARS; back++) {
           if (hidden.contains(
-              ATTAINMENT + "|" + cellKey(relabel(f, year, f.term(), f.groupValue())))) {
+              FigureKey.like(f, ATTAINMENT, f.school(), f.groupValue(), year, f.term()))) {
             g = asSuppressed(f);
           }
           year = Term.previousAcademicYear(year);
@@ -273,19 +276,20 @@ public final class Screening {
    * makes the position a candidate finding.
    */
   private static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
-    Map<String, List<FunnelPoint>> points = new HashMap<>();
+    Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
     for (Figure f : figures) {
       if (isShare(f)
           && !f.school().equals(Figure.CLUSTER)
           && !f.suppressed()
           && f.denominator() > 0) {
         points
-            .computeIfAbsent(
-                f.measure() + "|" + tableKey(f) + "|" + f.groupValue(), k -> new ArrayList<>())
+            .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
             .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
       }
     }
-    Map<String, Funnel> funnels = new HashMap<>();
+    Map<FigureKey, Funnel> funnels = new HashMap<>();
+    // Each funnel's note on its limits, written once for all its schools.
+    Map<Funnel, String> methods = new IdentityHashMap<>();
     points.forEach((k, p) -> funnels.put(k, Funnel.of(p)));
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
@@ -297,7 +301,7 @@ public final class Screening {
         out.add(f);
         continue;
       }
-      Funnel funnel = funnels.get(f.measure() + "|" + tableKey(f) + "|" + f.groupValue());
+      Funnel funnel = funnels.get(funnelKey(f));
       int n = Math.toIntExact(f.denominator());
       FunnelLimitMethod method = FunnelLimitMethod.EXACT_BINOMIAL;
       FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
@@ -314,15 +318,19 @@ public final class Screening {
                       100 * at998.limits().lower(),
                       100 * at998.limits().upper(),
                       position(at95.position(share), at998.position(share)),
-                      method.label()
-                          + (funnel.overdispersion().detected()
-                              ? ", widened for overdispersion (phi "
-                                  + String.format(
-                                      java.util.Locale.ROOT, "%.2f", funnel.overdispersion().phi())
-                                  + ")"
-                              : ""))));
+                      methods.computeIfAbsent(funnel, k -> methodOf(k, method)))));
     }
     return out;
+  }
+
+  /** How a funnel's limits were made, and whether they were widened. */
+  private static String methodOf(Funnel funnel, FunnelLimitMethod method) {
+    return method.label()
+        + (funnel.overdispersion().detected()
+            ? ", widened for overdispersion (phi "
+                + String.format(java.util.Locale.ROOT, "%.2f", funnel.overdispersion().phi())
+                + ")"
+            : "");
   }
 
   /**
@@ -432,19 +440,11 @@ public final class Screening {
     return tableKey(f) + "|" + f.school() + "|" + f.groupValue();
   }
 
-  private static Figure relabel(Figure f, String academicYear, String term, String groupValue) {
-    return new Figure(
-            f.measure(),
-            f.assessment(),
-            f.subject(),
-            f.school(),
-            f.group(),
-            groupValue,
-            academicYear,
-            term,
-            null,
-            null,
-            0)
-        .inScheme(f.scheme());
+  /**
+   * The labels of a funnel: a figure's without its school, so every school's share of the same
+   * measure, table and group value meets on it.
+   */
+  private static FigureKey funnelKey(Figure f) {
+    return FigureKey.like(f, f.measure(), "", f.groupValue(), f.academicYear(), f.term());
   }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.clusterlens.metrics.Measures;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FigureKey;
 import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.model.Term;
 
@@ -21,28 +22,68 @@ import org.clusterlens.model.Term;
  */
 public final class FigureIndex {
 
-  private record Key(
-      String measure,
-      String assessment,
-      String subject,
-      String school,
-      String group,
-      String groupValue,
-      String academicYear,
-      String term) {}
-
-  private final Map<Key, Figure> figures = new HashMap<>();
-
-  /** Whole-cohort figures in schemes other than levels, by school, then by their labels. */
+  /** Whole-cohort figures in schemes other than levels, by school. */
   private final Map<String, List<Figure>> otherSchemesBySchool = new HashMap<>();
 
-  private final Map<String, Figure> otherSchemesByLabels = new HashMap<>();
-
   /** The schools (not the cluster) with figures in each assessment, scheme and term. */
-  private final Map<String, Set<String>> schoolsByScheme = new HashMap<>();
+  private final Map<FigureKey, Set<String>> schoolsByScheme = new HashMap<>();
 
-  /** Every figure by its labels and scheme, whatever the scheme. */
-  private final Map<String, Figure> byLabelsAndScheme = new HashMap<>();
+  /**
+   * Every figure by its labels and scheme, whatever the scheme. A figure in levels is found by its
+   * labels with the scheme of levels, a context figure (in no scheme) with none.
+   */
+  private final ByLabels byLabelsAndScheme;
+
+  /**
+   * Figures found by their {@link FigureKey}, holding the figures alone (open addressing over an
+   * array): an LA's index of two and a half million figures, with a key and a map entry each, was
+   * some 250 MB of a 2 GB heap.
+   */
+  private static final class ByLabels {
+    private final Figure[] slots;
+    private final int mask;
+
+    ByLabels(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) << 1;
+      slots = new Figure[capacity];
+      mask = capacity - 1;
+    }
+
+    private static int spread(int hash) {
+      int h = hash * 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
+    /** Adds {@code f}, replacing a figure with the same labels; gives back the one replaced. */
+    Figure put(Figure f) {
+      FigureKey key = FigureKey.of(f);
+      for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+        Figure there = slots[i];
+        if (there == null) {
+          slots[i] = f;
+          return null;
+        }
+        if (key.matches(there)) {
+          slots[i] = f;
+          return there;
+        }
+      }
+    }
+
+    /** The figure with these labels, or null. */
+    Figure get(FigureKey key) {
+      for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+        Figure there = slots[i];
+        if (there == null || key.matches(there)) {
+          return there;
+        }
+      }
+    }
+
+    boolean containsKey(FigureKey key) {
+      return get(key) != null;
+    }
+  }
 
   /** Each school's (and the cluster's) headline questions: figures judged in a headline family. */
   private final Map<String, List<Figure>> questionsBySchool = new HashMap<>();
@@ -64,14 +105,14 @@ public final class FigureIndex {
    */
   public FigureIndex(List<Figure> figures) {
     Map<Boolean, List<Figure>> inLevels =
-        figures.stream()
-            .collect(
-                Collectors.partitioningBy(
-                    f -> f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS)));
+        figures.stream().collect(Collectors.partitioningBy(FigureIndex::byLabelsAlone));
     List<Figure> all = List.copyOf(inLevels.get(true));
+    byLabelsAndScheme = new ByLabels(figures.size());
     for (Figure f : figures) {
-      byLabelsAndScheme.put(
-          labelsKey(f, f.measure(), f.school(), f.academicYear(), f.groupValue()), f);
+      if (byLabelsAndScheme.put(f) != null && byLabelsAlone(f)) {
+        throw new IllegalArgumentException(
+            "Two figures carry the same labels: " + FigureKey.of(f).inScheme(null));
+      }
       if (f.judgement() != null && f.judgement().headline()) {
         questionsBySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
       }
@@ -81,7 +122,6 @@ public final class FigureIndex {
         continue;
       }
       otherSchemesBySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
-      otherSchemesByLabels.put(schemeKey(f, f.measure(), f.subject(), f.school()), f);
       if (!f.school().equals(Figure.CLUSTER)) {
         schoolsByScheme
             .computeIfAbsent(schemeKey(f, "", "", ""), k -> new HashSet<>())
@@ -90,18 +130,11 @@ public final class FigureIndex {
     }
     for (Figure f : all) {
       bySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
-      Key key =
-          new Key(
-              f.measure(),
-              f.assessment(),
-              f.subject(),
-              f.school(),
-              f.group(),
-              f.groupValue(),
-              f.academicYear(),
-              f.term());
-      if (this.figures.put(key, f) != null) {
-        throw new IllegalArgumentException("Two figures carry the same labels: " + key);
+      // Figures in levels and figures in no scheme are looked up by their labels alone: one in
+      // levels must have no twin in no scheme.
+      if (f.scheme() != null && byLabelsAndScheme.containsKey(FigureKey.of(f).inScheme(null))) {
+        throw new IllegalArgumentException(
+            "Two figures carry the same labels: " + FigureKey.of(f).inScheme(null));
       }
     }
     this.ks2Years =
@@ -135,29 +168,21 @@ public final class FigureIndex {
   public Optional<Figure> alongside(
       Figure like, String measure, String academicYear, String groupValue) {
     return Optional.ofNullable(
-        byLabelsAndScheme.get(labelsKey(like, measure, like.school(), academicYear, groupValue)));
+        byLabelsAndScheme.get(
+            FigureKey.like(like, measure, like.school(), groupValue, academicYear, like.term())));
   }
 
   /** The same figure for another school (or the cluster), if there is one. */
   public Optional<Figure> forSchool(Figure like, String school) {
     return Optional.ofNullable(
         byLabelsAndScheme.get(
-            labelsKey(like, like.measure(), school, like.academicYear(), like.groupValue())));
-  }
-
-  private static String labelsKey(
-      Figure f, String measure, String school, String academicYear, String groupValue) {
-    return String.join(
-        "|",
-        measure,
-        f.assessment(),
-        String.valueOf(f.scheme()),
-        f.subject(),
-        school,
-        f.group(),
-        groupValue,
-        academicYear,
-        f.term());
+            FigureKey.like(
+                like,
+                like.measure(),
+                school,
+                like.groupValue(),
+                like.academicYear(),
+                like.term())));
   }
 
   private List<Figure> ofSchool(String school) {
@@ -205,9 +230,20 @@ public final class FigureIndex {
       String groupValue,
       String academicYear,
       String term) {
+    FigureKey levels =
+        new FigureKey(
+            measure,
+            assessment,
+            PupilAssessment.NC_LEVELS,
+            subject,
+            school,
+            group,
+            groupValue,
+            academicYear,
+            term);
+    Figure found = byLabelsAndScheme.get(levels);
     return Optional.ofNullable(
-        figures.get(
-            new Key(measure, assessment, subject, school, group, groupValue, academicYear, term)));
+        found != null ? found : byLabelsAndScheme.get(levels.inScheme(null)));
   }
 
   /** The latest-term figure of a measure for a school and subject over all pupils. */
@@ -244,7 +280,7 @@ public final class FigureIndex {
 
   /** The whole-cohort figure of a measure in the same assessment, scheme and term as {@code at}. */
   Optional<Figure> inScheme(Figure at, String measure, String subject, String school) {
-    return Optional.ofNullable(otherSchemesByLabels.get(schemeKey(at, measure, subject, school)));
+    return Optional.ofNullable(byLabelsAndScheme.get(schemeKey(at, measure, subject, school)));
   }
 
   /** How many schools have figures in the same assessment, scheme and term as {@code at}. */
@@ -253,9 +289,17 @@ public final class FigureIndex {
   }
 
   /** The labels of a figure in the assessment, scheme, year and term of {@code at}. */
-  private static String schemeKey(Figure at, String measure, String subject, String school) {
-    return String.join(
-        "|", measure, at.assessment(), at.scheme(), subject, school, at.academicYear(), at.term());
+  private static FigureKey schemeKey(Figure at, String measure, String subject, String school) {
+    return new FigureKey(
+        measure,
+        at.assessment(),
+        at.scheme(),
+        subject,
+        school,
+        Figure.ALL,
+        Figure.ALL,
+        at.academicYear(),
+        at.term());
   }
 
   /** The latest term any figure reports, or empty when there are no figures. */
@@ -271,6 +315,11 @@ public final class FigureIndex {
   /** The latest academic year with Key Stage 2 percentages. */
   public Optional<String> latestKs2Year() {
     return ks2Years.isEmpty() ? Optional.empty() : Optional.of(ks2Years.get(ks2Years.size() - 1));
+  }
+
+  /** A figure in levels, or in no scheme (context): found by its labels alone. */
+  private static boolean byLabelsAlone(Figure f) {
+    return f.scheme() == null || f.scheme().equals(PupilAssessment.NC_LEVELS);
   }
 
   /** The term a figure reports. */
