@@ -89,7 +89,7 @@ public final class GroupGaps {
               .withInterval(
                   100 * gap.interval().lower(),
                   100 * gap.interval().upper(),
-                  gap.method().label() + ", " + gap.confidence().label())
+                  (gap.method().label() + ", " + gap.confidence().label()).intern())
               .withPValue(FisherExactTest.twoSidedPValue(rest, group));
       if (rules.belowReporting(Math.min(restPupils, f.denominator()))) {
         out = out.asBelowReportingThreshold();

@@ -114,12 +114,13 @@ final class TermShifts {
             .withInterval(
                 100 * change.interval().lower(),
                 100 * change.interval().upper(),
-                PairedProportionDifference.METHOD
-                    + ", "
-                    + change.confidence().label()
-                    + ", "
-                    + PairedProportionDifference.TEST
-                    + " test, pupils assessed in both terms")
+                (PairedProportionDifference.METHOD
+                        + ", "
+                        + change.confidence().label()
+                        + ", "
+                        + PairedProportionDifference.TEST
+                        + " test, pupils assessed in both terms")
+                    .intern())
             .withPValue(change.pValue())
             .withPupilWeight(100.0 / counts.pupils());
     return rules.belowReporting(counts.pupils()) ? shift.asBelowReportingThreshold() : shift;

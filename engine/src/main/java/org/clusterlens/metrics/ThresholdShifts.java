@@ -77,7 +77,8 @@ public final class ThresholdShifts {
             .withInterval(
                 100 * change.interval().lower(),
                 100 * change.interval().upper(),
-                change.method().label() + ", " + change.confidence().label() + methodNote)
+                (change.method().label() + ", " + change.confidence().label() + methodNote)
+                    .intern())
             .withPValue(FisherExactTest.twoSidedPValue(then, later));
     return rules.belowReporting(Math.min(then.total(), later.total()))
         ? shift.asBelowReportingThreshold()

@@ -1,5 +1,7 @@
 package org.clusterlens.stats;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -30,10 +32,26 @@ public final class MeanInterval {
   public static Interval studentT(long n, double sum, double sumOfSquares, ConfidenceLevel level) {
     double sd = standardDeviation(n, sum, sumOfSquares);
     double t =
-        new TDistribution(null, n - 1.0).inverseCumulativeProbability(1 - level.tailProbability());
+        n <= CACHED_DEGREES
+            ? T_QUANTILES
+                .computeIfAbsent(level, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(n, k -> tQuantile(k, level))
+            : tQuantile(n, level);
     double mean = sum / n;
     double half = t * sd / Math.sqrt(n);
     return new Interval(mean - half, mean + half);
+  }
+
+  /** Cohorts up to this size keep their t quantile once worked out. */
+  private static final long CACHED_DEGREES = 100_000;
+
+  /** The t quantiles worked out, by level and then by n: each is a search on the t distribution. */
+  private static final Map<ConfidenceLevel, Map<Long, Double>> T_QUANTILES =
+      new ConcurrentHashMap<>();
+
+  private static double tQuantile(long n, ConfidenceLevel level) {
+    return new TDistribution(null, n - 1.0)
+        .inverseCumulativeProbability(1 - level.tailProbability());
   }
 
   /**

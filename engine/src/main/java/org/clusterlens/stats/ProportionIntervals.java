@@ -1,6 +1,8 @@
 package org.clusterlens.stats;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
@@ -46,6 +48,25 @@ public final class ProportionIntervals {
     Objects.requireNonNull(confidence, "confidence");
     int x = proportion.successes();
     int n = proportion.total();
+    Interval limits =
+        n < EXACT_BELOW_COHORT
+            ? EXACT_LIMITS
+                .computeIfAbsent(confidence, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(((long) x << 32) | n, k -> exactLimits(x, n, confidence))
+            : exactLimits(x, n, confidence);
+    return new ProportionInterval(
+        proportion, confidence, IntervalMethod.CLOPPER_PEARSON_EXACT, limits);
+  }
+
+  /**
+   * The exact limits already worked out for small cohorts, by level, then by successes and cohort:
+   * an LA's run asks for the same few hundred of them a million times, and each is a search on the
+   * beta distribution.
+   */
+  private static final Map<ConfidenceLevel, Map<Long, Interval>> EXACT_LIMITS =
+      new ConcurrentHashMap<>();
+
+  private static Interval exactLimits(int x, int n, ConfidenceLevel confidence) {
     double tail = confidence.tailProbability();
     double lower =
         x == 0
@@ -57,8 +78,7 @@ public final class ProportionIntervals {
             ? 1
             : new BetaDistribution(null, x + 1.0, n - x, BETA_QUANTILE_ACCURACY)
                 .inverseCumulativeProbability(1 - tail);
-    return new ProportionInterval(
-        proportion, confidence, IntervalMethod.CLOPPER_PEARSON_EXACT, new Interval(lower, upper));
+    return new Interval(lower, upper);
   }
 
   /**
