@@ -134,14 +134,13 @@ public final class IngestRun {
    */
   public List<FileOutcome> run(List<Path> paths, Optional<String> school, Optional<Term> term) {
     ReturnReader reader = new ReturnReader(cluster, limits, mappings, schemes);
-    List<ReturnCheck> checks = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
-      for (Path file : ReturnReader.returnFiles(path)) {
-        checks.add(reader.read(file, school, term));
-        files.add(file);
-      }
+      files.addAll(ReturnReader.returnFiles(path));
     }
+    // Each file is read and checked on its own, side by side; the checks come back in the files'
+    // order, so messages and outcomes do not depend on which finished first.
+    List<ReturnCheck> checks = ParallelWork.each(files, file -> reader.read(file, school, term));
     checks = rejectRivals(checks);
     boolean anyAccepted = checks.stream().anyMatch(ReturnCheck::accepted);
     Warehouse store = anyAccepted ? warehouse.get() : null;
@@ -151,14 +150,16 @@ public final class IngestRun {
     List<TermlyReturn> accepted = checks.stream().flatMap(c -> c.termlyReturn().stream()).toList();
     Iterator<StoreOutcome> stored =
         accepted.isEmpty() ? Collections.emptyIterator() : store.storeAll(accepted).iterator();
-    List<FileOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < checks.size(); i++) {
-      ReturnCheck check = checks.get(i);
-      Optional<StoreOutcome> outcome =
-          check.accepted() ? Optional.of(stored.next()) : Optional.empty();
-      outcomes.add(withFeedback(check, files.get(i), outcome));
+    List<Integer> indices = new ArrayList<>();
+    List<Optional<StoreOutcome>> storedEach = new ArrayList<>();
+    for (ReturnCheck check : checks) {
+      indices.add(indices.size());
+      storedEach.add(check.accepted() ? Optional.of(stored.next()) : Optional.empty());
     }
-    return outcomes;
+    // Each return's feedback is written side by side too, each to files of its own.
+    List<ReturnCheck> checked = checks;
+    return ParallelWork.each(
+        indices, i -> withFeedback(checked.get(i), files.get(i), storedEach.get(i)));
   }
 
   /**
