@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.pipeline.DemoRun;
 import org.clusterlens.pipeline.IngestRun;
 import org.clusterlens.pipeline.ReportRun;
-import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -42,14 +42,14 @@ final class DemoCommand implements Callable<Integer> {
     Path warehouseDir = Places.home().resolve("warehouse/demo");
     Path reports = Places.home().resolve("reports/demo");
     Cluster cluster = ClusterFolder.read(clusterDir);
+    Supplier<Warehouse> opening = DemoRun.warehouseStartingNow(warehouseDir);
     deleteFolder(warehouseDir);
     deleteFolder(reports);
     deleteFolder(DemoRun.feedbackFolder(reports));
     out.println("Ingesting the " + cluster.name() + " (" + cluster.schools().size() + " schools)…");
     out.flush();
-    Warehouse warehouse = new Warehouse(EngineSpark.session(), warehouseDir.toString());
     List<IngestRun.FileOutcome> ingested =
-        DemoRun.ingest(cluster, () -> warehouse, reports)
+        DemoRun.ingest(cluster, opening, reports)
             .withSchemes(ClusterFolder.schemeChoices(clusterDir, cluster))
             .run(List.of(clusterDir.resolve("returns")), Optional.empty(), Optional.empty());
     long rejected = ingested.stream().filter(o -> !o.check().accepted()).count();
@@ -61,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         ingested.size() - rejected, ingested.size(), seconds(start));
     out.flush();
     long reportStart = System.nanoTime();
+    Warehouse warehouse = opening.get();
     ReportRun.Outcome outcome =
         ReportRun.run(cluster, warehouse, reports, ClusterFolder.valueAddedReference(clusterDir));
     out.printf("Packs written (%.1f s).%n", seconds(reportStart));

@@ -1,5 +1,6 @@
 package org.clusterlens.feedback;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,11 +34,81 @@ public final class FeedbackSaver {
    * @throws UncheckedIOException naming the file that could not be written
    */
   public static List<Path> save(ReturnCheck check, Path original, String stored, Path folder) {
+    return save(prepare(check, original), stored, folder);
+  }
+
+  /**
+   * One return's marked-up copy, made and held in memory before what was stored is known: it says
+   * nothing of the warehouse, so ingest makes the copies while the returns are stored, and writes
+   * nothing until they have been.
+   */
+  public static final class Prepared {
+    private final ReturnCheck check;
+    private final Optional<byte[]> copy;
+    private final RuntimeException renderFailure;
+    private final IOException writeFailure;
+
+    private Prepared(
+        ReturnCheck check,
+        Optional<byte[]> copy,
+        RuntimeException renderFailure,
+        IOException writeFailure) {
+      this.check = check;
+      this.copy = copy;
+      this.renderFailure = renderFailure;
+      this.writeFailure = writeFailure;
+    }
+  }
+
+  /**
+   * Makes the marked-up copy of one return, as the bytes of its workbook; never throws: a copy that
+   * cannot be made is reported by {@link #save(Prepared, String, Path)}, as {@link
+   * #save(ReturnCheck, Path, String, Path)} reports it.
+   *
+   * @param check what ingest found; never null
+   * @param original the file as handed in; read, never written
+   */
+  public static Prepared prepare(ReturnCheck check, Path original) {
+    try {
+      Optional<XSSFWorkbook> copy = AnnotatedCopy.render(check, original);
+      if (copy.isEmpty()) {
+        return new Prepared(check, Optional.empty(), null, null);
+      }
+      try (XSSFWorkbook wb = copy.get()) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        wb.write(bytes);
+        return new Prepared(check, Optional.of(bytes.toByteArray()), null, null);
+      }
+    } catch (IOException e) {
+      return new Prepared(check, Optional.empty(), null, e);
+    } catch (RuntimeException e) {
+      return new Prepared(check, Optional.empty(), e, null);
+    }
+  }
+
+  /**
+   * Writes the page and the copy made by {@link #prepare}.
+   *
+   * @param prepared the return's copy, made from what ingest found
+   * @param stored one sentence on what the warehouse did with it; may be empty
+   * @param folder where to write; created if missing
+   * @return the files written, the page first
+   * @throws UncheckedIOException naming the file that could not be written, or the original that
+   *     could not be read again to mark it up
+   */
+  public static List<Path> save(Prepared prepared, String stored, Path folder) {
+    ReturnCheck check = prepared.check;
     String stem = stem(check);
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(folder);
-      Optional<XSSFWorkbook> copy = AnnotatedCopy.render(check, original);
+      if (prepared.renderFailure != null) {
+        throw prepared.renderFailure;
+      }
+      if (prepared.writeFailure != null) {
+        throw prepared.writeFailure;
+      }
+      Optional<byte[]> copy = prepared.copy;
       String copyName = copy.isPresent() ? stem + "-marked.xlsx" : null;
       Path page = folder.resolve(stem + ".html");
       atomically(
@@ -48,11 +119,9 @@ public final class FeedbackSaver {
                       .getBytes(StandardCharsets.UTF_8)));
       written.add(page);
       if (copy.isPresent()) {
-        try (XSSFWorkbook wb = copy.get()) {
-          Path xlsx = folder.resolve(copyName);
-          atomically(xlsx, wb::write);
-          written.add(xlsx);
-        }
+        Path xlsx = folder.resolve(copyName);
+        atomically(xlsx, out -> out.write(copy.get()));
+        written.add(xlsx);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
@@ -16,12 +18,14 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
@@ -109,12 +113,14 @@ public final class XlsxSheetReader {
     refuseOversizedEntries(file);
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-      StylesTable styles = reader.getStylesTable();
       Optional<String> found = chooseSheet(reader, wanted, fallback != null);
       if (found.isEmpty()) {
+        // Most workbooks have no "About this return" sheet: their strings and styles are not
+        // read a second time just to find that out.
         return Optional.empty();
       }
+      SharedStrings strings = new EachStringOnce(new ReadOnlySharedStringsTable(pkg));
+      StylesTable styles = reader.getStylesTable();
       String chosen = found.get();
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       while (sheets.hasNext()) {
@@ -287,8 +293,50 @@ public final class XlsxSheetReader {
     @Override
     public void cell(String cellReference, String formattedValue, XSSFComment comment) {
       if (cellReference != null && formattedValue != null) {
-        cells.put((int) new CellReference(cellReference).getCol(), formattedValue);
+        cells.put(column(cellReference), formattedValue);
       }
+    }
+
+    /** The column of a reference such as {@code AB12}: its letters, without a pattern match. */
+    private static int column(String cellReference) {
+      int letters = 0;
+      while (letters < cellReference.length()
+          && Character.isLetter(cellReference.charAt(letters))) {
+        letters++;
+      }
+      if (letters == 0 || letters == cellReference.length()) {
+        return new CellReference(cellReference).getCol();
+      }
+      return CellReference.convertColStringToIndex(cellReference.substring(0, letters));
+    }
+  }
+
+  /**
+   * The workbook's shared strings, each made into POI's rich text once however many cells use it: a
+   * return repeats its grades and flags in hundreds of cells, and POI builds each one's text
+   * through XMLBeans.
+   */
+  private static final class EachStringOnce implements SharedStrings {
+    private final SharedStrings strings;
+    private final Map<Integer, RichTextString> made = new HashMap<>();
+
+    EachStringOnce(SharedStrings strings) {
+      this.strings = strings;
+    }
+
+    @Override
+    public RichTextString getItemAt(int idx) {
+      return made.computeIfAbsent(idx, strings::getItemAt);
+    }
+
+    @Override
+    public int getCount() {
+      return strings.getCount();
+    }
+
+    @Override
+    public int getUniqueCount() {
+      return strings.getUniqueCount();
     }
   }
 

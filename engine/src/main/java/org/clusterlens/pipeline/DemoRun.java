@@ -2,7 +2,9 @@ package org.clusterlens.pipeline;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Cluster;
+import org.clusterlens.warehouse.EngineSpark;
 import org.clusterlens.warehouse.Warehouse;
 
 /**
@@ -23,6 +25,29 @@ public final class DemoRun {
   public static Path feedbackFolder(Path reports) {
     Path absolute = reports.toAbsolutePath().normalize();
     return absolute.resolveSibling(absolute.getFileName() + "-feedback");
+  }
+
+  /**
+   * The demo's warehouse, its Spark session starting at once on a thread of its own: the demo
+   * always stores returns, so Spark starts while they are read and checked rather than after.
+   *
+   * @param folder the warehouse's folder; nothing is read or written there until the first call
+   * @return opens the warehouse on the session, once (waiting for the session to start); rethrows
+   *     what stopped the session starting
+   */
+  public static Supplier<Warehouse> warehouseStartingNow(Path folder) {
+    Supplier<SparkSession> spark = EngineSpark.startInBackground();
+    return new Supplier<>() {
+      private Warehouse opened;
+
+      @Override
+      public synchronized Warehouse get() {
+        if (opened == null) {
+          opened = new Warehouse(spark.get(), folder.toString());
+        }
+        return opened;
+      }
+    };
   }
 
   /**

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.clusterlens.feedback.FeedbackSaver;
@@ -134,31 +136,44 @@ public final class IngestRun {
    */
   public List<FileOutcome> run(List<Path> paths, Optional<String> school, Optional<Term> term) {
     ReturnReader reader = new ReturnReader(cluster, limits, mappings, schemes);
-    List<ReturnCheck> checks = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
-      for (Path file : ReturnReader.returnFiles(path)) {
-        checks.add(reader.read(file, school, term));
-        files.add(file);
-      }
+      files.addAll(ReturnReader.returnFiles(path));
     }
+    // Each file is read and checked on its own, side by side; the checks come back in the files'
+    // order, so messages and outcomes do not depend on which finished first.
+    List<ReturnCheck> checks = ParallelWork.each(files, file -> reader.read(file, school, term));
     checks = rejectRivals(checks);
     boolean anyAccepted = checks.stream().anyMatch(ReturnCheck::accepted);
     Warehouse store = anyAccepted ? warehouse.get() : null;
     if (store != null) {
       checks = MovedPupils.warn(checks, upnsHeld(store, checks));
     }
+    List<ReturnCheck> checked = checks;
+    List<Integer> indices = IntStream.range(0, checks.size()).boxed().toList();
+    // The marked-up copies say nothing of what was stored: they are made (in memory, side by side)
+    // while the returns are stored, and written with the pages once the commit is made.
+    CompletableFuture<List<FeedbackSaver.Prepared>> copies =
+        feedback.isEmpty()
+            ? CompletableFuture.completedFuture(List.of())
+            : CompletableFuture.supplyAsync(
+                () ->
+                    ParallelWork.each(
+                        indices, i -> FeedbackSaver.prepare(checked.get(i), files.get(i))));
     List<TermlyReturn> accepted = checks.stream().flatMap(c -> c.termlyReturn().stream()).toList();
     Iterator<StoreOutcome> stored =
         accepted.isEmpty() ? Collections.emptyIterator() : store.storeAll(accepted).iterator();
-    List<FileOutcome> outcomes = new ArrayList<>();
-    for (int i = 0; i < checks.size(); i++) {
-      ReturnCheck check = checks.get(i);
-      Optional<StoreOutcome> outcome =
-          check.accepted() ? Optional.of(stored.next()) : Optional.empty();
-      outcomes.add(withFeedback(check, files.get(i), outcome));
+    List<Optional<StoreOutcome>> storedEach = new ArrayList<>();
+    for (ReturnCheck check : checks) {
+      storedEach.add(check.accepted() ? Optional.of(stored.next()) : Optional.empty());
     }
-    return outcomes;
+    if (feedback.isEmpty()) {
+      return indices.stream().map(i -> new FileOutcome(checked.get(i), storedEach.get(i))).toList();
+    }
+    List<FeedbackSaver.Prepared> prepared = copies.join();
+    // Each return's feedback is written side by side too, each to files of its own.
+    return ParallelWork.each(
+        indices, i -> withFeedback(checked.get(i), prepared.get(i), storedEach.get(i)));
   }
 
   /**
@@ -166,13 +181,11 @@ public final class IngestRun {
    * write it (an unwritable folder, a full disk, a workbook POI cannot copy) is that return's
    * alone: recorded on its outcome, and the other returns' feedback is still written.
    */
-  private FileOutcome withFeedback(ReturnCheck check, Path file, Optional<StoreOutcome> outcome) {
-    if (feedback.isEmpty()) {
-      return new FileOutcome(check, outcome);
-    }
+  private FileOutcome withFeedback(
+      ReturnCheck check, FeedbackSaver.Prepared copy, Optional<StoreOutcome> outcome) {
     try {
       return new FileOutcome(
-          check, outcome, FeedbackSaver.save(check, file, storedSentence(outcome), feedback.get()));
+          check, outcome, FeedbackSaver.save(copy, storedSentence(outcome), feedback.get()));
     } catch (RuntimeException e) {
       return new FileOutcome(check, outcome, List.of(), Optional.of(FaultCause.describe(e)));
     }

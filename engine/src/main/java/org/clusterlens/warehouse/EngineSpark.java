@@ -1,5 +1,8 @@
 package org.clusterlens.warehouse;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -44,6 +47,46 @@ public final class EngineSpark {
         // The warehouse's rows are 20 columns wide; a shorter limit only adds a warning to the log.
         .config("spark.sql.debug.maxToStringFields", "100")
         .getOrCreate();
+  }
+
+  /**
+   * Starts the session on a thread of its own and gives what waits for it: a run that is sure to
+   * need Spark (the demo) reads and checks its returns while Spark starts, rather than after.
+   *
+   * @return gives the session once it has started (at once after that); rethrows, unchanged, what
+   *     stopped it starting
+   */
+  public static Supplier<SparkSession> startInBackground() {
+    CompletableFuture<SparkSession> starting = new CompletableFuture<>();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                starting.complete(session());
+              } catch (Throwable t) {
+                starting.completeExceptionally(t);
+              }
+            },
+            "clusterlens-spark-start");
+    starter.setDaemon(true);
+    starter.start();
+    return () -> {
+      try {
+        SparkSession started = starting.join();
+        // The session's settings (dates as java.time values among them) are read through the
+        // calling thread's active session, which a session started elsewhere has not set.
+        SparkSession.setActiveSession(started);
+        return started;
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
+    };
   }
 
   /**

@@ -1,12 +1,15 @@
 package org.clusterlens.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
@@ -150,5 +153,48 @@ class FeedbackSaverTest {
     List<Path> written = FeedbackSaver.save(check, bomb, "", dir);
 
     assertThat(written).singleElement().satisfies(p -> assertThat(p.toString()).endsWith(".html"));
+  }
+
+  @Test
+  void aCopyMadeBeforeTheCommitIsWrittenOnlyWithItsPage() throws Exception {
+    Path csv = Fixtures.path("returns/grade-not-in-scheme.csv");
+    ReturnCheck check = reader.read(csv, Optional.of("100001"), Optional.of(AUTUMN));
+    Path folder = dir.resolve("feedback");
+
+    FeedbackSaver.Prepared copy = FeedbackSaver.prepare(check, csv);
+
+    assertThat(folder).doesNotExist();
+    List<Path> written = FeedbackSaver.save(copy, "Stored as warehouse version 3.", folder);
+    assertThat(written)
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "100001-2024-25-autumn-grade-not-in-scheme.html",
+            "100001-2024-25-autumn-grade-not-in-scheme-marked.xlsx");
+    assertThat(Files.readString(written.get(0))).contains("Stored as warehouse version 3.");
+    assertThat(Files.readAllBytes(written.get(1)))
+        .isEqualTo(
+            Files.readAllBytes(FeedbackSaver.save(check, csv, "", dir.resolve("direct")).get(1)));
+  }
+
+  @Test
+  void aCopyThatCouldNotBeMadeIsReportedWhenTheFeedbackIsWrittenAndNothingIsWritten()
+      throws Exception {
+    Path xlsx = dir.resolve("100001.xlsx");
+    Files.copy(Fixtures.path("returns/trailing-blank-rows.xlsx"), xlsx);
+    ReturnCheck check = reader.read(xlsx, Optional.of("100001"), Optional.of(AUTUMN));
+    // Damaged after it was read: still a zip by its first bytes, but no longer a workbook.
+    byte[] bytes = Files.readAllBytes(xlsx);
+    Files.write(xlsx, Arrays.copyOf(bytes, 200));
+    Path folder = dir.resolve("feedback");
+
+    FeedbackSaver.Prepared copy = FeedbackSaver.prepare(check, xlsx);
+
+    assertThat(folder).doesNotExist();
+    assertThatThrownBy(() -> FeedbackSaver.save(copy, "", folder))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("Could not read " + xlsx + " again to mark it up");
+    try (var left = Files.list(folder)) {
+      assertThat(left).isEmpty();
+    }
   }
 }
