@@ -58,6 +58,9 @@ public final class FiguresRun {
             .formatted(
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());
     Dataset<Row> rows = warehouse.assessmentsAsOf(version);
+    // The attainment figures and the side questions' tally are computed before the write starts:
+    // refuse a folder of other files first.
+    FiguresExport.checkReplaceable(rows.sparkSession(), location);
     rows.sparkSession()
         .conf()
         .set(
