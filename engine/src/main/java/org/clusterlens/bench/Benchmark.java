@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SaveMode;
 import org.clusterlens.generate.GeneratedTermlyReturn;
 import org.clusterlens.generate.ScaleClusterGenerator;
@@ -165,6 +166,12 @@ public final class Benchmark {
    */
   private void atScale(String label, Warehouse warehouse, long rows, Path figures) {
     clear(figures);
+    // As clusterlens figures runs it: shuffle partitions for the rows' size, then local mode's
+    // setting again for the query alone, so it is measured as before.
+    RuntimeConfig conf = warehouse.assessments().sparkSession().conf();
+    String shuffle = conf.get("spark.sql.shuffle.partitions");
+    conf.set(
+        "spark.sql.shuffle.partitions", Integer.toString(FiguresAtScale.shufflePartitions(rows)));
     StageClock.Timed<Boolean> made =
         StageClock.time(
             () -> {
@@ -174,6 +181,8 @@ public final class Benchmark {
                   .parquet(figures.toString());
               return true;
             });
+    conf.set("spark.sql.shuffle.partitions", shuffle);
+    warehouse.assessments().sparkSession().catalog().clearCache();
     long written =
         warehouse.assessments().sparkSession().read().parquet(figures.toString()).count();
     StageMeasure stage = made.measure(label, "figures at scale (" + written + " figures)", rows);

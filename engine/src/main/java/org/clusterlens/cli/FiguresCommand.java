@@ -10,16 +10,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code clusterlens figures}: the attainment figures of a whole LA or country, made at scale. */
+/** {@code clusterlens figures}: the figures of a whole LA or country, made and judged at scale. */
 @Command(
     name = "figures",
     mixinStandardHelpOptions = true,
     description = {
-      "Computes the attainment figures of every school in the warehouse on Spark's executors",
-      "and writes them as the tidy export (metrics.csv's columns), partitioned by year and term:",
-      "for an LA or a country too large for one process to hold its figures. The figures are",
-      "screened as the packs' are (intervals, suppression, funnel limits), but carry no",
-      "false-discovery control and no shifts, gaps, progress or context: use report for packs."
+      "Computes the figures of every school in the warehouse on Spark's executors and writes",
+      "them as the tidy export (metrics.csv's columns), partitioned by year and term: for an LA",
+      "or a country too large for one process to hold its figures. Attainment, KS2 shifts, group",
+      "gaps and pooled years are made, screened and judged (false-discovery control within each",
+      "declared family) by the packs' own code; term shifts, gaps within year groups, progress",
+      "and context are not made here: use report for packs."
     })
 final class FiguresCommand implements Callable<Integer> {
 

@@ -2,15 +2,20 @@ package org.clusterlens.metrics;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -18,24 +23,44 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.FunnelBand;
 import org.clusterlens.model.Judgement;
+import org.clusterlens.stats.FalseDiscoveryControl;
 import org.clusterlens.stats.SmallNumberRules;
 
 /**
- * The attainment figures of a local authority or a whole country, computed and screened on Spark's
- * executors so that none passes through this process: the same counts (each partition's pupils
- * counted from their {@link PupilTable} by {@link AttainmentMetrics}' own code, then added up),
- * intervals, pupil weights, reporting threshold, primary and secondary suppression and funnel
- * limits as {@link AttainmentMetrics#compute}, table by table (the linked tables of one assessment,
- * scheme, year, term and subject, every group's schools × values with the all-pupil figures they
- * share, are screened on one executor, as the whole run's figures would screen them).
+ * The figures of a local authority or a whole country, computed, screened and judged on Spark's
+ * executors so that none passes through this process, by the same code as the run that makes packs
+ * ({@link AttainmentMetrics#compute}), in four steps, each on sets of figures that stand alone:
  *
- * <p>What it leaves to the run that makes packs: the false-discovery control (its adjusted p-values
- * are left empty and no figure is a selected finding), and every figure other than attainment
- * (shifts, gaps, progress, context). Its figures are the rows of the tidy metrics export for the
- * attainment measures, with the same columns as {@code metrics.csv}.
+ * <ol>
+ *   <li>the attainment counts: each partition's pupils counted from their {@link PupilTable} by
+ *       {@link AttainmentMetrics}' own code, then added up per cell;
+ *   <li>table by table (the linked tables of one assessment, scheme, year, term and subject, every
+ *       group's schools × values with the all-pupil figures they share): intervals, pupil weights,
+ *       reporting threshold, primary and secondary suppression and funnel limits;
+ *   <li>school by school (and the cluster's own figures): the KS2 year-on-year shifts ({@link
+ *       ThresholdShifts}), each group's gap to the rest of its school and the disadvantaged gap's
+ *       change ({@link GroupGaps}), and the KS2 results pooled over up to three years ({@link
+ *       PooledYears}), withheld with the attainment cells they are made from; the pooled figures
+ *       are then placed on their funnels table by table;
+ *   <li>the false-discovery control within the declared families of {@link QuestionFamilies}: each
+ *       funnel, school and cluster family judged on one executor, and the side questions' one large
+ *       family adjusted from a tally of its p-values ({@link
+ *       FalseDiscoveryControl#adjustedPValues}).
+ * </ol>
+ *
+ * <p>The cluster ({@link Figure#CLUSTER}) is every school the rows hold, pooled at pupil level, so
+ * every funnel, gap to "the rest" and judgement compares a school with all of them. What the run
+ * that makes packs adds and this does not: term shifts and gaps within year groups of teacher
+ * assessment ({@link TermShifts}, {@link PupilGaps}), the gap in average points, progress and value
+ * added ({@link ProgressMetrics}), context, not-known counts and cohort make-up. So the families
+ * here hold fewer questions than a packs run over the same rows: a school's and the cluster's
+ * headline family lack value added, and the side questions' family lacks those figures' tests; the
+ * funnel families are the same. Its figures are the rows of the tidy metrics export, with the same
+ * columns as {@code metrics.csv}.
  */
 public final class FiguresAtScale {
 
@@ -113,9 +138,11 @@ public final class FiguresAtScale {
   /**
    * The figures of every school and of all the schools pooled (school {@link Figure#CLUSTER}),
    * every term, assessment, subject and pupil group in {@code assessments} (rows with the
-   * warehouse's schema), screened with {@code rules}. Lazy: nothing runs until the result is
-   * written or counted. Suppressed figures keep their counts here, for checking; write {@link
-   * #publishable} of it.
+   * warehouse's schema), screened with {@code rules} and judged. The attainment figures are
+   * counted, screened and held in Spark's cache (memory, then disk) when this is called, as the
+   * false-discovery control needs the latest KS2 year and every side question's p-value first; the
+   * rest runs when the result is written or counted. Suppressed figures keep their counts here, for
+   * checking; write {@link #publishable} of it.
    *
    * @return rows of {@link #SCHEMA}; never null
    */
@@ -124,11 +151,7 @@ public final class FiguresAtScale {
     // KS1 result is found wherever it was held); each partition's counts, added up over the
     // partitions, are the counts of all the pupils.
     Dataset<Row> pupils = SchemeColumns.filledIn(assessments).selectExpr(PupilTable.COLUMNS);
-    int partitions =
-        Math.max(
-            pupils.rdd().getNumPartitions(),
-            Integer.parseInt(
-                assessments.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    int partitions = partitionsFor(pupils);
     Dataset<Row> counts =
         pupils
             .repartition(partitions, col("upn"))
@@ -145,12 +168,233 @@ public final class FiguresAtScale {
                 sum("total_points").as("total_points"));
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
-    return counts
-        .groupByKey((MapFunction<Row, String>) FiguresAtScale::tableOf, Encoders.STRING())
-        .flatMapGroups(
-            (FlatMapGroupsFunction<String, Row, Row>)
-                (table, rows) -> screened(rows, new SmallNumberRules(reporting, suppression)),
-            Encoders.row(SCHEMA));
+    Dataset<Row> attainment =
+        counts
+            .groupByKey((MapFunction<Row, String>) FiguresAtScale::tableOf, Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (table, rows) -> screened(rows, new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    String headline = headlineYear(attainment);
+    Dataset<Row> derived =
+        attainment
+            .filter((FilterFunction<Row>) FiguresAtScale::derivesOthers)
+            .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (school, rows) ->
+                        derived(rows, headline, new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pooledOnFunnels =
+        derived
+            .filter((FilterFunction<Row>) FiguresAtScale::isPooled)
+            .groupByKey((MapFunction<Row, String>) FiguresAtScale::tableOf, Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (table, rows) -> onFunnels(rows, new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA));
+    Dataset<Row> figures =
+        attainment
+            .union(derived.filter((FilterFunction<Row>) r -> !isPooled(r)))
+            .union(pooledOnFunnels);
+    return judged(figures, headline);
+  }
+
+  /**
+   * How many partitions the pupils are counted in: as many as their rows are read in (about one per
+   * 128 MB of files, so each partition's table holds many of each school's pupils and gives few
+   * cells to add up), and at least one per core.
+   */
+  private static int partitionsFor(Dataset<Row> pupils) {
+    return Math.max(
+        pupils.rdd().getNumPartitions(), pupils.sparkSession().sparkContext().defaultParallelism());
+  }
+
+  /**
+   * The {@code spark.sql.shuffle.partitions} to compute the figures of {@code rows} pupil rows
+   * with: one per {@value #ROWS_PER_SHUFFLE_PARTITION} rows, at least 4 (local mode's setting) and
+   * at most 2,000, so a country's cells are added up in partitions of some hundred thousand keys
+   * each rather than in local mode's 4 of millions, which spill to disk. Spark's adaptive execution
+   * merges the partitions again where they turn out small.
+   */
+  public static int shufflePartitions(long rows) {
+    return (int) Math.max(4, Math.min(2_000, rows / ROWS_PER_SHUFFLE_PARTITION));
+  }
+
+  /** Pupil rows per shuffle partition ({@link #shufflePartitions}). */
+  private static final long ROWS_PER_SHUFFLE_PARTITION = 100_000;
+
+  /**
+   * The latest academic year with KS2 figures, as {@link QuestionFamilies#headlineYear}; or null.
+   */
+  private static String headlineYear(Dataset<Row> figures) {
+    Row latest =
+        figures
+            .filter(
+                col("assessment")
+                    .equalTo(lit(Measures.KS2))
+                    .and(col("group").equalTo(lit(Figure.ALL))))
+            .agg(max("academic_year"))
+            .head();
+    return latest.isNullAt(0) ? null : latest.getString(0);
+  }
+
+  /**
+   * The attainment figures other figures are made from: statutory shares (shifts, pooled years and
+   * gaps are made at KS1 and KS2 only; teacher assessment's need pupil rows).
+   */
+  private static boolean derivesOthers(Row r) {
+    String measure = r.getAs("measure");
+    return !Measures.TEACHER.equals(r.getAs("assessment"))
+        && (measure.equals(Measures.PCT_LEVEL4_PLUS)
+            || measure.equals(Measures.PCT_LEVEL5_PLUS)
+            || measure.equals(Measures.PCT_EXPECTED_PLUS)
+            || measure.equals(Measures.PCT_HIGHER_PLUS));
+  }
+
+  private static boolean isPooled(Row r) {
+    return PooledYears.isPooled(r.getAs("measure"));
+  }
+
+  /**
+   * One school's (or the cluster's) shifts, gaps and pooled years from its screened attainment
+   * shares, as the run that makes packs makes and screens them.
+   */
+  private static Iterator<Row> derived(
+      Iterator<Row> rows, String headline, SmallNumberRules rules) {
+    List<Figure> shares = new ArrayList<>();
+    rows.forEachRemaining(r -> shares.add(figureOf(r)));
+    shares.sort(AttainmentMetrics.ORDER);
+    List<Figure> made = new ArrayList<>(ThresholdShifts.of(shares, rules));
+    made.addAll(GroupGaps.of(shares, rules));
+    made.addAll(PooledYears.of(shares, headline));
+    List<Row> out = new ArrayList<>(made.size());
+    for (Figure f : Screening.screenDerived(made, shares, rules)) {
+      out.add(rowOf(f));
+    }
+    return out.iterator();
+  }
+
+  /** One table's pooled figures placed on their funnels. */
+  private static Iterator<Row> onFunnels(Iterator<Row> rows, SmallNumberRules rules) {
+    List<Figure> pooled = new ArrayList<>();
+    rows.forEachRemaining(r -> pooled.add(figureOf(r)));
+    List<Row> out = new ArrayList<>(pooled.size());
+    for (Figure f : Screening.placeOnFunnels(pooled, rules)) {
+      out.add(rowOf(f));
+    }
+    return out.iterator();
+  }
+
+  /**
+   * The figures with the one judgement on each tested figure's question: the funnel, school and
+   * cluster families each judged whole on one executor ({@link Screening#selectFindings(List,
+   * String)}); the side questions against their one family's size and each p-value adjusted in it,
+   * from a tally of the family's p-values made first.
+   */
+  private static Dataset<Row> judged(Dataset<Row> figures, String headline) {
+    Dataset<Row> tally =
+        figures
+            .filter((FilterFunction<Row>) r -> isSideQuestionTested(r, headline))
+            .groupBy(col("p_value"))
+            .count()
+            .orderBy(col("p_value"))
+            // One job reads the tally back in order, not one job per partition.
+            .coalesce(1);
+    double[] pValues = new double[1024];
+    long[] counts = new long[1024];
+    int distinct = 0;
+    long familySize = 0;
+    for (Iterator<Row> it = tally.toLocalIterator(); it.hasNext(); distinct++) {
+      Row r = it.next();
+      if (distinct == pValues.length) {
+        pValues = Arrays.copyOf(pValues, 2 * distinct);
+        counts = Arrays.copyOf(counts, 2 * distinct);
+      }
+      pValues[distinct] = r.getDouble(0);
+      counts[distinct] = r.getLong(1);
+      familySize += counts[distinct];
+    }
+    pValues = Arrays.copyOf(pValues, distinct);
+    double[] adjusted =
+        FalseDiscoveryControl.adjustedPValues(pValues, Arrays.copyOf(counts, distinct));
+    int size = Math.toIntExact(familySize);
+    Broadcast<double[][]> sideFamily =
+        JavaSparkContext.fromSparkContext(figures.sparkSession().sparkContext())
+            .broadcast(new double[][] {pValues, adjusted});
+    Dataset<Row> headlineFamilies =
+        figures
+            .filter((FilterFunction<Row>) r -> headlineFamilyOf(r, headline) != null)
+            .groupByKey(
+                (MapFunction<Row, String>) r -> headlineFamilyOf(r, headline), Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (family, rows) -> {
+                      List<Figure> members = new ArrayList<>();
+                      rows.forEachRemaining(r -> members.add(figureOf(r)));
+                      return Screening.selectFindings(members, headline).stream()
+                          .map(FiguresAtScale::rowOf)
+                          .iterator();
+                    },
+                Encoders.row(SCHEMA));
+    Dataset<Row> others =
+        figures
+            .filter((FilterFunction<Row>) r -> headlineFamilyOf(r, headline) == null)
+            .map(
+                (MapFunction<Row, Row>) r -> sideJudged(r, headline, size, sideFamily.value()),
+                Encoders.row(SCHEMA));
+    return headlineFamilies.union(others);
+  }
+
+  /** The family of a figure's question when it is a headline one (funnel, school, cluster). */
+  private static String headlineFamilyOf(Row r, String headline) {
+    if (r.isNullAt(r.fieldIndex("p_value"))) {
+      return null;
+    }
+    String family = QuestionFamilies.familyOf(labelsOf(r), headline);
+    return family.equals(Judgement.EXPLORATORY) ? null : family;
+  }
+
+  private static boolean isSideQuestionTested(Row r, String headline) {
+    return !r.isNullAt(r.fieldIndex("p_value"))
+        && !r.<Boolean>getAs("suppressed")
+        && !r.<Boolean>getAs("below_reporting_threshold")
+        && QuestionFamilies.familyOf(labelsOf(r), headline).equals(Judgement.EXPLORATORY);
+  }
+
+  /** A figure outside the headline families, judged as a side question if it has a test. */
+  private static Row sideJudged(Row r, String headline, int familySize, double[][] family) {
+    if (r.isNullAt(r.fieldIndex("p_value"))) {
+      return r;
+    }
+    Figure f = figureOf(r);
+    if (!Screening.isTested(f)) {
+      return rowOf(Screening.judgedUntested(f, Judgement.EXPLORATORY));
+    }
+    int at = Arrays.binarySearch(family[0], f.pValue());
+    if (at < 0) {
+      throw new IllegalStateException(
+          "The p-value " + f.pValue() + " of " + f + " was not in its family's tally");
+    }
+    return rowOf(Screening.judgedSideQuestion(f, familySize, family[1][at]));
+  }
+
+  /** A row's labels as a figure with no counts: what its family is decided from. */
+  private static Figure labelsOf(Row r) {
+    return new Figure(
+        r.getAs("measure"),
+        r.getAs("assessment"),
+        r.getAs("subject"),
+        r.getAs("school"),
+        r.getAs("group"),
+        r.getAs("group_value"),
+        r.getAs("academic_year"),
+        r.getAs("term"),
+        null,
+        null,
+        0);
   }
 
   /**
@@ -193,6 +437,44 @@ public final class FiguresAtScale {
       out.add(rowOf(f));
     }
     return out.iterator();
+  }
+
+  /** The figure a row of {@link #SCHEMA} holds (its judgement is not read back). */
+  private static Figure figureOf(Row r) {
+    FunnelBand band =
+        r.isNullAt(r.fieldIndex("funnel_position"))
+            ? null
+            : new FunnelBand(
+                r.getAs("funnel_target"),
+                r.getAs("funnel_lower_95"),
+                r.getAs("funnel_upper_95"),
+                r.getAs("funnel_lower_998"),
+                r.getAs("funnel_upper_998"),
+                r.getAs("funnel_position"),
+                r.getAs("funnel_method"));
+    return new Figure(
+        r.getAs("measure"),
+        r.getAs("assessment"),
+        r.getAs("subject"),
+        r.getAs("school"),
+        r.getAs("group"),
+        r.getAs("group_value"),
+        r.getAs("academic_year"),
+        r.getAs("term"),
+        r.getAs("numerator"),
+        r.getAs("denominator"),
+        r.<Double>getAs("value"),
+        r.getAs("lower"),
+        r.getAs("upper"),
+        r.getAs("method"),
+        r.getAs("p_value"),
+        r.getAs("adjusted_p_value"),
+        r.getAs("pupil_weight"),
+        r.<Boolean>getAs("below_reporting_threshold"),
+        r.<Boolean>getAs("suppressed"),
+        null,
+        band,
+        r.getAs("scheme"));
   }
 
   private static Row rowOf(Figure f) {

@@ -45,7 +45,14 @@ public final class PooledYears {
    * #YEARS} consecutive years added, with the recommended 95% interval.
    */
   public static List<Figure> of(List<Figure> figures) {
-    String latest = QuestionFamilies.headlineYear(figures);
+    return of(figures, QuestionFamilies.headlineYear(figures));
+  }
+
+  /**
+   * {@link #of(List)} with the latest KS2 year given (null: none), so one school's figures pool to
+   * the same year as the whole run's.
+   */
+  static List<Figure> of(List<Figure> figures, String latest) {
     if (latest == null) {
       return List.of();
     }

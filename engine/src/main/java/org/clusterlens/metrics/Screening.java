@@ -87,8 +87,36 @@ public final class Screening {
    * figure back.
    */
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
-    Set<FigureKey> hidden = LinkedTables.hidden(figures, rules);
-    Set<String> hiddenContext = ContextSuppression.hidden(figures, rules);
+    return withhold(
+        figures, LinkedTables.hidden(figures, rules), ContextSuppression.hidden(figures, rules));
+  }
+
+  /**
+   * Derived figures (shifts, gaps and their changes, pooled years) made from attainment shares
+   * already screened elsewhere, screened as {@link #screenBeforeSelection} screens them among all
+   * the run's figures: pupil weight, reporting threshold, and withheld with any attainment cell
+   * they were made from; not yet placed on funnels. {@code screenedShares} must hold the screened
+   * first-threshold share of every cell the derived figures were made from (one school's or the
+   * cluster's figures suffice, since a derived figure is made within one school).
+   */
+  static List<Figure> screenDerived(
+      List<Figure> derived, List<Figure> screenedShares, SmallNumberRules rules) {
+    Set<FigureKey> hidden = new HashSet<>();
+    for (Figure f : screenedShares) {
+      if (f.suppressed() && tablesCounting(f).contains(ATTAINMENT)) {
+        hidden.add(FigureKey.like(f, ATTAINMENT));
+      }
+    }
+    return withhold(weigh(derived, rules), hidden, Set.of());
+  }
+
+  /**
+   * The figures with every one counted in a withheld cell ({@code hidden}, by suppression table and
+   * cell; {@code hiddenContext}, by {@link ContextSuppression#key}) withheld, and the figures
+   * derived from them.
+   */
+  private static List<Figure> withhold(
+      List<Figure> figures, Set<FigureKey> hidden, Set<String> hiddenContext) {
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       boolean hide =
@@ -197,7 +225,15 @@ public final class Screening {
    * tested.
    */
   private static List<Figure> selectFindings(List<Figure> figures) {
-    String headlineYear = QuestionFamilies.headlineYear(figures);
+    return selectFindings(figures, QuestionFamilies.headlineYear(figures));
+  }
+
+  /**
+   * {@link #selectFindings(List)} with the headline year given: the same judgements for every
+   * figure whose families are all within {@code figures} (the families of questions are declared in
+   * {@link QuestionFamilies}), so a family's figures can be judged apart from the rest.
+   */
+  static List<Figure> selectFindings(List<Figure> figures, String headlineYear) {
     Map<String, List<Integer>> families = new LinkedHashMap<>();
     List<Figure> out = new ArrayList<>(figures);
     for (int i = 0; i < figures.size(); i++) {
@@ -206,12 +242,10 @@ public final class Screening {
         continue;
       }
       String family = QuestionFamilies.familyOf(f, headlineYear);
-      if (f.suppressed()) {
-        out.set(i, f.withJudgement(untested(Judgement.Reason.WITHHELD, family)));
-      } else if (f.belowReportingThreshold()) {
-        out.set(i, f.withJudgement(untested(Judgement.Reason.TOO_FEW_PUPILS, family)));
-      } else {
+      if (isTested(f)) {
         families.computeIfAbsent(family, k -> new ArrayList<>()).add(i);
+      } else {
+        out.set(i, judgedUntested(f, family));
       }
     }
     families.forEach(
@@ -225,18 +259,44 @@ public final class Screening {
           for (int k = 0; k < members.size(); k++) {
             int i = members.get(k);
             Figure f = figures.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
-            out.set(i, f.withJudgement(judged(f, family, members.size(), screened.get(k))));
+            out.set(
+                i,
+                f.withJudgement(judged(f, family, members.size(), screened.get(k).isSelected())));
           }
         });
     return out;
+  }
+
+  /**
+   * Tells whether a figure with a p-value is tested within its family: it is neither withheld nor
+   * resting on too few pupils.
+   */
+  static boolean isTested(Figure f) {
+    return f.pValue() != null && !f.suppressed() && !f.belowReportingThreshold();
+  }
+
+  /** A figure with a p-value that is not tested ({@link #isTested}), judged "cannot tell yet". */
+  static Figure judgedUntested(Figure f, String family) {
+    return f.withJudgement(
+        untested(
+            f.suppressed() ? Judgement.Reason.WITHHELD : Judgement.Reason.TOO_FEW_PUPILS, family));
+  }
+
+  /**
+   * A tested side question ({@link Judgement#EXPLORATORY}) judged as {@link #selectFindings} judges
+   * it, given its family's size and its p-value adjusted within that family: its verdict rests on
+   * its own p-value and funnel place, not on the adjustment.
+   */
+  static Figure judgedSideQuestion(Figure f, int familySize, double adjusted) {
+    Figure g = f.withAdjustedPValue(adjusted);
+    return g.withJudgement(judged(g, Judgement.EXPLORATORY, familySize, false));
   }
 
   private static Judgement untested(Judgement.Reason reason, String family) {
     return new Judgement(Judgement.Verdict.CANNOT_TELL, reason, family, 0);
   }
 
-  private static Judgement judged(
-      Figure f, String family, int familySize, ScreenedFinding screened) {
+  private static Judgement judged(Figure f, String family, int familySize, boolean selected) {
     boolean inside = f.funnel() != null && f.funnel().position().equals(WITHIN);
     Judgement.Verdict verdict;
     Judgement.Reason reason;
@@ -244,7 +304,7 @@ public final class Screening {
       boolean small = f.pValue() <= WORTH_A_LOOK_P && !inside;
       verdict = small ? Judgement.Verdict.WORTH_A_LOOK : Judgement.Verdict.CANNOT_TELL;
       reason = small ? Judgement.Reason.SMALL_P_AMONG_MANY : Judgement.Reason.WITHIN_CHANCE;
-    } else if (!screened.isSelected()) {
+    } else if (!selected) {
       verdict = Judgement.Verdict.CANNOT_TELL;
       reason = Judgement.Reason.WITHIN_CHANCE;
     } else if (inside) {
@@ -275,7 +335,7 @@ public final class Screening {
    * overdispersed; and the exact binomial p-value of its count against the funnel's target, which
    * makes the position a candidate finding.
    */
-  private static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
+  static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
     Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
     for (Figure f : figures) {
       if (isShare(f)

@@ -1,15 +1,18 @@
 package org.clusterlens.pipeline;
 
 import java.time.Instant;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.clusterlens.metrics.FiguresAtScale;
 import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.warehouse.FiguresExport;
 import org.clusterlens.warehouse.Warehouse;
 
 /**
- * Computes the attainment figures of every school in the warehouse on Spark's executors and writes
- * them, publishable, as the tidy export: for an LA or a country whose figures are too many to hold
- * in one process, as the run that makes packs does.
+ * Computes the attainment figures of every school in the warehouse, with their shifts, gaps, pooled
+ * years and judgements, on Spark's executors and writes them, publishable, as the tidy export: for
+ * an LA or a country whose figures are too many to hold in one process, as the run that makes packs
+ * does.
  */
 public final class FiguresRun {
 
@@ -34,22 +37,38 @@ public final class FiguresRun {
     SmallNumberRules rules = SmallNumberRules.DEFAULT;
     String about =
         """
-        ClusterLens attainment figures, computed on %s from warehouse version %d.
+        ClusterLens figures, computed on %s from warehouse version %d.
         One row per measure, school (CLUSTER: every school in the warehouse pooled at pupil level),
         pupil group, term, assessment, scheme and subject; the columns of metrics.csv
         (docs/METRICS.md), partitioned by academic_year and term.
-        Screened as the packs' run screens them: 95%% intervals, what one pupil is worth, no
+        Made and screened by the packs' run's own code: attainment with 95%% intervals, KS2
+        year-on-year shifts, each group's gap to the rest of its school (and the disadvantaged
+        gap's change), KS2 results pooled over up to three years; what one pupil is worth, no
         comparison below %d pupils, groups of fewer than %d withheld with secondary suppression
-        (a withheld figure shows its labels and flags only), funnel limits at 95%% and 99.8%%.
-        Not here: the false-discovery control (adjusted_p_value and selected_finding are empty,
-        so no row is a finding), and shifts, gaps, progress and context, which the packs' run makes.
+        (a withheld figure shows its labels and flags only), funnel limits at 95%% and 99.8%%
+        against every school in the warehouse; and the one judgement on each tested question, with
+        the false-discovery control (Benjamini-Hochberg, 5%%) within its declared family: each
+        headline measure's schools, each school's headline changes, the pooled schools' own, and
+        one family of every side question.
+        Not here, as the packs' run makes them: term shifts and gaps within year groups of teacher
+        assessment, gaps in average points, progress and value added, context and cohort make-up;
+        so a school's headline family lacks value added, and the side questions' family those
+        figures' tests.
         """
             .formatted(
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());
+    Dataset<Row> rows = warehouse.assessmentsAsOf(version);
+    // The attainment figures and the side questions' tally are computed before the write starts:
+    // refuse a folder of other files first.
+    FiguresExport.checkReplaceable(rows.sparkSession(), location);
+    rows.sparkSession()
+        .conf()
+        .set(
+            "spark.sql.shuffle.partitions",
+            Integer.toString(FiguresAtScale.shufflePartitions(rows.count())));
     long written =
         FiguresExport.write(
-            FiguresAtScale.publishable(
-                FiguresAtScale.compute(warehouse.assessmentsAsOf(version), rules)),
+            FiguresAtScale.publishable(FiguresAtScale.compute(rows, rules)),
             location,
             format,
             about);

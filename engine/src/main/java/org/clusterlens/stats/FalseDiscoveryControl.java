@@ -62,4 +62,45 @@ public final class FalseDiscoveryControl {
     }
     return List.of(screened);
   }
+
+  /**
+   * The adjusted p-values {@link #benjaminiHochberg(List)} gives, from a tally of the findings'
+   * p-values rather than the findings themselves, for families too large to hold as a list: {@code
+   * pValues} the distinct p-values in ascending order, {@code counts} how many findings have each.
+   * Findings with equal p-values get equal adjusted p-values, whatever their order, so the value
+   * for each distinct p-value is the one every finding with it gets.
+   *
+   * @return the adjusted p-value of each distinct p-value, in the same order
+   * @throws IllegalArgumentException if the arrays differ in length, a count is not positive, or
+   *     the p-values are not strictly ascending
+   */
+  public static double[] adjustedPValues(double[] pValues, long[] counts) {
+    if (pValues.length != counts.length) {
+      throw new IllegalArgumentException(
+          pValues.length + " p-values were tallied with " + counts.length + " counts");
+    }
+    long m = 0;
+    long[] rankOfLast = new long[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] < 1 || (i > 0 && !(pValues[i - 1] < pValues[i]))) {
+        throw new IllegalArgumentException(
+            "A tally needs ascending distinct p-values with positive counts, but entry "
+                + i
+                + " is p = "
+                + pValues[i]
+                + " with count "
+                + counts[i]);
+      }
+      m += counts[i];
+      rankOfLast[i] = m;
+    }
+    double[] adjusted = new double[pValues.length];
+    double runningMin = 1;
+    for (int i = pValues.length - 1; i >= 0; i--) {
+      // Of the findings with this p-value, the one of highest rank gives the smallest m·p/rank.
+      runningMin = Math.min(runningMin, m * pValues[i] / rankOfLast[i]);
+      adjusted[i] = runningMin;
+    }
+    return adjusted;
+  }
 }

@@ -10,6 +10,7 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes figures made on Spark's executors to a folder or any Hadoop-compatible URI, one file per
@@ -68,6 +69,23 @@ public final class FiguresExport {
     }
     writeNote(fs, note, about);
     return read(figures, location, format).count();
+  }
+
+  /**
+   * Refuses {@code location} as {@link #write} would, before any figure is computed: a file, or a
+   * folder with files in it that an export does not write.
+   *
+   * @throws IllegalArgumentException if {@link #write} would refuse it
+   * @throws UncheckedIOException if the location cannot be read
+   */
+  public static void checkReplaceable(SparkSession spark, String location) {
+    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(location);
+    try {
+      refuseToReplaceOtherFiles(
+          FileSystem.get(target.toUri(), spark.sparkContext().hadoopConfiguration()), target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not reach " + target, e);
+    }
   }
 
   private static void writeNote(FileSystem fs, org.apache.hadoop.fs.Path note, String text) {

@@ -53,7 +53,8 @@ class FiguresRunTest {
     }
     assertThat(Files.readString(out.resolve(FiguresExport.ABOUT)))
         .contains("from warehouse version " + outcome.warehouseVersion())
-        .contains("adjusted_p_value and selected_finding are empty");
+        .contains("false-discovery control")
+        .contains("Not here, as the packs' run makes them");
   }
 
   @Test

@@ -96,6 +96,37 @@ class FalseDiscoveryControlTest {
   }
 
   @Test
+  void aTallyOfPValuesGivesEachFindingTheAdjustedPValueTheListGivesIt() {
+    Random random = new Random(20261207L);
+    for (int trial = 0; trial < 200; trial++) {
+      int m = 1 + random.nextInt(60);
+      List<Finding> findings = new ArrayList<>();
+      for (int i = 0; i < m; i++) {
+        // Exact tests of small cohorts give many equal p-values: draw from a few.
+        double p = random.nextBoolean() ? (1 + random.nextInt(5)) / 64.0 : random.nextDouble();
+        findings.add(new Finding("F" + i, p));
+      }
+      double[] distinct =
+          findings.stream().mapToDouble(Finding::pValue).distinct().sorted().toArray();
+      long[] counts = new long[distinct.length];
+      for (Finding f : findings) {
+        counts[Arrays.binarySearch(distinct, f.pValue())]++;
+      }
+      double[] adjusted = FalseDiscoveryControl.adjustedPValues(distinct, counts);
+      List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(findings);
+      for (int i = 0; i < m; i++) {
+        assertThat(adjusted[Arrays.binarySearch(distinct, findings.get(i).pValue())])
+            .as("trial %d finding %d", trial, i)
+            .isEqualTo(screened.get(i).adjustedPValue());
+      }
+    }
+    assertThatThrownBy(
+            () -> FalseDiscoveryControl.adjustedPValues(new double[] {0.2, 0.1}, new long[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entry 1 is p = 0.1 with count 1");
+  }
+
+  @Test
   void emptyListGivesEmptyScreenAndBadQIsRejected() {
     assertThat(FalseDiscoveryControl.benjaminiHochberg(List.of())).isEmpty();
     assertThatThrownBy(() -> FalseDiscoveryControl.benjaminiHochberg(List.of(), 5))
