@@ -49,7 +49,9 @@ final class ParallelWork {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while writing packs", e);
+      throw new IllegalStateException(
+          "Interrupted while work was being done side by side (returns read, feedback or packs written)",
+          e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
@@ -63,7 +65,7 @@ final class ParallelWork {
   }
 
   private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "clusterlens-packs");
+    Thread t = new Thread(r, "clusterlens-work");
     t.setDaemon(true);
     return t;
   }

@@ -27,7 +27,7 @@ class ParallelWorkTest {
             });
     assertThat(results).containsExactlyElementsOf(items.stream().map(i -> "pack " + i).toList());
     if (Runtime.getRuntime().availableProcessors() > 1) {
-      assertThat(threads).allMatch(t -> t.startsWith("clusterlens-packs"));
+      assertThat(threads).allMatch(t -> t.startsWith("clusterlens-work"));
     }
   }
 
