@@ -143,9 +143,9 @@ public final class AttainmentMetrics {
    * The attainment query's SQL text (Spark's dialect) over the warehouse rows in view {@link
    * #VIEW}: one row per school or cluster, term, assessment, subject and pupil group, with pupils,
    * pupils at Level 4+ and 5+ and total points. The packs' figures are counted from a {@link
-   * PupilTable} instead ({@link #attainment}); this text is what {@link FiguresAtScale} runs on the
-   * executors, and the benchmark runs it in Spark and DuckDB and checks both against every
-   * percentage figure the engine made.
+   * PupilTable} instead ({@link #attainment}), and so are the figures at scale ({@link #countRows}
+   * on the executors); the benchmark runs this text in Spark and DuckDB and checks both against
+   * every percentage figure the engine made.
    */
   public static String query() {
     return QUERY;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -264,25 +265,32 @@ public final class FiguresAtScale {
    */
   private static Iterator<Row> derived(
       Iterator<Row> rows, String headline, SmallNumberRules rules) {
-    List<Figure> shares = new ArrayList<>();
-    rows.forEachRemaining(r -> shares.add(figureOf(r)));
-    shares.sort(AttainmentMetrics.ORDER);
-    List<Figure> made = new ArrayList<>(ThresholdShifts.of(shares, rules));
-    made.addAll(GroupGaps.of(shares, rules));
-    made.addAll(PooledYears.of(shares, headline));
-    List<Row> out = new ArrayList<>(made.size());
-    for (Figure f : Screening.screenDerived(made, shares, rules)) {
-      out.add(rowOf(f));
-    }
-    return out.iterator();
+    return throughPacksCode(
+        rows,
+        shares -> {
+          shares.sort(AttainmentMetrics.ORDER);
+          List<Figure> made = new ArrayList<>(ThresholdShifts.of(shares, rules));
+          made.addAll(GroupGaps.of(shares, rules));
+          made.addAll(PooledYears.of(shares, headline));
+          return Screening.screenDerived(made, shares, rules);
+        });
   }
 
   /** One table's pooled figures placed on their funnels. */
   private static Iterator<Row> onFunnels(Iterator<Row> rows, SmallNumberRules rules) {
-    List<Figure> pooled = new ArrayList<>();
-    rows.forEachRemaining(r -> pooled.add(figureOf(r)));
-    List<Row> out = new ArrayList<>(pooled.size());
-    for (Figure f : Screening.placeOnFunnels(pooled, rules)) {
+    return throughPacksCode(rows, pooled -> Screening.placeOnFunnels(pooled, rules));
+  }
+
+  /**
+   * The rows of one group read back as figures, passed through a step of the packs' own code, and
+   * written as rows again.
+   */
+  private static Iterator<Row> throughPacksCode(
+      Iterator<Row> rows, Function<List<Figure>, List<Figure>> step) {
+    List<Figure> figures = new ArrayList<>();
+    rows.forEachRemaining(r -> figures.add(figureOf(r)));
+    List<Row> out = new ArrayList<>(figures.size());
+    for (Figure f : step.apply(figures)) {
       out.add(rowOf(f));
     }
     return out.iterator();
@@ -331,13 +339,9 @@ public final class FiguresAtScale {
                 (MapFunction<Row, String>) r -> headlineFamilyOf(r, headline), Encoders.STRING())
             .flatMapGroups(
                 (FlatMapGroupsFunction<String, Row, Row>)
-                    (family, rows) -> {
-                      List<Figure> members = new ArrayList<>();
-                      rows.forEachRemaining(r -> members.add(figureOf(r)));
-                      return Screening.selectFindings(members, headline).stream()
-                          .map(FiguresAtScale::rowOf)
-                          .iterator();
-                    },
+                    (family, rows) ->
+                        throughPacksCode(
+                            rows, members -> Screening.selectFindings(members, headline)),
                 Encoders.row(SCHEMA));
     Dataset<Row> others =
         figures
@@ -357,11 +361,18 @@ public final class FiguresAtScale {
     return family.equals(Judgement.EXPLORATORY) ? null : family;
   }
 
+  /**
+   * Tells whether a row is a side question tested in its family, by the same rule ({@link
+   * Screening#isTested}) that {@link #sideJudged} judges it by, so every p-value it looks up is in
+   * the tally.
+   */
   private static boolean isSideQuestionTested(Row r, String headline) {
-    return !r.isNullAt(r.fieldIndex("p_value"))
-        && !r.<Boolean>getAs("suppressed")
-        && !r.<Boolean>getAs("below_reporting_threshold")
-        && QuestionFamilies.familyOf(labelsOf(r), headline).equals(Judgement.EXPLORATORY);
+    if (r.isNullAt(r.fieldIndex("p_value"))) {
+      return false;
+    }
+    Figure f = figureOf(r);
+    return Screening.isTested(f)
+        && QuestionFamilies.familyOf(f, headline).equals(Judgement.EXPLORATORY);
   }
 
   /** A figure outside the headline families, judged as a side question if it has a test. */
