@@ -30,12 +30,15 @@ import org.clusterlens.model.Term;
  * @param keyPoints the ranked key points, each with its question (empty until the insight stage
  *     adds them with {@link #withWords}); never null
  * @param generatedAt when the pack was built; never null
- * @param sources the returns behind the figures; never null
+ * @param sources the returns the pack lists one by one: every return behind the figures, or in a
+ *     cluster of more than {@link #LISTED_SCHOOLS_AT_MOST} schools this school's own; never null
  * @param details trends, context, data completeness, progress and groups; never null
  * @param openings each section's opening sentence, saying what it shows for this school, by the
  *     section's id ({@code ks2}, {@code shift}, {@code progress}, {@code groups}, {@code ks1},
  *     {@code trends}, {@code context}, {@code peers}, {@code this-term}); empty until the insight
  *     stage adds them with {@link #withWords}; never null
+ * @param otherReturns the other schools' returns, counted, when {@code sources} holds only this
+ *     school's; null when {@code sources} lists every return
  */
 public record GovernorPack(
     School school,
@@ -53,10 +56,19 @@ public record GovernorPack(
     Instant generatedAt,
     List<SourceLine> sources,
     GovernorDetails details,
-    Map<String, String> openings) {
+    Map<String, String> openings,
+    OtherReturns otherReturns) {
 
   /** The label packs give the pooled cluster. */
   public static final String CLUSTER_LABEL = "Cluster (all schools)";
+
+  /**
+   * The most schools a cluster may have for its governor packs to list every school's returns. A
+   * cluster of small schools has four to eight (24 to 48 returns over two years); a local
+   * authority's hundreds would give every governor workbook thousands of rows about other schools,
+   * so above this a pack lists its own school's returns and counts the rest.
+   */
+  public static final int LISTED_SCHOOLS_AT_MOST = 12;
 
   public GovernorPack {
     peers = List.copyOf(peers);
@@ -91,7 +103,8 @@ public record GovernorPack(
         generatedAt,
         sources,
         details,
-        sectionOpenings);
+        sectionOpenings,
+        otherReturns);
   }
 
   /**
@@ -139,9 +152,22 @@ public record GovernorPack(
     SchoolResults pooled =
         SchoolResults.of(CLUSTER_LABEL, Figure.CLUSTER, index, ks2Year, teacherTerm);
 
+    boolean listAll = cluster.schools().size() <= LISTED_SCHOOLS_AT_MOST;
     List<SourceLine> sources = new ArrayList<>();
+    java.util.Set<String> otherSchools = new java.util.HashSet<>();
+    int otherCount = 0;
+    Term otherFirst = null;
+    Term otherLast = null;
     for (ReturnVersion r : provenance.returns()) {
       boolean own = r.schoolUrn().equals(school.urn());
+      if (!own && !listAll) {
+        otherSchools.add(r.schoolUrn());
+        otherCount++;
+        otherFirst =
+            otherFirst == null || r.term().compareTo(otherFirst) < 0 ? r.term() : otherFirst;
+        otherLast = otherLast == null || r.term().compareTo(otherLast) > 0 ? r.term() : otherLast;
+        continue;
+      }
       String label = labels.getOrDefault(r.schoolUrn(), "A school outside the cluster");
       sources.add(
           new SourceLine(
@@ -169,7 +195,10 @@ public record GovernorPack(
         sources,
         GovernorDetails.of(
             school.urn(), index, teacherTerm, ks2Year, provenance, selfAndPeers(self, peers)),
-        Map.of());
+        Map.of(),
+        otherCount == 0
+            ? null
+            : new OtherReturns(otherSchools.size(), otherCount, otherFirst, otherLast));
   }
 
   private static List<SchoolResults> selfAndPeers(SchoolResults self, List<SchoolResults> peers) {

@@ -52,7 +52,13 @@ public final class GovernorWorkbook {
       PackSheets.thisTerm(wb, st, pack.teacherTerm(), List.of(pack.self()));
     }
     GovernorSheets.completeness(wb, st, pack);
-    PackSheets.about(wb, st, ReadingNotes.forGovernors(pack), pack.generatedAt(), pack.sources());
+    PackSheets.about(
+        wb,
+        st,
+        ReadingNotes.forGovernors(pack),
+        pack.generatedAt(),
+        pack.sources(),
+        pack.otherReturns());
     openings(wb, st, pack);
     PrintLayout.apply(wb);
     WorkbookSaver.stamp(wb, "Governor pack: " + pack.school().name(), pack.generatedAt());

@@ -316,13 +316,40 @@ final class PackSheets {
       List<String> howToRead,
       java.time.Instant builtAt,
       List<SourceLine> sources) {
+    about(wb, st, howToRead, builtAt, sources, null);
+  }
+
+  /**
+   * The About sheet: the returns listed one by one, then how to read the workbook. When {@code
+   * others} is not null, {@code sources} are this school's returns and the other schools' are
+   * counted in the note line above the table.
+   */
+  static void about(
+      Workbook wb,
+      PackStyles st,
+      List<String> howToRead,
+      java.time.Instant builtAt,
+      List<SourceLine> sources,
+      org.clusterlens.report.OtherReturns others) {
+    String note = "Checksums identify the exact file each figure comes from.";
+    String title = "Built on " + Labels.builtAt(builtAt) + " from these returns";
+    if (others != null) {
+      int returns = sources.size() + others.returns();
+      title =
+          "Built on "
+              + Labels.builtAt(builtAt)
+              + " from "
+              + String.format(java.util.Locale.UK, "%,d", returns)
+              + " returns; this school's are listed";
+      note = note + " " + others.sentence();
+    }
     TableSheet t =
         TableSheet.create(
             wb,
             st,
             "About",
-            "Built on " + Labels.builtAt(builtAt) + " from these returns",
-            "Checksums identify the exact file each figure comes from.",
+            title,
+            note,
             List.of(
                 new Column("School", 30, st.text()),
                 new Column("Term", 15, st.text()),

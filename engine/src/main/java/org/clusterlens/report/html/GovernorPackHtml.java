@@ -43,7 +43,7 @@ public final class GovernorPackHtml {
         "Governor pack: " + pack.school().name() + termSuffix(pack),
         header(pack),
         main.toString(),
-        SourcesFooter.oneLine(pack.generatedAt(), pack.sources()),
+        SourcesFooter.oneLine(pack.generatedAt(), pack.sources(), pack.otherReturns()),
         charts);
   }
 

@@ -41,27 +41,43 @@ final class SourcesFooter {
   /**
    * Provenance in one line, for a governor: when the pack was built and from how many returns over
    * which terms; each return's file, version and checksum stay in the workbook's About sheet and
-   * the cluster pack.
+   * the cluster pack. When {@code others} is not null, {@code sources} are this school's returns
+   * only, and the line counts the other schools' with them.
    */
-  static String oneLine(Instant generatedAt, List<SourceLine> sources) {
+  static String oneLine(
+      Instant generatedAt, List<SourceLine> sources, org.clusterlens.report.OtherReturns others) {
     StringBuilder f = new StringBuilder();
     f.append("<h2>Where these figures come from</h2>\n<p>Built on ")
         .append(Html.escape(Labels.builtAt(generatedAt)));
-    if (sources.isEmpty()) {
+    if (sources.isEmpty() && others == null) {
       f.append("; no returns were listed.");
     } else {
       List<org.clusterlens.model.Term> terms =
-          sources.stream().map(SourceLine::term).distinct().sorted().toList();
-      long schools = sources.stream().map(SourceLine::school).distinct().count();
+          java.util.stream.Stream.concat(
+                  sources.stream().map(SourceLine::term),
+                  others == null
+                      ? java.util.stream.Stream.empty()
+                      : java.util.stream.Stream.of(others.first(), others.last()))
+              .distinct()
+              .sorted()
+              .toList();
+      long schools =
+          sources.stream().map(SourceLine::school).distinct().count()
+              + (others == null ? 0 : others.schools());
+      int returns = sources.size() + (others == null ? 0 : others.returns());
       f.append(" from ")
-          .append(sources.size())
-          .append(sources.size() == 1 ? " return" : " returns")
+          .append(String.format(java.util.Locale.UK, "%,d", returns))
+          .append(returns == 1 ? " return" : " returns")
           .append(schools == 1 ? "" : " from " + schools + " schools")
           .append(", ")
           .append(Html.escape(terms.get(0).label()))
           .append(
               terms.size() == 1 ? "" : " to " + Html.escape(terms.get(terms.size() - 1).label()))
-          .append(". The workbook's About sheet lists each one with its file and checksum.");
+          .append(
+              others == null
+                  ? ". The workbook's About sheet lists each one with its file and checksum."
+                  : ". The workbook's About sheet lists this school's with their files and"
+                      + " checksums; the cluster pack lists every school's.");
     }
     return f.append(
             " Percentages are rounded to whole numbers and points to one decimal place.</p>\n")
