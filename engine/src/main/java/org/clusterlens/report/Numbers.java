@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 /** How packs write numbers as text: no locale, whole percentages, points to one decimal place. */
 public final class Numbers {
 
+  /** Below this, every whole double is exactly a long. */
+  private static final double WHOLE_EXACTLY = 1e15;
+
   private Numbers() {}
 
   /** A percentage to the nearest whole number: {@code 72%}. */
@@ -45,6 +48,11 @@ public final class Numbers {
   public static String round(double value, int places) {
     if (!Double.isFinite(value)) {
       return "";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < WHOLE_EXACTLY) {
+      // A whole number (most counts) prints as itself: the same text as the decimal route below,
+      // without it (an LA's metrics.csv rounds some ten million numbers).
+      return Long.toString((long) value);
     }
     BigDecimal d = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     d = d.stripTrailingZeros();
