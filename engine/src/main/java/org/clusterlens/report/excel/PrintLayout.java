@@ -221,8 +221,45 @@ final class PrintLayout {
         : 0;
   }
 
+  /**
+   * Text measured once for every workbook of a run: the same headers, notes and reading notes recur
+   * in each of an LA's 300 governor workbooks, and breaking them into lines is most of the cost of
+   * laying a workbook out. Emptied when it grows large, so it never holds more than a run's
+   * recurring text.
+   */
+  private static final Map<Measured, Double> MEASURED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MEASURED_AT_MOST = 50_000;
+
+  /** Text in a font, at a width in points (zero for its width on one line). */
+  private record Measured(
+      short points, boolean bold, boolean italic, String text, double width, boolean lines) {}
+
+  private static double measured(Measured key, java.util.function.ToDoubleFunction<Measured> how) {
+    Double known = MEASURED.get(key);
+    if (known != null) {
+      return known;
+    }
+    double value = how.applyAsDouble(key);
+    if (MEASURED.size() >= MEASURED_AT_MOST) {
+      MEASURED.clear();
+    }
+    MEASURED.put(key, value);
+    return value;
+  }
+
   /** How many lines {@code text} takes in {@code font} at {@code width} points. */
   static int lineCount(XSSFFont font, String text, double width) {
+    return (int)
+        measured(
+            new Measured(
+                font.getFontHeightInPoints(), font.getBold(), font.getItalic(), text, width, true),
+            k -> measureLines(k.points(), k.bold(), k.italic(), k.text(), k.width()));
+  }
+
+  private static int measureLines(
+      short points, boolean bold, boolean italic, String text, double width) {
     int lines = 0;
     for (String paragraph : text.split("\n", -1)) {
       if (paragraph.isEmpty()) {
@@ -231,11 +268,11 @@ final class PrintLayout {
       }
       AttributedString s = new AttributedString(paragraph);
       s.addAttribute(TextAttribute.FAMILY, FONT);
-      s.addAttribute(TextAttribute.SIZE, (float) font.getFontHeightInPoints());
-      if (font.getBold()) {
+      s.addAttribute(TextAttribute.SIZE, (float) points);
+      if (bold) {
         s.addAttribute(TextAttribute.WEIGHT, TextAttribute.WEIGHT_BOLD);
       }
-      if (font.getItalic()) {
+      if (italic) {
         s.addAttribute(TextAttribute.POSTURE, TextAttribute.POSTURE_OBLIQUE);
       }
       LineBreakMeasurer measurer = new LineBreakMeasurer(s.getIterator(), MEASURE);
@@ -249,10 +286,14 @@ final class PrintLayout {
 
   private static double textWidth(Cell cell, String text) {
     XSSFFont font = ((XSSFCellStyle) cell.getCellStyle()).getFont();
-    int style =
-        (font.getBold() ? java.awt.Font.BOLD : 0) | (font.getItalic() ? java.awt.Font.ITALIC : 0);
-    java.awt.Font awt = new java.awt.Font(FONT, style, font.getFontHeightInPoints());
-    return awt.getStringBounds(text, MEASURE).getWidth() + 2 * PADDING;
+    return measured(
+        new Measured(
+            font.getFontHeightInPoints(), font.getBold(), font.getItalic(), text, 0, false),
+        k -> {
+          int style = (k.bold() ? java.awt.Font.BOLD : 0) | (k.italic() ? java.awt.Font.ITALIC : 0);
+          java.awt.Font awt = new java.awt.Font(FONT, style, k.points());
+          return awt.getStringBounds(k.text(), MEASURE).getWidth() + 2 * PADDING;
+        });
   }
 
   /** The printed width in points of columns {@code first} to {@code last}. */
