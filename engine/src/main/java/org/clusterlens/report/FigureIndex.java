@@ -91,6 +91,11 @@ public final class FigureIndex {
   /** Each school's (and the cluster's) figures, in the order given. */
   private final Map<String, List<Figure>> bySchool = new HashMap<>();
 
+  /** A peer school's results as every pack of a run shows them (made once, not once a pack). */
+  private final Map<PeerKey, SchoolResults> peers = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record PeerKey(String label, String school, String ks2Year) {}
+
   // The run-wide answers every pack asks for, worked out once.
   private final List<String> ks2Years;
   private final Optional<Term> latestTerm;
@@ -325,5 +330,15 @@ public final class FigureIndex {
   /** The term a figure reports. */
   static Term termOf(Figure f) {
     return new Term(f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT)));
+  }
+
+  /**
+   * A peer school's Key Stage 2 results under {@code label}: the same in every governor pack of a
+   * run, so an LA's 300 packs make each school's once rather than 299 times.
+   */
+  SchoolResults peerResults(String label, String school, String ks2Year) {
+    return peers.computeIfAbsent(
+        new PeerKey(label, school, ks2Year),
+        k -> SchoolResults.of(label, school, this, ks2Year, null));
   }
 }

@@ -144,7 +144,7 @@ public record GovernorPack(
       }
       String label = cluster.shareSchoolNames() ? peer.name() : Labels.letter(cluster, peer.urn());
       labels.put(peer.urn(), label);
-      SchoolResults r = SchoolResults.of(label, peer.urn(), index, ks2Year, null);
+      SchoolResults r = index.peerResults(label, peer.urn(), ks2Year);
       peers.add(r);
     }
 
