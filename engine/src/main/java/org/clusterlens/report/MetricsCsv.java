@@ -133,9 +133,7 @@ public final class MetricsCsv {
   private static void write(List<Figure> figures, Appendable out) throws IOException {
     line(out, HEADER);
     Figure[] sorted = figures.toArray(new Figure[0]);
-    // Stable, as Arrays.sort is, so rows that tie keep the same order; an LA's 2.7 million rows
-    // sort on every processor.
-    Arrays.parallelSort(sorted, ROW_ORDER);
+    Arrays.sort(sorted, ROW_ORDER);
     // Each row is made in one buffer and handed to the writer whole: a field at a time, the
     // writer's lock and checks cost as much as the text.
     StringBuilder row = new StringBuilder(256);
