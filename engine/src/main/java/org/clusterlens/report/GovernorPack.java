@@ -3,8 +3,10 @@ package org.clusterlens.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.School;
@@ -154,7 +156,7 @@ public record GovernorPack(
 
     boolean listAll = cluster.schools().size() <= LISTED_SCHOOLS_AT_MOST;
     List<SourceLine> sources = new ArrayList<>();
-    java.util.Set<String> otherSchools = new java.util.HashSet<>();
+    Set<String> otherSchools = new HashSet<>();
     int otherCount = 0;
     Term otherFirst = null;
     Term otherLast = null;

@@ -2,6 +2,7 @@ package org.clusterlens.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /** How packs write numbers as text: no locale, whole percentages, points to one decimal place. */
 public final class Numbers {
@@ -14,6 +15,11 @@ public final class Numbers {
   /** A percentage to the nearest whole number: {@code 72%}. */
   public static String percent(double percent) {
     return round(percent, 0) + "%";
+  }
+
+  /** A whole number with thousands separated by commas: {@code 2,691}. */
+  public static String thousands(long number) {
+    return String.format(Locale.UK, "%,d", number);
   }
 
   /** A count of pupils; whole numbers without a decimal point. */

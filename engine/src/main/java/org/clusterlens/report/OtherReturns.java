@@ -21,9 +21,9 @@ public record OtherReturns(int schools, int returns, Term first, Term last) {
   public String sentence() {
     String terms = first.equals(last) ? first.label() : first.label() + " to " + last.label();
     return "The other "
-        + String.format(java.util.Locale.UK, "%,d", schools)
+        + Numbers.thousands(schools)
         + (schools == 1 ? " school's " : " schools' ")
-        + String.format(java.util.Locale.UK, "%,d", returns)
+        + Numbers.thousands(returns)
         + (returns == 1 ? " return (" : " returns (")
         + terms
         + (returns == 1 ? ") is" : ") are")

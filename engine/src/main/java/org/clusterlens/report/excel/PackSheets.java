@@ -2,16 +2,21 @@ package org.clusterlens.report.excel;
 
 import static org.clusterlens.report.excel.TableSheet.orBlank;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.clusterlens.model.Term;
+import org.clusterlens.report.Blank;
 import org.clusterlens.report.ChangeRange;
 import org.clusterlens.report.KeyPoint;
 import org.clusterlens.report.Labels;
 import org.clusterlens.report.MeasureFunnel;
+import org.clusterlens.report.Numbers;
+import org.clusterlens.report.OtherReturns;
 import org.clusterlens.report.Proportion;
 import org.clusterlens.report.SchoolResults;
 import org.clusterlens.report.SourceLine;
@@ -153,7 +158,7 @@ final class PackSheets {
                   .map(f -> Labels.funnelPosition(f.position95(), f.position998()))
                   .orElse(null);
       if (r == null) {
-        org.clusterlens.report.Blank none = org.clusterlens.report.Blank.NO_DATA;
+        Blank none = Blank.NO_DATA;
         t.add(
             s.label(),
             TableSheet.blank(3, none),
@@ -314,7 +319,7 @@ final class PackSheets {
       Workbook wb,
       PackStyles st,
       List<String> howToRead,
-      java.time.Instant builtAt,
+      Instant builtAt,
       List<SourceLine> sources) {
     about(wb, st, howToRead, builtAt, sources, null);
   }
@@ -328,9 +333,9 @@ final class PackSheets {
       Workbook wb,
       PackStyles st,
       List<String> howToRead,
-      java.time.Instant builtAt,
+      Instant builtAt,
       List<SourceLine> sources,
-      org.clusterlens.report.OtherReturns others) {
+      OtherReturns others) {
     String note = "Checksums identify the exact file each figure comes from.";
     String title = "Built on " + Labels.builtAt(builtAt) + " from these returns";
     if (others != null) {
@@ -339,7 +344,7 @@ final class PackSheets {
           "Built on "
               + Labels.builtAt(builtAt)
               + " from "
-              + String.format(java.util.Locale.UK, "%,d", returns)
+              + Numbers.thousands(returns)
               + " returns; this school's are listed";
       note = note + " " + others.sentence();
     }
@@ -370,10 +375,7 @@ final class PackSheets {
     }
     st.setText(
         sheet.createRow(r).createCell(0),
-        "A cell without a figure holds a letter: "
-            + org.clusterlens.report.Blank.legend(
-                java.util.EnumSet.allOf(org.clusterlens.report.Blank.class))
-            + ".",
+        "A cell without a figure holds a letter: " + Blank.legend(EnumSet.allOf(Blank.class)) + ".",
         st.text());
   }
 

@@ -2,7 +2,11 @@ package org.clusterlens.report.html;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+import org.clusterlens.model.Term;
 import org.clusterlens.report.Labels;
+import org.clusterlens.report.Numbers;
+import org.clusterlens.report.OtherReturns;
 import org.clusterlens.report.SourceLine;
 
 /** The provenance footer every HTML pack ends with: when it was built and from which returns. */
@@ -44,20 +48,17 @@ final class SourcesFooter {
    * the cluster pack. When {@code others} is not null, {@code sources} are this school's returns
    * only, and the line counts the other schools' with them.
    */
-  static String oneLine(
-      Instant generatedAt, List<SourceLine> sources, org.clusterlens.report.OtherReturns others) {
+  static String oneLine(Instant generatedAt, List<SourceLine> sources, OtherReturns others) {
     StringBuilder f = new StringBuilder();
     f.append("<h2>Where these figures come from</h2>\n<p>Built on ")
         .append(Html.escape(Labels.builtAt(generatedAt)));
     if (sources.isEmpty() && others == null) {
       f.append("; no returns were listed.");
     } else {
-      List<org.clusterlens.model.Term> terms =
-          java.util.stream.Stream.concat(
+      List<Term> terms =
+          Stream.concat(
                   sources.stream().map(SourceLine::term),
-                  others == null
-                      ? java.util.stream.Stream.empty()
-                      : java.util.stream.Stream.of(others.first(), others.last()))
+                  others == null ? Stream.empty() : Stream.of(others.first(), others.last()))
               .distinct()
               .sorted()
               .toList();
@@ -66,7 +67,7 @@ final class SourcesFooter {
               + (others == null ? 0 : others.schools());
       int returns = sources.size() + (others == null ? 0 : others.returns());
       f.append(" from ")
-          .append(String.format(java.util.Locale.UK, "%,d", returns))
+          .append(Numbers.thousands(returns))
           .append(returns == 1 ? " return" : " returns")
           .append(schools == 1 ? "" : " from " + schools + " schools")
           .append(", ")
