@@ -38,8 +38,8 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * What the warehouse holds now and every version it has had, read from its Delta log and files with
  * Delta's kernel library, without Spark: a command that only lists the warehouse answers in about a
- * second. It reads the same log and files {@link Warehouse#currentReturns()} and {@link
- * Warehouse#history()} read through Spark, and gives the same answer.
+ * second. It gives the same answer as Spark's reading of the same log and files, and is how {@link
+ * Warehouse#currentReturns()} and {@link Warehouse#history()} read a warehouse on the local disk.
  *
  * @param currentReturns the returns held now, one per school and term, ordered by school then term
  * @param versions every version of the warehouse whose commit file is still in its log, newest
