@@ -38,8 +38,8 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * What the warehouse holds now and every version it has had, read from its Delta log and files with
  * Delta's kernel library, without Spark: a command that only lists the warehouse answers in about a
- * second. It reads the same log and files {@link Warehouse#currentReturns()} and {@link
- * Warehouse#history()} read through Spark, and gives the same answer.
+ * second. It gives the same answer as Spark's reading of the same log and files, and is how {@link
+ * Warehouse#currentReturns()} and {@link Warehouse#history()} read a warehouse on the local disk.
  *
  * @param currentReturns the returns held now, one per school and term, ordered by school then term
  * @param versions every version of the warehouse whose commit file is still in its log, newest
@@ -88,10 +88,26 @@ public record WarehouseRecord(List<StoredReturn> currentReturns, List<WarehouseV
    * @throws UncheckedIOException if its files cannot be read
    */
   public static WarehouseRecord read(String root) {
-    String tablePath =
+    return readTable(
         root.endsWith("/")
             ? root + Warehouse.ASSESSMENTS_TABLE
-            : root + "/" + Warehouse.ASSESSMENTS_TABLE;
+            : root + "/" + Warehouse.ASSESSMENTS_TABLE);
+  }
+
+  /** Reads the record of the pupil table at {@code tablePath}, as {@link #read(String)} does. */
+  static WarehouseRecord readTable(String tablePath) {
+    return readTable(tablePath, true);
+  }
+
+  /**
+   * Reads the versions of the pupil table at {@code tablePath} from its log alone, as {@link
+   * #read(String)} gives them, without reading its pupil rows.
+   */
+  static List<WarehouseVersion> versionsOf(String tablePath) {
+    return readTable(tablePath, false).versions();
+  }
+
+  private static WarehouseRecord readTable(String tablePath, boolean withReturns) {
     WarehouseLog.check(tablePath);
     Engine engine = DefaultEngine.create(new Configuration());
     try {
@@ -103,7 +119,8 @@ public record WarehouseRecord(List<StoredReturn> currentReturns, List<WarehouseV
         return new WarehouseRecord(List.of(), List.of());
       }
       List<WarehouseVersion> versions = versions(engine, table, snapshot.getVersion());
-      return new WarehouseRecord(heldNow(engine, snapshot, versions), versions);
+      return new WarehouseRecord(
+          withReturns ? heldNow(engine, snapshot, versions) : List.of(), versions);
     } catch (IOException e) {
       throw new UncheckedIOException("The warehouse " + tablePath + " cannot be read", e);
     }

@@ -62,7 +62,8 @@ class WarehouseRecordTest {
 
     WarehouseRecord record = WarehouseRecord.read(root);
 
-    assertThat(record.versions()).isEqualTo(warehouse.history());
+    assertThat(record.versions()).isEqualTo(warehouse.historyThroughSpark());
+    assertThat(warehouse.history()).isEqualTo(warehouse.historyThroughSpark());
     assertThat(record.versions())
         .extracting(WarehouseVersion::version, WarehouseVersion::operation)
         .containsExactly(
@@ -73,7 +74,8 @@ class WarehouseRecordTest {
             org.assertj.core.groups.Tuple.tuple(2L, "WRITE"),
             org.assertj.core.groups.Tuple.tuple(1L, "WRITE"),
             org.assertj.core.groups.Tuple.tuple(0L, "WRITE"));
-    assertThat(record.currentReturns()).isEqualTo(warehouse.currentReturns());
+    assertThat(record.currentReturns()).isEqualTo(warehouse.currentReturnsThroughSpark());
+    assertThat(warehouse.currentReturns()).isEqualTo(warehouse.currentReturnsThroughSpark());
     assertThat(record.currentReturns())
         .extracting(r -> r.schoolUrn() + " " + r.termId() + " " + r.pupils() + " v" + r.version())
         .containsExactly(
