@@ -215,7 +215,8 @@ final class TermShifts {
 
     @Override
     public int hashCode() {
-      return ((school * 31 + upn) * 31 + subject) * 31 + termIndex;
+      return PupilTable.mix(
+          PupilTable.mix(PupilTable.mix(PupilTable.mix(0, school), upn), subject), termIndex);
     }
 
     @Override
