@@ -59,7 +59,7 @@ public final class ProgressMetrics {
 
     @Override
     public int hashCode() {
-      return PupilTable.mix(PupilTable.mix(PupilTable.mix(0, upn), subject), termIndex);
+      return (upn * 31 + subject) * 31 + termIndex;
     }
 
     @Override

@@ -222,7 +222,7 @@ public final class PupilTable {
 
     @Override
     public int hashCode() {
-      return mix(mix(mix(mix(0, school), year), term), upn);
+      return ((school * 31 + year) * 31 + term) * 31 + upn;
     }
 
     @Override
@@ -444,7 +444,6 @@ public final class PupilTable {
 
     @Override
     public int hashCode() {
-      // Kept as it was: the combined rows are made in this map's order.
       int h = school;
       h = 31 * h + year;
       h = 31 * h + term;
@@ -533,18 +532,6 @@ public final class PupilTable {
     gStandard[g] = standardReached;
   }
 
-  /**
-   * A hash of {@code h} (the fields so far) and one more field's {@code x}, for the hand-written
-   * hashes of cell keys: multiplying by 31 and adding, as records and {@code Objects.hash} do,
-   * gives many keys of small codes the same hash (a school one more and a term 31 less), which
-   * turns an LA's hash maps into slow trees; multiplying by the golden ratio and folding the high
-   * bits in spreads them.
-   */
-  static int mix(int h, int x) {
-    int m = (h ^ x) * 0x9E3779B1;
-    return m ^ (m >>> 15);
-  }
-
   /** The term's position in time: a term after another is one more, a year after three more. */
   int termIndex(int yearCode, int termCode) {
     return yearStart[yearCode] * 3 + termNumber(terms.name(termCode));
@@ -606,15 +593,15 @@ public final class PupilTable {
     // several times more on a short run's quick compiler, and cells are looked up for every pupil.
     @Override
     public int hashCode() {
-      int h = mix(0, school);
-      h = mix(h, year);
-      h = mix(h, term);
-      h = mix(h, assessment);
-      h = mix(h, scheme);
-      h = mix(h, subject);
-      h = mix(h, extra);
-      h = mix(h, group == null ? 0 : group.hashCode());
-      return mix(h, value == null ? 0 : value.hashCode());
+      int h = school;
+      h = 31 * h + year;
+      h = 31 * h + term;
+      h = 31 * h + assessment;
+      h = 31 * h + scheme;
+      h = 31 * h + subject;
+      h = 31 * h + extra;
+      h = 31 * h + (group == null ? 0 : group.hashCode());
+      return 31 * h + (value == null ? 0 : value.hashCode());
     }
 
     @Override

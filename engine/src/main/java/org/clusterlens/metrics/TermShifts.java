@@ -215,8 +215,7 @@ final class TermShifts {
 
     @Override
     public int hashCode() {
-      return PupilTable.mix(
-          PupilTable.mix(PupilTable.mix(PupilTable.mix(0, school), upn), subject), termIndex);
+      return ((school * 31 + upn) * 31 + subject) * 31 + termIndex;
     }
 
     @Override

@@ -62,25 +62,15 @@ public final class FigureKey {
       String groupValue,
       String academicYear,
       String term) {
-    // Not 31 times and add, as records do: labels that differ by a character or two (URNs, years,
-    // year groups) then share hashes across fields, and an LA's sets of keys turn into slow trees.
-    int h = mix(0, measure.hashCode());
-    h = mix(h, assessment.hashCode());
-    h = mix(h, scheme == null ? 0 : scheme.hashCode());
-    h = mix(h, subject.hashCode());
-    h = mix(h, school.hashCode());
-    h = mix(h, group.hashCode());
-    h = mix(h, groupValue.hashCode());
-    h = mix(h, academicYear.hashCode());
-    return mix(h, term.hashCode());
-  }
-
-  /**
-   * {@code h} and one more field's hash, spread by the golden ratio with the high bits folded in.
-   */
-  private static int mix(int h, int x) {
-    int m = (h ^ x) * 0x9E3779B1;
-    return m ^ (m >>> 15);
+    int h = measure.hashCode();
+    h = 31 * h + assessment.hashCode();
+    h = 31 * h + (scheme == null ? 0 : scheme.hashCode());
+    h = 31 * h + subject.hashCode();
+    h = 31 * h + school.hashCode();
+    h = 31 * h + group.hashCode();
+    h = 31 * h + groupValue.hashCode();
+    h = 31 * h + academicYear.hashCode();
+    return 31 * h + term.hashCode();
   }
 
   /** Tells whether {@code f} carries exactly these labels, its scheme included. */
