@@ -38,9 +38,9 @@ public final class BenchTable {
               "| %s | %s | %s | %s | %s | %s | %,d of %,d |%n",
               c.size(),
               seconds(c.metricsWarm()),
-              seconds(c.queryWarm()),
+              c.queryWarm() == null ? "not run" : seconds(c.queryWarm()),
               seconds(duck),
-              ratio(c.queryWarm(), duck),
+              c.queryWarm() == null ? "" : ratio(c.queryWarm(), duck),
               ratio(c.metricsWarm(), duck),
               c.compared() - c.disagreements(),
               c.compared()));

@@ -23,6 +23,8 @@ import org.clusterlens.ingest.ClusterFolder;
 import org.clusterlens.metrics.AttainmentMetrics;
 import org.clusterlens.metrics.FiguresAtScale;
 import org.clusterlens.metrics.Measures;
+import org.clusterlens.metrics.PupilTable;
+import org.clusterlens.metrics.ValueAddedReference;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
 import org.clusterlens.pipeline.IngestRun;
@@ -57,7 +59,8 @@ public final class Benchmark {
    * @param size the dataset
    * @param metricsWarm the engine's whole metrics stage, second time in the process
    * @param queryWarm the engine's attainment query alone in Spark ({@link
-   *     AttainmentMetrics#query()} over the Delta table), after the metrics stage ran it
+   *     AttainmentMetrics#query()} over the Delta table), after the metrics stage ran it; null when
+   *     not run
    * @param duckDbWarm the same query text in DuckDB over the same files, second time
    * @param compared how many percentage figures were compared
    * @param disagreements how many of them had other counts in DuckDB (0 when both agree)
@@ -116,6 +119,86 @@ public final class Benchmark {
       }
     }
     return new Results(List.copyOf(stages), List.copyOf(comparisons));
+  }
+
+  /**
+   * Measures the metrics stage of the warehouse at {@code root} as it stands (read only), first and
+   * warm, each in its two parts (the scan into the pupil table, the figures counted from it),
+   * beside DuckDB's attainment query over the same files, first and warm, whose counts must agree
+   * with every percentage figure. The attainment query is not run in Spark.
+   *
+   * @throws IllegalStateException if the warehouse cannot be read or DuckDB fails
+   */
+  public Results metricsOf(Path root) {
+    Warehouse warehouse = new Warehouse(EngineSpark.session(), root.toString());
+    long rows = warehouse.assessments().count();
+    String label = "warehouse " + root.getFileName();
+    metricsInParts(label, warehouse, rows, "first in process");
+    Timed<List<Figure>> warm = metricsInParts(label, warehouse, rows, "warm");
+    String[] files = warehouse.assessments().inputFiles();
+    StageClock.Timed<Map<String, long[]>> duckFirst =
+        StageClock.time(() -> DuckDbMetrics.compute(files));
+    record(duckFirst.measure(label, "metrics query, DuckDB (first)", rows));
+    StageClock.Timed<Map<String, long[]>> duckWarm =
+        StageClock.time(() -> DuckDbMetrics.compute(files));
+    StageMeasure duckMeasure = duckWarm.measure(label, "metrics query, DuckDB (warm)", rows);
+    record(duckMeasure);
+    int[] agreement = compare(warm.figures(), duckWarm.value());
+    comparisons.add(
+        new Comparison(label, warm.measure(), null, duckMeasure, agreement[0], agreement[1]));
+    progress.printf(
+        "  %s: DuckDB agrees on %d of %d percentage figures; the %,d figures' digest %s%n",
+        label,
+        agreement[0] - agreement[1],
+        agreement[0],
+        warm.figures().size(),
+        digest(warm.figures()));
+    return new Results(List.copyOf(stages), List.copyOf(comparisons));
+  }
+
+  /**
+   * A SHA-256 digest of the figures' text, in order: two runs that make the same figures give the
+   * same digest.
+   */
+  private static String digest(List<Figure> figures) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (Figure f : figures) {
+        sha.update((f + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("This Java has no SHA-256", e);
+    }
+  }
+
+  private record Timed<T>(T figures, StageMeasure measure) {}
+
+  /** The metrics stage as the scan, then the figures counted from its table, each measured. */
+  private Timed<List<Figure>> metricsInParts(
+      String label, Warehouse warehouse, long rows, String when) {
+    StageClock.Timed<PupilTable> scan =
+        StageClock.time(() -> PupilTable.scan(warehouse.assessments()));
+    StageMeasure scanned = scan.measure(label, "scan into the pupil table (" + when + ")", rows);
+    record(scanned);
+    StageClock.Timed<List<Figure>> counted =
+        StageClock.time(
+            () ->
+                AttainmentMetrics.compute(
+                    scan.value(), SmallNumberRules.DEFAULT, ValueAddedReference.NONE));
+    StageMeasure figures = counted.measure(label, "figures from the table (" + when + ")", rows);
+    record(figures);
+    StageMeasure whole =
+        new StageMeasure(
+            label,
+            "metrics (" + when + ")",
+            rows,
+            scanned.seconds() + figures.seconds(),
+            scanned.cpuSeconds() + figures.cpuSeconds(),
+            Math.max(scanned.peakHeapMb(), figures.peakHeapMb()),
+            Math.max(scanned.peakResidentMb(), figures.peakResidentMb()));
+    record(whole);
+    return new Timed<>(counted.value(), whole);
   }
 
   private void cluster() {
@@ -241,6 +324,27 @@ public final class Benchmark {
    */
   private void report(
       String label, Cluster cluster, Warehouse warehouse, long rows, Optional<Path> packs) {
+    List<Figure> figures = compareWithDuckDb(label, warehouse, rows);
+    if (packs.isPresent()) {
+      clear(packs.get());
+      StageClock.Timed<Integer> written =
+          StageClock.time(
+              () ->
+                  PackWriter.writeAll(
+                          cluster, figures, ReportRun.provenance(warehouse), packs.get())
+                      .files()
+                      .size());
+      record(written.measure(label, "packs (" + written.value() + " files)", rows));
+    }
+  }
+
+  /**
+   * Metrics twice (first and warm), the attainment query alone in Spark, the same query in DuckDB
+   * twice, side by side, and DuckDB's counts checked against every percentage figure.
+   *
+   * @return the warm run's figures
+   */
+  private List<Figure> compareWithDuckDb(String label, Warehouse warehouse, long rows) {
     StageClock.Timed<List<Figure>> first =
         StageClock.time(() -> AttainmentMetrics.compute(warehouse.assessments()));
     record(first.measure(label, "metrics (first in process)", rows));
@@ -273,17 +377,7 @@ public final class Benchmark {
     progress.printf(
         "  %s: DuckDB agrees on %d of %d percentage figures%n",
         label, agreement[0] - agreement[1], agreement[0]);
-    if (packs.isPresent()) {
-      clear(packs.get());
-      StageClock.Timed<Integer> written =
-          StageClock.time(
-              () ->
-                  PackWriter.writeAll(
-                          cluster, warm.value(), ReportRun.provenance(warehouse), packs.get())
-                      .files()
-                      .size());
-      record(written.measure(label, "packs (" + written.value() + " files)", rows));
-    }
+    return warm.value();
   }
 
   /** Counts the percentage figures, and those whose counts DuckDB does not match. */

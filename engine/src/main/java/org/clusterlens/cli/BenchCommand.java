@@ -103,6 +103,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "A folder the benchmark clears and fills (default: bench-work).")
   Path work;
 
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description =
+          "Measure only the metrics stage of this warehouse as it stands (read only), its scan and"
+              + " its counting apart, beside DuckDB's query over the same files; --size is ignored.")
+  Path warehouse;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -119,6 +127,17 @@ final class BenchCommand implements Callable<Integer> {
             DemoClusterGenerator.DEFAULT_SEED,
             nationalSchools != null ? nationalSchools : ScaleSize.NATIONAL.schools(),
             out);
+    if (warehouse != null) {
+      out.println("Measuring the metrics stage of " + warehouse);
+      out.flush();
+      Benchmark.Results results = benchmark.metricsOf(warehouse);
+      out.println();
+      out.print(BenchTable.render(results));
+      out.flush();
+      return results.comparisons().stream().allMatch(c -> c.disagreements() == 0)
+          ? ClusterLens.OK
+          : ClusterLens.INTERNAL_FAILURE;
+    }
     out.println(
         "Measuring "
             + sizes

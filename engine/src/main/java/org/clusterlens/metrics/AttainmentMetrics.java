@@ -99,7 +99,7 @@ public final class AttainmentMetrics {
    * comparison, and an LA's run sorts its two and a half million figures twice.
    */
   private static int inOrder(Figure a, Figure b) {
-    int c = a.assessment().compareTo(b.assessment());
+    int c = compare(a.assessment(), b.assessment());
     if (c != 0) {
       return c;
     }
@@ -108,33 +108,41 @@ public final class AttainmentMetrics {
     if (schemeA == null || schemeB == null) {
       c = schemeA == null ? (schemeB == null ? 0 : -1) : 1;
     } else {
-      c = schemeA.compareTo(schemeB);
+      c = compare(schemeA, schemeB);
     }
     if (c != 0) {
       return c;
     }
-    c = a.academicYear().compareTo(b.academicYear());
+    c = compare(a.academicYear(), b.academicYear());
     if (c != 0) {
       return c;
     }
-    c = a.term().compareTo(b.term());
+    c = compare(a.term(), b.term());
     if (c != 0) {
       return c;
     }
-    c = a.school().compareTo(b.school());
+    c = compare(a.school(), b.school());
     if (c != 0) {
       return c;
     }
-    c = a.group().compareTo(b.group());
+    c = compare(a.group(), b.group());
     if (c != 0) {
       return c;
     }
-    c = a.groupValue().compareTo(b.groupValue());
+    c = compare(a.groupValue(), b.groupValue());
     if (c != 0) {
       return c;
     }
-    c = a.subject().compareTo(b.subject());
-    return c != 0 ? c : a.measure().compareTo(b.measure());
+    c = compare(a.subject(), b.subject());
+    return c != 0 ? c : compare(a.measure(), b.measure());
+  }
+
+  /**
+   * {@link String#compareTo}, answered at once for the same string: a run's labels come from a few
+   * shared strings (the pupil table's codes), so most labels compared are the very same string.
+   */
+  private static int compare(String a, String b) {
+    return a == b ? 0 : a.compareTo(b);
   }
 
   private AttainmentMetrics() {}
@@ -186,7 +194,7 @@ public final class AttainmentMetrics {
    * ValueAddedReference)} makes them: the same figures from the table of any set of schools that
    * stands alone, wherever it is held.
    */
-  static List<Figure> compute(
+  public static List<Figure> compute(
       PupilTable table, SmallNumberRules rules, ValueAddedReference reference) {
     List<Figure> figures = new ArrayList<>(attainment(table));
     figures.addAll(ProgressMetrics.compute(table, reference));

@@ -159,6 +159,23 @@ public final class PupilTable {
   // Per pupil: the KS1 average point score in levels; NaN where not known.
   double[] ks1Aps;
 
+  /** Per pupil: the prior-attainment band of {@link #ks1Aps}; null where not known. */
+  private String[] ks1Band;
+
+  /** The codes of teacher assessment and KS1; {@link #UNKNOWN} where no row has one. */
+  private int teacherCode;
+
+  private int ks1Code;
+
+  /** A year group's number as the text of a pupil group's value, for the year groups 0 to 19. */
+  private static final String[] YEAR_GROUP_VALUES = new String[20];
+
+  static {
+    for (int y = 0; y < YEAR_GROUP_VALUES.length; y++) {
+      YEAR_GROUP_VALUES[y] = Integer.toString(y);
+    }
+  }
+
   // The graded rows: counted grades and the combined rows.
   int graded;
   int[] gSchool;
@@ -365,6 +382,12 @@ public final class PupilTable {
     }
     combinedSubject = subjects.code(Figure.RWM);
     ks1Aps = ks1AveragePoints();
+    ks1Band = new String[ks1Aps.length];
+    for (int u = 0; u < ks1Aps.length; u++) {
+      ks1Band[u] = band(ks1Aps[u]);
+    }
+    teacherCode = assessments.find(Measures.TEACHER);
+    ks1Code = assessments.find(Measures.KS1);
     workOutGraded();
   }
 
@@ -530,16 +553,18 @@ public final class PupilTable {
     int n = 0;
     out[n++] = Figure.ALL;
     out[n++] = Figure.ALL;
-    String a = assessments.name(assessmentCode);
-    if (a.equals(Measures.TEACHER)) {
+    if (assessmentCode == teacherCode) {
       out[n++] = Measures.YEAR_GROUP;
-      out[n++] = Integer.toString(yearGroupOf);
+      out[n++] =
+          yearGroupOf >= 0 && yearGroupOf < YEAR_GROUP_VALUES.length
+              ? YEAR_GROUP_VALUES[yearGroupOf]
+              : Integer.toString(yearGroupOf);
     }
     String[] groups = ptGroups[pt];
     System.arraycopy(groups, 0, out, n, groups.length);
     n += groups.length;
-    if (!a.equals(Measures.KS1)) {
-      String band = band(ks1Aps[ptUpn[pt]]);
+    if (assessmentCode != ks1Code) {
+      String band = ks1Band[ptUpn[pt]];
       if (band != null) {
         out[n++] = Measures.PRIOR_ATTAINMENT;
         out[n++] = band;

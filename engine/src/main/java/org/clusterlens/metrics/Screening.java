@@ -123,7 +123,9 @@ public final class Screening {
           f.denominator() != null
               && (hidden.contains(FigureKey.like(f, family(f)))
                   || (isAverage(f) && hidden.contains(FigureKey.like(f, AVERAGED)))
-                  || hiddenContext.contains(ContextSuppression.key(f.measure(), f)));
+                  // Only context figures are withheld as context (ContextSuppression.hidden).
+                  || (f.assessment().equals(Measures.CONTEXT)
+                      && hiddenContext.contains(ContextSuppression.key(f.measure(), f))));
       out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
     return suppressDerived(out, hidden);

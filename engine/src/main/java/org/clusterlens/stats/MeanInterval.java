@@ -55,6 +55,18 @@ public final class MeanInterval {
   }
 
   /**
+   * The two-sided {@code level} quantile of Student's t with {@code df} degrees of freedom (at
+   * least 1), kept once worked out (as {@link #studentT}'s are) for up to {@link #CACHED_DEGREES}.
+   */
+  static double tQuantileOfDegrees(long df, ConfidenceLevel level) {
+    return df < CACHED_DEGREES
+        ? T_QUANTILES
+            .computeIfAbsent(level, l -> new ConcurrentHashMap<>())
+            .computeIfAbsent(df + 1, k -> tQuantile(k, level))
+        : tQuantile(df + 1, level);
+  }
+
+  /**
    * The interval with a known spread, as value added uses it: mean ± z·σ/√n, σ the reference
    * group's standard deviation of pupil scores; throws {@link IllegalArgumentException} for n below
    * 1.

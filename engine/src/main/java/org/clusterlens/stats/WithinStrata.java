@@ -145,7 +145,7 @@ public final class WithinStrata {
     }
     double se = Math.sqrt(variance);
     TDistribution t = new TDistribution(null, df);
-    double half = t.inverseCumulativeProbability(1 - level.tailProbability()) * se;
+    double half = MeanInterval.tQuantileOfDegrees(df, level) * se;
     return Optional.of(
         new Difference(
             d,
