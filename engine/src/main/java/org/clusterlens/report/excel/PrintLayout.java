@@ -7,6 +7,8 @@ import java.text.AttributedString;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PageMargin;
@@ -227,8 +229,7 @@ final class PrintLayout {
    * laying a workbook out. Emptied when it grows large, so it never holds more than a run's
    * recurring text.
    */
-  private static final Map<Measured, Double> MEASURED =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Measured, Double> MEASURED = new ConcurrentHashMap<>();
 
   private static final int MEASURED_AT_MOST = 50_000;
 
@@ -236,17 +237,11 @@ final class PrintLayout {
   private record Measured(
       short points, boolean bold, boolean italic, String text, double width, boolean lines) {}
 
-  private static double measured(Measured key, java.util.function.ToDoubleFunction<Measured> how) {
-    Double known = MEASURED.get(key);
-    if (known != null) {
-      return known;
-    }
-    double value = how.applyAsDouble(key);
+  private static double measured(Measured key, ToDoubleFunction<Measured> how) {
     if (MEASURED.size() >= MEASURED_AT_MOST) {
       MEASURED.clear();
     }
-    MEASURED.put(key, value);
-    return value;
+    return MEASURED.computeIfAbsent(key, how::applyAsDouble);
   }
 
   /** How many lines {@code text} takes in {@code font} at {@code width} points. */
