@@ -14,6 +14,8 @@ import org.clusterlens.bench.Benchmark;
 import org.clusterlens.generate.DemoClusterGenerator;
 import org.clusterlens.generate.ScaleSize;
 import org.clusterlens.ingest.IngestBenchmark;
+import org.clusterlens.warehouse.EngineSpark;
+import org.clusterlens.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -128,6 +130,16 @@ final class BenchCommand implements Callable<Integer> {
             nationalSchools != null ? nationalSchools : ScaleSize.NATIONAL.schools(),
             out);
     if (warehouse != null) {
+      if (new Warehouse(EngineSpark.session(), warehouse.toString()).isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "The warehouse "
+                    + warehouse
+                    + " holds no returns yet, so there is nothing to measure: give the folder of a"
+                    + " warehouse that ingest or generate has filled.");
+        return ClusterLens.BAD_INPUT;
+      }
       out.println("Measuring the metrics stage of " + warehouse);
       out.flush();
       return printed(benchmark.metricsOf(warehouse), out);
