@@ -88,8 +88,14 @@ public final class FigureIndex {
   /** Each school's (and the cluster's) headline questions: figures judged in a headline family. */
   private final Map<String, List<Figure>> questionsBySchool = new HashMap<>();
 
-  /** Each school's (and the cluster's) figures, in the order given. */
-  private final Map<String, List<Figure>> bySchool = new HashMap<>();
+  /**
+   * Each school's (and the cluster's) figures by measure and subject, in the order given: a pack
+   * asks for one measure and subject of a school many times, and an LA's school has thousands of
+   * figures to look through.
+   */
+  private final Map<String, Map<MeasureOf, List<Figure>>> bySchool = new HashMap<>();
+
+  private record MeasureOf(String measure, String subject) {}
 
   /** A peer school's results as every pack of a run shows them (made once, not once a pack). */
   private final Map<PeerKey, SchoolResults> peers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -134,7 +140,10 @@ public final class FigureIndex {
       }
     }
     for (Figure f : all) {
-      bySchool.computeIfAbsent(f.school(), s -> new ArrayList<>()).add(f);
+      bySchool
+          .computeIfAbsent(f.school(), s -> new HashMap<>())
+          .computeIfAbsent(new MeasureOf(f.measure(), f.subject()), k -> new ArrayList<>())
+          .add(f);
       // Figures in levels and figures in no scheme are looked up by their labels alone: one in
       // levels must have no twin in no scheme.
       if (f.scheme() != null && byLabelsAndScheme.containsKey(FigureKey.of(f).inScheme(null))) {
@@ -190,8 +199,10 @@ public final class FigureIndex {
                 like.term())));
   }
 
-  private List<Figure> ofSchool(String school) {
-    return bySchool.getOrDefault(school, List.of());
+  private List<Figure> ofSchool(String school, String measure, String subject) {
+    return bySchool
+        .getOrDefault(school, Map.of())
+        .getOrDefault(new MeasureOf(measure, subject), List.of());
   }
 
   /** A whole-cohort Key Stage 2 figure of a school (or the cluster) in a year's summer term. */
@@ -253,8 +264,7 @@ public final class FigureIndex {
 
   /** The latest-term figure of a measure for a school and subject over all pupils. */
   public Optional<Figure> latest(String measure, String subject, String school) {
-    return ofSchool(school).stream()
-        .filter(f -> f.measure().equals(measure) && f.subject().equals(subject))
+    return ofSchool(school, measure, subject).stream()
         .filter(f -> f.group().equals(Figure.ALL))
         .max(java.util.Comparator.comparing(FigureIndex::termOf));
   }
@@ -265,9 +275,8 @@ public final class FigureIndex {
    */
   public List<Figure> groups(
       String measure, String assessment, String subject, String school, Term term) {
-    return ofSchool(school).stream()
-        .filter(f -> f.measure().equals(measure) && f.assessment().equals(assessment))
-        .filter(f -> f.subject().equals(subject))
+    return ofSchool(school, measure, subject).stream()
+        .filter(f -> f.assessment().equals(assessment))
         .filter(f -> !f.group().equals(Figure.ALL) && !f.group().equals(Measures.YEAR_GROUP))
         .filter(f -> termOf(f).equals(term))
         .toList();

@@ -66,11 +66,11 @@ public final class MetricsCsv {
   private static final Comparator<Figure> ROW_ORDER = MetricsCsv::inRowOrder;
 
   private static int inRowOrder(Figure a, Figure b) {
-    int c = a.measure().compareTo(b.measure());
+    int c = compare(a.measure(), b.measure());
     if (c != 0) {
       return c;
     }
-    c = a.assessment().compareTo(b.assessment());
+    c = compare(a.assessment(), b.assessment());
     if (c != 0) {
       return c;
     }
@@ -79,29 +79,37 @@ public final class MetricsCsv {
     if (schemeA == null || schemeB == null) {
       c = schemeA == null ? (schemeB == null ? 0 : -1) : 1;
     } else {
-      c = schemeA.compareTo(schemeB);
+      c = compare(schemeA, schemeB);
     }
     if (c != 0) {
       return c;
     }
-    c = a.subject().compareTo(b.subject());
+    c = compare(a.subject(), b.subject());
     if (c != 0) {
       return c;
     }
-    c = a.school().compareTo(b.school());
+    c = compare(a.school(), b.school());
     if (c != 0) {
       return c;
     }
-    c = a.group().compareTo(b.group());
+    c = compare(a.group(), b.group());
     if (c != 0) {
       return c;
     }
-    c = a.groupValue().compareTo(b.groupValue());
+    c = compare(a.groupValue(), b.groupValue());
     if (c != 0) {
       return c;
     }
-    c = a.academicYear().compareTo(b.academicYear());
-    return c != 0 ? c : a.term().compareTo(b.term());
+    c = compare(a.academicYear(), b.academicYear());
+    return c != 0 ? c : compare(a.term(), b.term());
+  }
+
+  /**
+   * {@link String#compareTo}, answered at once for the same string: most labels compared while
+   * sorting are the very same shared string (a measure's or a group's name).
+   */
+  private static int compare(String a, String b) {
+    return a == b ? 0 : a.compareTo(b);
   }
 
   private MetricsCsv() {}
