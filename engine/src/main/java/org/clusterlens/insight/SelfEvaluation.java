@@ -437,7 +437,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
 
   /** Looks up figures by their labels. */
   private static final class Lookup {
-    private final Map<String, Figure> byKey = new HashMap<>();
+    private final Map<Labels, Figure> byKey = new HashMap<>();
     private final Sources sources;
 
     /** Keys only the school's and the cluster's figures: the only ones a school's text quotes. */
@@ -447,7 +447,7 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
       quoted.addAll(sources.of(Figure.CLUSTER));
       for (Figure f : quoted) {
         byKey.put(
-            key(
+            new Labels(
                 f.measure(),
                 f.assessment(),
                 f.subject(),
@@ -460,26 +460,33 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
       }
     }
 
-    private static String key(String... parts) {
-      return String.join("|", parts);
-    }
+    /** A figure's labels, which the school's text looks it up by (whatever its scheme). */
+    private record Labels(
+        String measure,
+        String assessment,
+        String subject,
+        String school,
+        String group,
+        String groupValue,
+        String academicYear,
+        String term) {}
 
     Optional<Figure> ks2(String measure, String subject, String school, String year) {
       return Optional.ofNullable(
-          byKey.get(key(measure, "ks2", subject, school, "all", "all", year, "summer")));
+          byKey.get(new Labels(measure, "ks2", subject, school, "all", "all", year, "summer")));
     }
 
     Optional<Figure> ks2Group(
         String measure, String school, String group, String value, String year) {
       return Optional.ofNullable(
-          byKey.get(key(measure, "ks2", Figure.RWM, school, group, value, year, "summer")));
+          byKey.get(new Labels(measure, "ks2", Figure.RWM, school, group, value, year, "summer")));
     }
 
     Optional<Figure> teacher(
         String measure, String subject, String school, String yearGroup, Term term) {
       return Optional.ofNullable(
           byKey.get(
-              key(
+              new Labels(
                   measure,
                   "teacher",
                   subject,
