@@ -1,11 +1,11 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -229,18 +229,20 @@ public final class AttainmentMetrics {
    * #query()} counts them; unordered.
    */
   static List<Figure> attainment(PupilTable t) {
-    Map<PupilTable.Cell, Counts> cells = attainmentCells(t);
+    Long2ObjectOpenHashMap<Counts> cells = attainmentCells(t);
     List<Figure> figures = new ArrayList<>(cells.size() * 3);
-    cells.forEach(
-        (cell, c) ->
-            figures.addAll(
-                figuresOf(
-                    t.labels(cell).inScheme(t.schemes.name(cell.scheme())),
-                    c.pupils,
-                    c.atFirst,
-                    c.atSecond,
-                    c.withPoints,
-                    c.points)));
+    for (Long2ObjectMap.Entry<Counts> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      Counts c = e.getValue();
+      figures.addAll(
+          figuresOf(
+              t.labels(cell).inScheme(t.schemes.name(cell.scheme())),
+              c.pupils,
+              c.atFirst,
+              c.atSecond,
+              c.withPoints,
+              c.points));
+    }
     return figures;
   }
 
@@ -269,46 +271,39 @@ public final class AttainmentMetrics {
    */
   static Iterator<Row> countRows(PupilTable t) {
     List<Row> rows = new ArrayList<>();
-    attainmentCells(t)
-        .forEach(
-            (cell, c) ->
-                rows.add(
-                    RowFactory.create(
-                        t.schoolLabel(cell.school()),
-                        t.years.name(cell.year()),
-                        t.terms.name(cell.term()),
-                        t.assessments.name(cell.assessment()),
-                        t.schemes.name(cell.scheme()),
-                        t.subjects.name(cell.subject()),
-                        cell.group(),
-                        cell.value(),
-                        c.pupils,
-                        c.atFirst,
-                        c.atSecond,
-                        c.withPoints,
-                        c.withPoints > 0 ? c.points : null)));
+    for (Long2ObjectMap.Entry<Counts> e : attainmentCells(t).long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      Counts c = e.getValue();
+      rows.add(
+          RowFactory.create(
+              t.schoolLabel(cell.school()),
+              t.years.name(cell.year()),
+              t.terms.name(cell.term()),
+              t.assessments.name(cell.assessment()),
+              t.schemes.name(cell.scheme()),
+              t.subjects.name(cell.subject()),
+              cell.group(),
+              cell.value(),
+              c.pupils,
+              c.atFirst,
+              c.atSecond,
+              c.withPoints,
+              c.withPoints > 0 ? c.points : null));
+    }
     return rows.iterator();
   }
 
-  private static Map<PupilTable.Cell, Counts> attainmentCells(PupilTable t) {
-    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
-    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+  private static Long2ObjectOpenHashMap<Counts> attainmentCells(PupilTable t) {
+    Long2ObjectOpenHashMap<Counts> cells = new Long2ObjectOpenHashMap<>();
+    int[] groups = new int[PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {
       int n = t.groupsOf(t.gAssessment[g], t.gYearGroup[g], t.gPupilTerm[g], groups);
       int standard = t.gStandard[g];
       double points = t.gPoints[g];
       for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
         for (int k = 0; k < n; k++) {
-          Counts c =
-              cells.computeIfAbsent(
-                  t.gradedCell(
-                      g,
-                      school,
-                      t.gScheme[g],
-                      PupilTable.UNKNOWN,
-                      groups[2 * k],
-                      groups[2 * k + 1]),
-                  x -> new Counts());
+          long key = t.gradedKey(g, school, t.gScheme[g], PupilTable.UNKNOWN, groups[k]);
+          Counts c = cells.computeIfAbsent(key, x -> new Counts());
           c.pupils++;
           if (standard >= Grade.FIRST_THRESHOLD) {
             c.atFirst++;

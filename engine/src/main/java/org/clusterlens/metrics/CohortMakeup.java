@@ -1,5 +1,7 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +43,7 @@ final class CohortMakeup {
   private static Map<String, Counts> cohorts(PupilTable t) {
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int ks1 = t.assessments.find(Measures.KS1);
-    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
+    Long2ObjectOpenHashMap<Counts> cells = new Long2ObjectOpenHashMap<>();
     for (int g = 0; g < t.graded; g++) {
       // Shifts are made in levels only, so their cohorts are the pupils graded in levels.
       if (t.gScheme[g] != levels) {
@@ -51,10 +53,8 @@ final class CohortMakeup {
       String band = t.gAssessment[g] == ks1 ? null : PupilTable.band(t.ks1Aps[t.gUpn[g]]);
       for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
         for (int yearGroup : new int[] {PupilTable.UNKNOWN, t.gYearGroup[g]}) {
-          Counts c =
-              cells.computeIfAbsent(
-                  t.gradedCell(g, school, PupilTable.UNKNOWN, yearGroup, null, null),
-                  k -> new Counts());
+          long key = t.gradedKey(g, school, PupilTable.UNKNOWN, yearGroup, PupilTable.UNKNOWN);
+          Counts c = cells.computeIfAbsent(key, k -> new Counts());
           c.pupils++;
           c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
           c.disadvantagedKnown += t.ptDisadvantaged[p] == PupilTable.UNKNOWN ? 0 : 1;
@@ -68,19 +68,18 @@ final class CohortMakeup {
       }
     }
     Map<String, Counts> cohorts = new HashMap<>();
-    cells.forEach(
-        (cell, c) ->
-            cohorts.put(
-                key(
-                    t.schoolLabel(cell.school()),
-                    t.assessments.name(cell.assessment()),
-                    t.subjects.name(cell.subject()),
-                    t.years.name(cell.year()),
-                    t.terms.name(cell.term()),
-                    cell.extra() == PupilTable.UNKNOWN
-                        ? Figure.ALL
-                        : Integer.toString(cell.extra())),
-                c));
+    for (Long2ObjectMap.Entry<Counts> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      cohorts.put(
+          key(
+              t.schoolLabel(cell.school()),
+              t.assessments.name(cell.assessment()),
+              t.subjects.name(cell.subject()),
+              t.years.name(cell.year()),
+              t.terms.name(cell.term()),
+              cell.extra() == PupilTable.UNKNOWN ? Figure.ALL : Integer.toString(cell.extra())),
+          e.getValue());
+    }
     return cohorts;
   }
 

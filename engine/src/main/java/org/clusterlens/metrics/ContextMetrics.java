@@ -1,9 +1,9 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.clusterlens.model.Figure;
 
 /**
@@ -35,22 +35,20 @@ final class ContextMetrics {
 
   /** The context figures of the pupils in {@code t}; never null. */
   static List<Figure> compute(PupilTable t) {
-    Map<PupilTable.Cell, Counts> cells = new HashMap<>();
+    Long2ObjectOpenHashMap<Counts> cells = new Long2ObjectOpenHashMap<>();
     for (int p = 0; p < t.pupilTerms; p++) {
       for (int school : new int[] {t.ptSchool[p], PupilTable.CLUSTER}) {
-        Counts c =
-            cells.computeIfAbsent(
-                new PupilTable.Cell(
-                    school,
-                    t.ptYear[p],
-                    t.ptTerm[p],
-                    PupilTable.UNKNOWN,
-                    PupilTable.UNKNOWN,
-                    PupilTable.UNKNOWN,
-                    PupilTable.UNKNOWN,
-                    Figure.ALL,
-                    Figure.ALL),
-                k -> new Counts());
+        long key =
+            CellKey.of(
+                school,
+                t.ptYear[p],
+                t.ptTerm[p],
+                PupilTable.UNKNOWN,
+                PupilTable.UNKNOWN,
+                PupilTable.UNKNOWN,
+                PupilTable.UNKNOWN,
+                t.allPupils);
+        Counts c = cells.computeIfAbsent(key, k -> new Counts());
         c.pupils++;
         c.fsm += t.ptFsm[p] == 1 ? 1 : 0;
         c.fsmKnown += t.ptFsm[p] == PupilTable.UNKNOWN ? 0 : 1;
@@ -68,22 +66,22 @@ final class ContextMetrics {
       }
     }
     List<Figure> figures = new ArrayList<>();
-    cells.forEach(
-        (cell, c) -> {
-          // Context is about pupils, not grades: it belongs to no scheme.
-          Figure labels = t.labels(cell).inScheme(null);
-          figures.add(figure(labels, Measures.CONTEXT_PUPILS, null, c.pupils, c.pupils));
-          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_FSM, c.fsm, c.fsmKnown);
-          addShareOfKnown(
-              figures,
-              labels,
-              Measures.CONTEXT_PCT_DISADVANTAGED,
-              c.disadvantaged,
-              c.disadvantagedKnown);
-          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_SEN, c.sen, c.senKnown);
-          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_EAL, c.eal, c.ealKnown);
-          addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_STABLE, c.stable, c.joiningKnown);
-        });
+    for (Long2ObjectMap.Entry<Counts> e : cells.long2ObjectEntrySet()) {
+      Counts c = e.getValue();
+      // Context is about pupils, not grades: it belongs to no scheme.
+      Figure labels = t.labels(t.cell(e.getLongKey())).inScheme(null);
+      figures.add(figure(labels, Measures.CONTEXT_PUPILS, null, c.pupils, c.pupils));
+      addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_FSM, c.fsm, c.fsmKnown);
+      addShareOfKnown(
+          figures,
+          labels,
+          Measures.CONTEXT_PCT_DISADVANTAGED,
+          c.disadvantaged,
+          c.disadvantagedKnown);
+      addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_SEN, c.sen, c.senKnown);
+      addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_EAL, c.eal, c.ealKnown);
+      addShareOfKnown(figures, labels, Measures.CONTEXT_PCT_STABLE, c.stable, c.joiningKnown);
+    }
     return figures;
   }
 

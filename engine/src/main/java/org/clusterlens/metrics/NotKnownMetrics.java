@@ -1,10 +1,9 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.clusterlens.model.Figure;
 
 /**
@@ -40,56 +39,58 @@ final class NotKnownMetrics {
   static List<Figure> compute(PupilTable t) {
     // Per pupil in a term: which of GROUPS are not known, as bits.
     int[] notKnown = new int[t.pupilTerms];
+    int everyGroup = (1 << GROUPS.size()) - 1;
     for (int p = 0; p < t.pupilTerms; p++) {
-      List<String> known = Arrays.asList(t.ptGroups[p]);
-      for (int i = 0; i < GROUPS.size(); i++) {
-        if (!known.contains(GROUPS.get(i))) {
-          notKnown[p] |= 1 << i;
+      int known = 0;
+      for (int pupilGroup : t.ptGroups[p]) {
+        int i = GROUPS.indexOf(t.pupilGroups.group(pupilGroup));
+        if (i >= 0) {
+          known |= 1 << i;
         }
       }
+      notKnown[p] = everyGroup & ~known;
     }
-    Map<PupilTable.Cell, long[]> cells = new HashMap<>();
+    Long2ObjectOpenHashMap<long[]> cells = new Long2ObjectOpenHashMap<>();
     for (int g = 0; g < t.graded; g++) {
       int bits = notKnown[t.gPupilTerm[g]];
       if (bits == 0) {
         continue;
       }
       for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
-        long[] c =
-            cells.computeIfAbsent(
-                t.gradedCell(g, school, t.gScheme[g], PupilTable.UNKNOWN, null, null),
-                k -> new long[GROUPS.size()]);
+        long key = t.gradedKey(g, school, t.gScheme[g], PupilTable.UNKNOWN, PupilTable.UNKNOWN);
+        long[] c = cells.computeIfAbsent(key, k -> new long[GROUPS.size()]);
         for (int i = 0; i < GROUPS.size(); i++) {
           c[i] += (bits >> i) & 1;
         }
       }
     }
     List<Figure> figures = new ArrayList<>();
-    cells.forEach(
-        (cell, c) -> {
-          for (int i = 0; i < GROUPS.size(); i++) {
-            if (c[i] > 0) {
-              PupilTable.Cell labels =
-                  new PupilTable.Cell(
-                      cell.school(),
-                      cell.year(),
-                      cell.term(),
-                      cell.assessment(),
-                      cell.scheme(),
-                      cell.subject(),
-                      cell.extra(),
-                      GROUPS.get(i),
-                      Measures.NOT_KNOWN);
-              figures.add(
-                  Derived.like(
-                      t.labels(labels).inScheme(t.schemes.name(cell.scheme())),
-                      Measures.PUPILS_NOT_KNOWN,
-                      null,
-                      c[i],
-                      c[i]));
-            }
-          }
-        });
+    for (Long2ObjectMap.Entry<long[]> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      long[] c = e.getValue();
+      for (int i = 0; i < GROUPS.size(); i++) {
+        if (c[i] > 0) {
+          PupilTable.Cell labels =
+              new PupilTable.Cell(
+                  cell.school(),
+                  cell.year(),
+                  cell.term(),
+                  cell.assessment(),
+                  cell.scheme(),
+                  cell.subject(),
+                  cell.extra(),
+                  GROUPS.get(i),
+                  Measures.NOT_KNOWN);
+          figures.add(
+              Derived.like(
+                  t.labels(labels).inScheme(t.schemes.name(cell.scheme())),
+                  Measures.PUPILS_NOT_KNOWN,
+                  null,
+                  c[i],
+                  c[i]));
+        }
+      }
+    }
     return figures;
   }
 }

@@ -1,5 +1,8 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,53 +57,38 @@ public final class ProgressMetrics {
     double variance;
   }
 
-  /** A pupil's points in a subject in a term, by the term's position in time. */
-  private record PupilSubjectTerm(int upn, int subject, int termIndex) {
-
-    @Override
-    public int hashCode() {
-      return (upn * 31 + subject) * 31 + termIndex;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PupilSubjectTerm k
-          && upn == k.upn
-          && subject == k.subject
-          && termIndex == k.termIndex;
-    }
-  }
-
   /** A band's KS2 points in a subject and year: pupils and their points. */
   private record BandYear(int year, int subject, String band) {}
 
   /** The progress figures of the pupils in {@code t} graded in levels; unordered, never null. */
   static List<Figure> compute(PupilTable t, ValueAddedReference reference) {
-    Map<PupilTable.Cell, Sums> cells = new HashMap<>();
+    Long2ObjectOpenHashMap<Sums> cells = new Long2ObjectOpenHashMap<>();
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
     int ks1 = t.assessments.find(Measures.KS1);
     int ks2 = t.assessments.find(Measures.KS2);
     // Every row with points in levels.
-    List<Integer> graded = new ArrayList<>();
-    Map<PupilSubjectTerm, List<Integer>> teacherRows = new HashMap<>();
+    IntArrayList gradedRows = new IntArrayList();
+    // A pupil's teacher-assessment rows in a subject and term, by PupilTable.pupilSubjectTerm.
+    Long2ObjectOpenHashMap<IntArrayList> teacherRows = new Long2ObjectOpenHashMap<>();
     Map<Long, Integer> ks1Levels = new HashMap<>();
     for (int i = 0; i < t.rows; i++) {
       if (t.scheme[i] != levels || levels == PupilTable.UNKNOWN || Double.isNaN(t.points[i])) {
         continue;
       }
-      graded.add(i);
+      gradedRows.add(i);
       if (t.assessment[i] == teacher) {
         teacherRows
             .computeIfAbsent(
-                new PupilSubjectTerm(t.upn[i], t.subject[i], t.termIndex(t.year[i], t.term[i])),
-                k -> new ArrayList<>(1))
+                t.pupilSubjectTerm(0, t.upn[i], t.subject[i], t.termIndex(t.year[i], t.term[i])),
+                k -> new IntArrayList(1))
             .add(i);
       } else if (t.assessment[i] == ks1) {
         // The highest KS1 level in the subject; a row without a level adds none.
         ks1Levels.merge(PupilTable.pupilSubject(t.upn[i], t.subject[i]), t.level[i], Math::max);
       }
     }
+    int[] graded = gradedRows.toIntArray();
     // Gains since the term before and the same term a year before.
     for (int a : graded) {
       if (t.assessment[a] != teacher) {
@@ -108,9 +96,14 @@ public final class ProgressMetrics {
       }
       int index = t.termIndex(t.year[a], t.term[a]);
       for (int measure : new int[] {TERM, YEAR}) {
-        PupilSubjectTerm before =
-            new PupilSubjectTerm(t.upn[a], t.subject[a], index - (measure == TERM ? 1 : 3));
-        for (int b : teacherRows.getOrDefault(before, List.of())) {
+        long before =
+            t.pupilSubjectTerm(0, t.upn[a], t.subject[a], index - (measure == TERM ? 1 : 3));
+        IntArrayList rowsBefore = teacherRows.get(before);
+        if (rowsBefore == null) {
+          continue;
+        }
+        for (int k = 0; k < rowsBefore.size(); k++) {
+          int b = rowsBefore.getInt(k);
           add(t, cells, a, measure, t.points[a] - t.points[b], Double.NaN);
         }
       }
@@ -164,19 +157,23 @@ public final class ProgressMetrics {
     }
     // The cluster's spread of pupil value added, per year and subject, for every VA interval.
     Map<String, Double> clusterSpread = new HashMap<>();
-    cells.forEach(
-        (cell, s) -> {
-          if (cell.extra() == ADDED
-              && cell.school() == PupilTable.CLUSTER
-              && cell.group().equals(Figure.ALL)
-              && s.pupils >= 2) {
-            clusterSpread.put(
-                t.years.name(cell.year()) + "|" + t.subjects.name(cell.subject()),
-                MeanInterval.standardDeviation(s.pupils, s.total, s.squares));
-          }
-        });
-    List<Figure> figures = new ArrayList<>();
-    cells.forEach((cell, s) -> figures.add(figureOf(t.labels(cell), cell, s, clusterSpread)));
+    for (Long2ObjectMap.Entry<Sums> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      Sums s = e.getValue();
+      if (cell.extra() == ADDED
+          && cell.school() == PupilTable.CLUSTER
+          && cell.group().equals(Figure.ALL)
+          && s.pupils >= 2) {
+        clusterSpread.put(
+            t.years.name(cell.year()) + "|" + t.subjects.name(cell.subject()),
+            MeanInterval.standardDeviation(s.pupils, s.total, s.squares));
+      }
+    }
+    List<Figure> figures = new ArrayList<>(cells.size());
+    for (Long2ObjectMap.Entry<Sums> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      figures.add(figureOf(t.labels(cell), cell, e.getValue(), clusterSpread));
+    }
     return figures;
   }
 
@@ -184,24 +181,22 @@ public final class ProgressMetrics {
    * Counts a pupil's value {@code x} (and variance {@code v}, NaN if none) in each of its groups.
    */
   private static void add(
-      PupilTable t, Map<PupilTable.Cell, Sums> cells, int row, int measure, double x, double v) {
-    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+      PupilTable t, Long2ObjectOpenHashMap<Sums> cells, int row, int measure, double x, double v) {
+    int[] groups = new int[PupilTable.MAX_GROUPS];
     int n = t.groupsOf(t.assessment[row], t.yearGroup[row], t.pupilTerm[row], groups);
     for (int school : new int[] {t.school[row], PupilTable.CLUSTER}) {
       for (int k = 0; k < n; k++) {
-        Sums s =
-            cells.computeIfAbsent(
-                new PupilTable.Cell(
-                    school,
-                    t.year[row],
-                    t.term[row],
-                    t.assessment[row],
-                    PupilTable.UNKNOWN,
-                    t.subject[row],
-                    measure,
-                    groups[2 * k],
-                    groups[2 * k + 1]),
-                c -> new Sums());
+        long key =
+            CellKey.of(
+                school,
+                t.year[row],
+                t.term[row],
+                t.assessment[row],
+                PupilTable.UNKNOWN,
+                t.subject[row],
+                measure,
+                groups[k]);
+        Sums s = cells.computeIfAbsent(key, cell -> new Sums());
         s.pupils++;
         s.total += x;
         s.squares += x * x;

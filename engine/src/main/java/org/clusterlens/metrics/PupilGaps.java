@@ -1,7 +1,8 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +41,12 @@ final class PupilGaps {
    * graded in levels: pupils, pupils with points, their points, their squares, pupils at Level 4+
    * and at Level 5+.
    */
-  private static Map<PupilTable.Cell, double[]> cells(PupilTable t) {
+  private static Long2ObjectOpenHashMap<double[]> cells(PupilTable t) {
     // Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
-    Map<PupilTable.Cell, double[]> cells = new HashMap<>();
-    String[] groups = new String[2 * PupilTable.MAX_GROUPS];
+    Long2ObjectOpenHashMap<double[]> cells = new Long2ObjectOpenHashMap<>();
+    int[] groups = new int[PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {
       if (t.gScheme[g] != levels) {
         continue;
@@ -56,14 +57,12 @@ final class PupilGaps {
       int standard = t.gStandard[g];
       for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
         for (int k = 0; k < n; k++) {
-          String group = groups[2 * k];
+          String group = t.pupilGroups.group(groups[k]);
           if (group.equals(Figure.ALL) || group.equals(Measures.YEAR_GROUP)) {
             continue;
           }
-          double[] c =
-              cells.computeIfAbsent(
-                  t.gradedCell(g, school, PupilTable.UNKNOWN, stratum, group, groups[2 * k + 1]),
-                  x -> new double[6]);
+          long key = t.gradedKey(g, school, PupilTable.UNKNOWN, stratum, groups[k]);
+          double[] c = cells.computeIfAbsent(key, x -> new double[6]);
           c[0]++;
           if (!Double.isNaN(points)) {
             c[1]++;
@@ -106,45 +105,61 @@ final class PupilGaps {
    * too few pupils or no spread to test carries no interval or p-value.
    */
   static List<Figure> of(PupilTable t, SmallNumberRules rules) {
-    // dimension (labels without the value) → value → stratum → cell
-    Map<Figure, Map<String, Map<Integer, Cell>>> dimensions = new HashMap<>();
-    cells(t)
-        .forEach(
-            (cell, c) -> {
-              Figure dimension =
-                  label(
-                      t.assessments.name(cell.assessment()),
-                      t.subjects.name(cell.subject()),
-                      t.schoolLabel(cell.school()),
-                      cell.group(),
-                      Figure.ALL,
-                      t.years.name(cell.year()),
-                      t.terms.name(cell.term()));
-              dimensions
-                  .computeIfAbsent(dimension, k -> new TreeMap<>())
-                  .computeIfAbsent(cell.value(), k -> new TreeMap<>())
-                  .put(
-                      cell.extra(),
-                      new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]));
-            });
+    // dimension (the cell's key with the group as a whole, no value or stratum) → value → stratum
+    // → cell
+    Long2ObjectOpenHashMap<Map<String, Map<Integer, Cell>>> dimensions =
+        new Long2ObjectOpenHashMap<>();
+    for (Long2ObjectMap.Entry<double[]> e : cells(t).long2ObjectEntrySet()) {
+      long key = e.getLongKey();
+      PupilTable.Cell cell = t.cell(key);
+      double[] c = e.getValue();
+      long dimension =
+          CellKey.of(
+              cell.school(),
+              cell.year(),
+              cell.term(),
+              cell.assessment(),
+              PupilTable.UNKNOWN,
+              cell.subject(),
+              PupilTable.UNKNOWN,
+              t.pupilGroups.wholeGroup(CellKey.code(key, CellKey.Part.PUPIL_GROUP)));
+      dimensions
+          .computeIfAbsent(dimension, k -> new TreeMap<>())
+          .computeIfAbsent(cell.value(), k -> new TreeMap<>())
+          .put(
+              cell.extra(),
+              new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]));
+    }
     List<Figure> gaps = new ArrayList<>();
-    dimensions.forEach(
-        (dimension, values) ->
+    for (Long2ObjectMap.Entry<Map<String, Map<Integer, Cell>>> d :
+        dimensions.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(d.getLongKey());
+      Figure dimension =
+          label(
+              t.assessments.name(cell.assessment()),
+              t.subjects.name(cell.subject()),
+              t.schoolLabel(cell.school()),
+              cell.group(),
+              cell.value(),
+              t.years.name(cell.year()),
+              t.terms.name(cell.term()));
+      Map<String, Map<Integer, Cell>> values = d.getValue();
+      values.forEach(
+          (value, group) -> {
+            Figure label = withValue(dimension, value);
+            if (!GroupGaps.compared(label)) {
+              return;
+            }
+            Map<Integer, Cell> rest = new TreeMap<>();
             values.forEach(
-                (value, group) -> {
-                  Figure label = withValue(dimension, value);
-                  if (!GroupGaps.compared(label)) {
-                    return;
+                (other, cells) -> {
+                  if (!other.equals(value)) {
+                    cells.forEach((stratum, c) -> rest.merge(stratum, c, Cell::plus));
                   }
-                  Map<Integer, Cell> rest = new TreeMap<>();
-                  values.forEach(
-                      (other, cells) -> {
-                        if (!other.equals(value)) {
-                          cells.forEach((stratum, c) -> rest.merge(stratum, c, Cell::plus));
-                        }
-                      });
-                  gaps.addAll(gapsOf(label, group, rest, rules));
-                }));
+                });
+            gaps.addAll(gapsOf(label, group, rest, rules));
+          });
+    }
     return gaps;
   }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusterlens.model.Ethnicity;
@@ -100,6 +99,42 @@ public final class PupilTable {
     }
   }
 
+  /** Pupil groups and their values (a group and value together) coded as small integers. */
+  static final class PupilGroups {
+    private final Map<String, Map<String, Integer>> codes = new HashMap<>();
+    private final List<String> groups = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+
+    int code(String group, String value) {
+      Map<String, Integer> ofGroup = codes.computeIfAbsent(group, g -> new HashMap<>());
+      Integer c = ofGroup.get(value);
+      if (c == null) {
+        c = groups.size();
+        ofGroup.put(value, c);
+        groups.add(group);
+        values.add(value);
+      }
+      return c;
+    }
+
+    /**
+     * The code of the group of {@code code} as a whole: its group with value {@link Figure#ALL}.
+     */
+    int wholeGroup(int code) {
+      return code(groups.get(code), Figure.ALL);
+    }
+
+    /** The group of {@code code}; null for {@link #UNKNOWN} (a cell of no pupil group). */
+    String group(int code) {
+      return code == UNKNOWN ? null : groups.get(code);
+    }
+
+    /** The value of {@code code}; null for {@link #UNKNOWN}. */
+    String value(int code) {
+      return code == UNKNOWN ? null : values.get(code);
+    }
+  }
+
   final Codes schools = new Codes();
   final Codes years = new Codes();
   final Codes terms = new Codes();
@@ -107,6 +142,10 @@ public final class PupilTable {
   final Codes schemes = new Codes();
   final Codes subjects = new Codes();
   final Codes upns = new Codes();
+  final PupilGroups pupilGroups = new PupilGroups();
+
+  /** The code of all pupils. */
+  final int allPupils = pupilGroups.code(Figure.ALL, Figure.ALL);
 
   // The rows.
   int rows;
@@ -151,29 +190,33 @@ public final class PupilTable {
   int[] ptJoined = new int[0];
 
   /**
-   * The pupil's groups other than all pupils, year group and prior attainment, as group, value,
-   * group, value, … (only the groups whose value is known).
+   * The codes of the pupil's groups and values ({@link #pupilGroups}) other than all pupils, year
+   * group and prior attainment (only the groups whose value is known).
    */
-  String[][] ptGroups = new String[0][];
+  int[][] ptGroups = new int[0][];
 
   // Per pupil: the KS1 average point score in levels; NaN where not known.
   double[] ks1Aps;
 
-  /** Per pupil: the prior-attainment band of {@link #ks1Aps}; null where not known. */
-  private String[] ks1Band;
+  /**
+   * Per pupil: the code of the prior-attainment band of {@link #ks1Aps} as a pupil group and value;
+   * {@link #UNKNOWN} where not known.
+   */
+  private int[] ks1Band;
 
   /** The codes of teacher assessment and KS1; {@link #UNKNOWN} where no row has one. */
   private int teacherCode;
 
   private int ks1Code;
 
-  /** A year group's number as the text of a pupil group's value, for the year groups 0 to 19. */
-  private static final String[] YEAR_GROUP_VALUES = new String[20];
+  /**
+   * The codes of the year groups 0 to 19 as a pupil group and value; {@link #UNKNOWN} until first
+   * asked for.
+   */
+  private final int[] yearGroupCodes = new int[20];
 
-  static {
-    for (int y = 0; y < YEAR_GROUP_VALUES.length; y++) {
-      YEAR_GROUP_VALUES[y] = Integer.toString(y);
-    }
+  {
+    Arrays.fill(yearGroupCodes, UNKNOWN);
   }
 
   // The graded rows: counted grades and the combined rows.
@@ -195,6 +238,9 @@ public final class PupilTable {
 
   /** Per academic year's code: the calendar year it starts in. */
   int[] yearStart;
+
+  /** The {@link #termIndex} of the earliest year's first term. */
+  private int firstTermIndex;
 
   private PupilTable() {}
 
@@ -288,24 +334,29 @@ public final class PupilTable {
     LocalDate joined = date(r.get(17));
     LocalDate born = date(r.get(18));
     ptJoined[p] = joined == null ? Integer.MIN_VALUE : (int) joined.toEpochDay();
-    List<String> groups = new ArrayList<>(18);
-    pair(groups, Measures.DISADVANTAGED, yesNoCode(ptDisadvantaged[p]));
-    pair(groups, Measures.FSM, yesNoCode(ptFsm[p]));
-    pair(groups, Measures.SEN, ptSen[p]);
-    pair(groups, Measures.EAL, yesNoCode(ptEal[p]));
-    pair(groups, Measures.GENDER, gender);
-    pair(groups, Measures.SEASON_OF_BIRTH, born == null ? null : seasonOfBirth(born));
-    pair(groups, Measures.MOBILITY, joined == null ? null : mobility(joined, r.getString(1)));
-    pair(groups, Measures.ETHNICITY, ethnicity);
-    ptGroups[p] = groups.toArray(String[]::new);
+    int[] groups = new int[9];
+    int n = 0;
+    n = pair(groups, n, Measures.DISADVANTAGED, yesNoCode(ptDisadvantaged[p]));
+    n = pair(groups, n, Measures.FSM, yesNoCode(ptFsm[p]));
+    n = pair(groups, n, Measures.SEN, ptSen[p]);
+    n = pair(groups, n, Measures.EAL, yesNoCode(ptEal[p]));
+    n = pair(groups, n, Measures.GENDER, gender);
+    n = pair(groups, n, Measures.SEASON_OF_BIRTH, born == null ? null : seasonOfBirth(born));
+    n =
+        pair(
+            groups, n, Measures.MOBILITY, joined == null ? null : mobility(joined, r.getString(1)));
+    n = pair(groups, n, Measures.ETHNICITY, ethnicity);
+    ptGroups[p] = Arrays.copyOf(groups, n);
     return p;
   }
 
-  private static void pair(List<String> groups, String group, String value) {
-    if (value != null) {
-      groups.add(group);
-      groups.add(value);
+  /** Adds the code of {@code group} and {@code value} at {@code n} if the value is known. */
+  private int pair(int[] groups, int n, String group, String value) {
+    if (value == null) {
+      return n;
     }
+    groups[n] = pupilGroups.code(group, value);
+    return n + 1;
   }
 
   private static int yesNo(Row r, int i) {
@@ -380,11 +431,13 @@ public final class PupilTable {
     for (int y = 0; y < years.size(); y++) {
       yearStart[y] = Integer.parseInt(years.name(y).substring(0, 4));
     }
+    firstTermIndex = 3 * Arrays.stream(yearStart).min().orElse(0);
     combinedSubject = subjects.code(Figure.RWM);
     ks1Aps = ks1AveragePoints();
-    ks1Band = new String[ks1Aps.length];
+    ks1Band = new int[ks1Aps.length];
     for (int u = 0; u < ks1Aps.length; u++) {
-      ks1Band[u] = band(ks1Aps[u]);
+      String band = band(ks1Aps[u]);
+      ks1Band[u] = band == null ? UNKNOWN : pupilGroups.code(Measures.PRIOR_ATTAINMENT, band);
     }
     teacherCode = assessments.find(Measures.TEACHER);
     ks1Code = assessments.find(Measures.KS1);
@@ -537,40 +590,79 @@ public final class PupilTable {
     return yearStart[yearCode] * 3 + termNumber(terms.name(termCode));
   }
 
+  /** Terms before the earliest term that a {@link #pupilSubjectTerm} key can hold. */
+  private static final int TERMS_BEFORE_FIRST = 8;
+
+  /**
+   * A pupil's grade in a subject in a school's term ({@code school} 0 for a key across schools), by
+   * the term's position in time ({@link #termIndex}), packed in a long: the pupil's code in the
+   * high 32 bits, then 16 bits of school, 6 of subject and 10 of term. Throws {@link
+   * IllegalStateException} for a code that does not fit rather than collide with another key.
+   */
+  long pupilSubjectTerm(int school, int upnCode, int subjectCode, int termIndex) {
+    int termPosition = termIndex - firstTermIndex + TERMS_BEFORE_FIRST;
+    if (school < 0 || school >= 1 << 16) {
+      throw new IllegalStateException(
+          "School code " + school + " does not fit 16 bits: too many schools in one pupil table");
+    }
+    if (subjectCode < 0 || subjectCode >= 1 << 6) {
+      throw new IllegalStateException(
+          "Subject code " + subjectCode + " does not fit 6 bits: more than 64 subjects");
+    }
+    if (termPosition < 0 || termPosition >= 1 << 10) {
+      throw new IllegalStateException(
+          "Term "
+              + termIndex
+              + " is more than "
+              + ((1 << 10) - TERMS_BEFORE_FIRST)
+              + " terms after the earliest term, or more than "
+              + TERMS_BEFORE_FIRST
+              + " before it");
+    }
+    return (long) upnCode << 32 | (long) school << 16 | subjectCode << 10 | termPosition;
+  }
+
   private static int termNumber(String term) {
     int n = Arrays.asList(TERMS).indexOf(term);
     return n < 0 ? 2 : n;
   }
 
   /**
-   * Fills {@code out} with the pupil groups of a row of {@code assessmentCode} in {@code
-   * yearGroupOf} for the pupil in term {@code pt}, as group, value, group, value, …, and returns
-   * how many groups: all pupils; the year group (teacher assessment only: a statutory result
-   * belongs to one year group); every characteristic known; and the prior-attainment band, except
-   * for KS1 results (the band is made from them).
+   * Fills {@code out} with the codes of the pupil groups and values ({@link #pupilGroups}) of a row
+   * of {@code assessmentCode} in {@code yearGroupOf} for the pupil in term {@code pt}, and returns
+   * how many: all pupils; the year group (teacher assessment only: a statutory result belongs to
+   * one year group); every characteristic known; and the prior-attainment band, except for KS1
+   * results (the band is made from them).
    */
-  int groupsOf(int assessmentCode, int yearGroupOf, int pt, String[] out) {
+  int groupsOf(int assessmentCode, int yearGroupOf, int pt, int[] out) {
     int n = 0;
-    out[n++] = Figure.ALL;
-    out[n++] = Figure.ALL;
+    out[n++] = allPupils;
     if (assessmentCode == teacherCode) {
-      out[n++] = Measures.YEAR_GROUP;
-      out[n++] =
-          yearGroupOf >= 0 && yearGroupOf < YEAR_GROUP_VALUES.length
-              ? YEAR_GROUP_VALUES[yearGroupOf]
-              : Integer.toString(yearGroupOf);
+      out[n++] = yearGroupCode(yearGroupOf);
     }
-    String[] groups = ptGroups[pt];
+    int[] groups = ptGroups[pt];
     System.arraycopy(groups, 0, out, n, groups.length);
     n += groups.length;
     if (assessmentCode != ks1Code) {
-      String band = ks1Band[ptUpn[pt]];
-      if (band != null) {
-        out[n++] = Measures.PRIOR_ATTAINMENT;
+      int band = ks1Band[ptUpn[pt]];
+      if (band != UNKNOWN) {
         out[n++] = band;
       }
     }
-    return n / 2;
+    return n;
+  }
+
+  /** The code of year group {@code yearGroupOf} as a pupil group and value. */
+  private int yearGroupCode(int yearGroupOf) {
+    if (yearGroupOf < 0 || yearGroupOf >= yearGroupCodes.length) {
+      return pupilGroups.code(Measures.YEAR_GROUP, Integer.toString(yearGroupOf));
+    }
+    int code = yearGroupCodes[yearGroupOf];
+    if (code == UNKNOWN) {
+      code = pupilGroups.code(Measures.YEAR_GROUP, Integer.toString(yearGroupOf));
+      yearGroupCodes[yearGroupOf] = code;
+    }
+    return code;
   }
 
   /**
@@ -587,47 +679,32 @@ public final class PupilTable {
       int subject,
       int extra,
       String group,
-      String value) {
-
-    // Written out: a record's generated hashCode and equals go through method handles, which cost
-    // several times more on a short run's quick compiler, and cells are looked up for every pupil.
-    @Override
-    public int hashCode() {
-      int h = school;
-      h = 31 * h + year;
-      h = 31 * h + term;
-      h = 31 * h + assessment;
-      h = 31 * h + scheme;
-      h = 31 * h + subject;
-      h = 31 * h + extra;
-      h = 31 * h + (group == null ? 0 : group.hashCode());
-      return 31 * h + (value == null ? 0 : value.hashCode());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Cell c
-          && school == c.school
-          && year == c.year
-          && term == c.term
-          && assessment == c.assessment
-          && scheme == c.scheme
-          && subject == c.subject
-          && extra == c.extra
-          && Objects.equals(group, c.group)
-          && Objects.equals(value, c.value);
-    }
-  }
+      String value) {}
 
   /**
-   * The cell graded row {@code g} is counted in, for {@code school} (the row's own or {@link
-   * #CLUSTER}): its year, term, assessment and subject, with the {@code scheme} (the row's, or
-   * {@link #UNKNOWN} for a table across schemes), the table's own {@code extra} code and a pupil
-   * group and value.
+   * The key ({@link CellKey}) of the cell graded row {@code g} is counted in, for {@code school}
+   * (the row's own or {@link #CLUSTER}): its year, term, assessment and subject, with the {@code
+   * scheme} (the row's, or {@link #UNKNOWN} for a table across schemes), the table's own {@code
+   * extra} code and a pupil group and value's code ({@link #UNKNOWN} for none).
    */
-  Cell gradedCell(int g, int school, int scheme, int extra, String group, String value) {
+  long gradedKey(int g, int school, int scheme, int extra, int pupilGroup) {
+    return CellKey.of(
+        school, gYear[g], gTerm[g], gAssessment[g], scheme, gSubject[g], extra, pupilGroup);
+  }
+
+  /** The cell of {@code key} ({@link CellKey}), its pupil group and value as text. */
+  Cell cell(long key) {
+    int pupilGroup = CellKey.code(key, CellKey.Part.PUPIL_GROUP);
     return new Cell(
-        school, gYear[g], gTerm[g], gAssessment[g], scheme, gSubject[g], extra, group, value);
+        CellKey.code(key, CellKey.Part.SCHOOL),
+        CellKey.code(key, CellKey.Part.YEAR),
+        CellKey.code(key, CellKey.Part.TERM),
+        CellKey.code(key, CellKey.Part.ASSESSMENT),
+        CellKey.code(key, CellKey.Part.SCHEME),
+        CellKey.code(key, CellKey.Part.SUBJECT),
+        CellKey.code(key, CellKey.Part.EXTRA),
+        pupilGroups.group(pupilGroup),
+        pupilGroups.value(pupilGroup));
   }
 
   /**

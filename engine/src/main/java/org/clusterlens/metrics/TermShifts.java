@@ -1,5 +1,9 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,37 +144,37 @@ final class TermShifts {
   private static Map<String, PairedCounts> pairedCounts(PupilTable t) {
     int teacher = t.assessments.find(Measures.TEACHER);
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
-    Map<PupilTerm, List<Integer>> byTerm = new HashMap<>();
-    List<Integer> indexed = new ArrayList<>();
+    Long2ObjectOpenHashMap<IntList> byTerm = new Long2ObjectOpenHashMap<>();
+    IntArrayList teacherRows = new IntArrayList();
     for (int g = 0; g < t.graded; g++) {
       if (t.gAssessment[g] == teacher && t.gScheme[g] == levels && teacher != PupilTable.UNKNOWN) {
-        indexed.add(g);
-        byTerm.computeIfAbsent(termCell(t, g, 0), k -> new ArrayList<>(1)).add(g);
+        teacherRows.add(g);
+        byTerm.computeIfAbsent(termCell(t, g, 0), k -> new IntArrayList(1)).add(g);
       }
     }
     // school (or the cluster), year, term, subject, year group → pupils, then per threshold
     // both, before only, after only
-    Map<PupilTable.Cell, long[]> cells = new HashMap<>();
-    for (int a : indexed) {
+    Long2ObjectOpenHashMap<long[]> cells = new Long2ObjectOpenHashMap<>();
+    for (int a : teacherRows.toIntArray()) {
       int yearGroupBefore = t.gYearGroup[a] - (t.terms.name(t.gTerm[a]).equals("autumn") ? 1 : 0);
-      for (int b : byTerm.getOrDefault(termCell(t, a, 1), List.of())) {
+      IntList rowsBefore = byTerm.getOrDefault(termCell(t, a, 1), IntList.of());
+      for (int r = 0; r < rowsBefore.size(); r++) {
+        int b = rowsBefore.getInt(r);
         if (t.gYearGroup[b] != yearGroupBefore) {
           continue;
         }
         for (int school : new int[] {t.gSchool[a], PupilTable.CLUSTER}) {
-          long[] c =
-              cells.computeIfAbsent(
-                  new PupilTable.Cell(
-                      school,
-                      t.gYear[a],
-                      t.gTerm[a],
-                      PupilTable.UNKNOWN,
-                      PupilTable.UNKNOWN,
-                      t.gSubject[a],
-                      t.gYearGroup[a],
-                      null,
-                      null),
-                  k -> new long[7]);
+          long key =
+              CellKey.of(
+                  school,
+                  t.gYear[a],
+                  t.gTerm[a],
+                  PupilTable.UNKNOWN,
+                  PupilTable.UNKNOWN,
+                  t.gSubject[a],
+                  t.gYearGroup[a],
+                  PupilTable.UNKNOWN);
+          long[] c = cells.computeIfAbsent(key, k -> new long[7]);
           c[0]++;
           int before = t.gStandard[b];
           int after = t.gStandard[a];
@@ -185,52 +189,35 @@ final class TermShifts {
       }
     }
     Map<String, PairedCounts> out = new HashMap<>();
-    cells.forEach(
-        (cell, c) -> {
-          for (int i = 0; i < 2; i++) {
-            long both = c[1 + 3 * i];
-            long beforeOnly = c[2 + 3 * i];
-            long afterOnly = c[3 + 3 * i];
-            out.put(
-                String.join(
-                    "|",
-                    i == 0 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
-                    t.schoolLabel(cell.school()),
-                    t.subjects.name(cell.subject()),
-                    Integer.toString(cell.extra()),
-                    t.years.name(cell.year()),
-                    t.terms.name(cell.term())),
-                new PairedCounts(
-                    Math.toIntExact(both),
-                    Math.toIntExact(beforeOnly),
-                    Math.toIntExact(afterOnly),
-                    Math.toIntExact(c[0] - both - beforeOnly - afterOnly)));
-          }
-        });
+    for (Long2ObjectMap.Entry<long[]> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      long[] c = e.getValue();
+      for (int i = 0; i < 2; i++) {
+        long both = c[1 + 3 * i];
+        long beforeOnly = c[2 + 3 * i];
+        long afterOnly = c[3 + 3 * i];
+        out.put(
+            String.join(
+                "|",
+                i == 0 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
+                t.schoolLabel(cell.school()),
+                t.subjects.name(cell.subject()),
+                Integer.toString(cell.extra()),
+                t.years.name(cell.year()),
+                t.terms.name(cell.term())),
+            new PairedCounts(
+                Math.toIntExact(both),
+                Math.toIntExact(beforeOnly),
+                Math.toIntExact(afterOnly),
+                Math.toIntExact(c[0] - both - beforeOnly - afterOnly)));
+      }
+    }
     return out;
   }
 
-  /** A pupil's grade in a subject in a school's term, by the term's position in time. */
-  private record PupilTerm(int school, int upn, int subject, int termIndex) {
-
-    @Override
-    public int hashCode() {
-      return ((school * 31 + upn) * 31 + subject) * 31 + termIndex;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof PupilTerm k
-          && school == k.school
-          && upn == k.upn
-          && subject == k.subject
-          && termIndex == k.termIndex;
-    }
-  }
-
   /** A graded row's pupil, subject and school, {@code termsBefore} terms before its own. */
-  private static PupilTerm termCell(PupilTable t, int g, int termsBefore) {
-    return new PupilTerm(
+  private static long termCell(PupilTable t, int g, int termsBefore) {
+    return t.pupilSubjectTerm(
         t.gSchool[g], t.gUpn[g], t.gSubject[g], t.termIndex(t.gYear[g], t.gTerm[g]) - termsBefore);
   }
 
