@@ -10,9 +10,9 @@ import org.clusterlens.warehouse.Warehouse;
 
 /**
  * Computes the attainment figures of every school in the warehouse, with their shifts, gaps, pooled
- * years and judgements, on Spark's executors and writes them, publishable, as the tidy export: for
- * an LA or a country whose figures are too many to hold in one process, as the run that makes packs
- * does.
+ * years, progress, value added and judgements, on Spark's executors and writes them, publishable,
+ * as the tidy export: for an LA or a country whose figures are too many to hold in one process, as
+ * the run that makes packs does.
  */
 public final class FiguresRun {
 
@@ -42,18 +42,19 @@ public final class FiguresRun {
         pupil group, term, assessment, scheme and subject; the columns of metrics.csv
         (docs/METRICS.md), partitioned by academic_year and term.
         Made and screened by the packs' run's own code: attainment with 95%% intervals, KS2
-        year-on-year shifts, each group's gap to the rest of its school (and the disadvantaged
-        gap's change), KS2 results pooled over up to three years; what one pupil is worth, no
-        comparison below %d pupils, groups of fewer than %d withheld with secondary suppression
-        (a withheld figure shows its labels and flags only), funnel limits at 95%% and 99.8%%
-        against every school in the warehouse; and the one judgement on each tested question, with
-        the false-discovery control (Benjamini-Hochberg, 5%%) within its declared family: each
-        headline measure's schools, each school's headline changes, the pooled schools' own, and
-        one family of every side question.
-        Not here, as the packs' run makes them: term shifts and gaps within year groups of teacher
-        assessment, gaps in average points, progress and value added, context and cohort make-up;
-        so a school's headline family lacks value added, and the side questions' family those
-        figures' tests.
+        year-on-year shifts, paired term shifts of teacher assessment, each group's gap to the
+        rest of its school (within year groups in teacher assessment, and in average points) and
+        the disadvantaged gap's change, KS2 results pooled over up to three years, progress and
+        value added; what one pupil is worth, no comparison below %d pupils, groups of fewer than
+        %d withheld with secondary suppression (a withheld figure shows its labels and flags only),
+        funnel limits at 95%% and 99.8%% against every school in the warehouse; and the one
+        judgement on each tested question, with the false-discovery control (Benjamini-Hochberg,
+        5%%) within its declared family: each headline measure's schools, each school's headline
+        changes (value added included), the pooled schools' own, and one family of every side
+        question; the same judgements as the packs' run over this warehouse.
+        Not here, on purpose: context figures, counts of pupils whose characteristic is not
+        known, and the cohort make-up beside shifts, which are never tested (clusterlens report
+        makes them, with the packs); value added against a supplied reference.
         """
             .formatted(
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());

@@ -54,7 +54,9 @@ class FiguresRunTest {
     assertThat(Files.readString(out.resolve(FiguresExport.ABOUT)))
         .contains("from warehouse version " + outcome.warehouseVersion())
         .contains("false-discovery control")
-        .contains("Not here, as the packs' run makes them");
+        .contains("paired term shifts of teacher assessment")
+        .contains("progress and\nvalue added;")
+        .contains("Not here, on purpose: context figures");
   }
 
   @Test
