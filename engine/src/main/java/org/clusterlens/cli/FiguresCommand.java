@@ -67,6 +67,15 @@ final class FiguresCommand implements Callable<Integer> {
         .printf(
             "%,d figures from warehouse version %d written to %s (see %s there)%n",
             outcome.figures(), outcome.warehouseVersion(), outcome.location(), FiguresExport.ABOUT);
+    if (!outcome.fromEveryPupil()) {
+      spec.commandLine()
+          .getOut()
+          .println(
+              "Term shifts, gaps within year groups, progress and value added were left out: this"
+                  + " warehouse's pupil rows are more than one task's heap holds; "
+                  + FiguresExport.ABOUT
+                  + " says what that changes and how to give it more.");
+    }
     return ClusterLens.OK;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -63,8 +65,10 @@ import org.clusterlens.stats.SmallNumberRules;
  * figure the same judgement, family size and adjusted p-value. What that run adds and this does
  * not, on purpose: context, not-known counts and cohort make-up, which are never tested; and value
  * added against a supplied reference. Step 2 holds every pupil in one task, as the packs' run does:
- * the pooled schools' term shifts, gaps within year groups and value added need them together. Its
- * figures are the rows of the tidy metrics export, with the same columns as {@code metrics.csv}.
+ * the pooled schools' term shifts, gaps within year groups and value added need them together; when
+ * the rows are more than one task's heap holds (a country), step 2 is left out, with its questions
+ * from the families, as the caller is told ({@link #pupilRowsOneTaskHolds}). Its figures are the
+ * rows of the tidy metrics export, with the same columns as {@code metrics.csv}.
  */
 public final class FiguresAtScale {
 
@@ -146,11 +150,49 @@ public final class FiguresAtScale {
    * counted, screened and held in Spark's cache (memory, then disk) when this is called, as the
    * false-discovery control needs the latest KS2 year and every side question's p-value first; the
    * rest runs when the result is written or counted. Suppressed figures keep their counts here, for
-   * checking; write {@link #publishable} of it.
+   * checking; write {@link #publishable} of it. The figures made from every pupil together (step 2)
+   * are made when the rows fit in one task ({@link #pupilRowsOneTaskHolds}), and left out when not.
    *
    * @return rows of {@link #SCHEMA}; never null
    */
   public static Dataset<Row> compute(Dataset<Row> assessments, SmallNumberRules rules) {
+    return compute(
+        assessments,
+        rules,
+        assessments.count() <= pupilRowsOneTaskHolds(assessments.sparkSession()));
+  }
+
+  /**
+   * The heap the figures made from every pupil together (step 2) are given per pupil row: an LA's
+   * 1.3 million rows were made in an 8 GB heap, with much of its time spent collecting garbage.
+   */
+  static final long HEAP_BYTES_PER_PUPIL_ROW = 4_096;
+
+  /**
+   * How many pupil rows one task can hold to make the figures that need every pupil together: the
+   * heap a task runs in (this process's in local mode, an executor's on a cluster) over {@link
+   * #HEAP_BYTES_PER_PUPIL_ROW}.
+   */
+  public static long pupilRowsOneTaskHolds(SparkSession spark) {
+    SparkContext context = spark.sparkContext();
+    long heap =
+        context.isLocal()
+            ? Runtime.getRuntime().maxMemory()
+            : context.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+    return heap / HEAP_BYTES_PER_PUPIL_ROW;
+  }
+
+  /**
+   * As {@link #compute(Dataset, SmallNumberRules)}, saying whether the figures made from every
+   * pupil together are made.
+   *
+   * @param fromEveryPupil whether to make step 2's figures (term shifts, gaps within year groups,
+   *     gaps in average points, progress and value added) on one table of every pupil, in one task;
+   *     without them a school's and the pooled schools' headline families lack value added, and the
+   *     side questions' family lacks those figures' tests
+   */
+  public static Dataset<Row> compute(
+      Dataset<Row> assessments, SmallNumberRules rules, boolean fromEveryPupil) {
     // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
     // KS1 result is found wherever it was held); each partition's counts, added up over the
     // partitions, are the counts of all the pupils.
@@ -174,7 +216,10 @@ public final class FiguresAtScale {
             .persist(StorageLevel.MEMORY_AND_DISK());
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
-    Dataset<Row> fromPupils = madeFromPupils(pupils, counts, rules);
+    Dataset<Row> fromPupils =
+        fromEveryPupil
+            ? madeFromPupils(pupils, counts, rules)
+            : assessments.sparkSession().createDataFrame(List.of(), SCHEMA);
     Dataset<Row> progress =
         fromPupils
             .filter((FilterFunction<Row>) FiguresAtScale::isProgress)
@@ -195,7 +240,7 @@ public final class FiguresAtScale {
     String headline = headlineYear(attainment);
     Dataset<Row> derived =
         attainment
-            .filter((FilterFunction<Row>) FiguresAtScale::derivesOthers)
+            .filter((FilterFunction<Row>) r -> derivesOthers(r, fromEveryPupil))
             .union(fromPupils.filter((FilterFunction<Row>) r -> !isProgress(r)))
             .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
             .flatMapGroups(
@@ -342,9 +387,12 @@ public final class FiguresAtScale {
    * pooled years and gaps of KS1 and KS2) and teacher assessment's Level 4+ shares, whose cells
    * withhold the term shifts and gaps within year groups made from pupil rows.
    */
-  private static boolean derivesOthers(Row r) {
+  private static boolean derivesOthers(Row r, boolean fromEveryPupil) {
     String measure = r.getAs("measure");
     if (Measures.TEACHER.equals(r.getAs("assessment"))) {
+      if (!fromEveryPupil) {
+        return false;
+      }
       // A term shift or gap within year groups is withheld with its cohort's or group's cell.
       return measure.equals(Measures.PCT_LEVEL4_PLUS);
     }
