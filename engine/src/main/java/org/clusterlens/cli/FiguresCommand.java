@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Computes the figures of every school in the warehouse on Spark's executors and writes",
       "them as the tidy export (metrics.csv's columns), partitioned by year and term: for an LA",
-      "or a country too large for one process to hold its figures. Attainment, KS2 shifts, group",
-      "gaps and pooled years are made, screened and judged (false-discovery control within each",
-      "declared family) by the packs' own code; term shifts, gaps within year groups, progress",
-      "and context are not made here: use report for packs."
+      "or a country too large for one process to hold its figures. Attainment, KS2 and term",
+      "shifts, group gaps (within year groups in teacher assessment), pooled years, progress and",
+      "value added are made, screened and judged (false-discovery control within each declared",
+      "family) by the packs' own code, with the packs' judgements; context, not-known counts and",
+      "cohort make-up are not made here: use report for packs."
     })
 final class FiguresCommand implements Callable<Integer> {
 
@@ -66,6 +67,15 @@ final class FiguresCommand implements Callable<Integer> {
         .printf(
             "%,d figures from warehouse version %d written to %s (see %s there)%n",
             outcome.figures(), outcome.warehouseVersion(), outcome.location(), FiguresExport.ABOUT);
+    if (!outcome.fromEveryPupil()) {
+      spec.commandLine()
+          .getOut()
+          .println(
+              "Term shifts, gaps within year groups, progress and value added were left out: this"
+                  + " warehouse's pupil rows are more than one task's heap holds; "
+                  + FiguresExport.ABOUT
+                  + " says what that changes and how to give it more.");
+    }
     return ClusterLens.OK;
   }
 }

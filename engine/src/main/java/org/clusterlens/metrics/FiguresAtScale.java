@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -34,19 +36,23 @@ import org.clusterlens.stats.SmallNumberRules;
 /**
  * The figures of a local authority or a whole country, computed, screened and judged on Spark's
  * executors so that none passes through this process, by the same code as the run that makes packs
- * ({@link AttainmentMetrics#compute}), in four steps, each on sets of figures that stand alone:
+ * ({@link AttainmentMetrics#compute}), in five steps, each on sets of figures that stand alone:
  *
  * <ol>
  *   <li>the attainment counts: each partition's pupils counted from their {@link PupilTable} by
  *       {@link AttainmentMetrics}' own code, then added up per cell;
+ *   <li>the figures made from the pupils' own rows: paired term shifts ({@link TermShifts}), gaps
+ *       within year groups and gaps in average points ({@link PupilGaps}), progress and value added
+ *       ({@link ProgressMetrics}), by their own code on one table of every pupil, in one task;
  *   <li>table by table (the linked tables of one assessment, scheme, year, term and subject, every
  *       group's schools × values with the all-pupil figures they share): intervals, pupil weights,
- *       reporting threshold, primary and secondary suppression and funnel limits;
+ *       reporting threshold, primary and secondary suppression and funnel limits, for attainment
+ *       and for each progress measure;
  *   <li>school by school (and the cluster's own figures): the KS2 year-on-year shifts ({@link
  *       ThresholdShifts}), each group's gap to the rest of its school and the disadvantaged gap's
  *       change ({@link GroupGaps}), and the KS2 results pooled over up to three years ({@link
- *       PooledYears}), withheld with the attainment cells they are made from; the pooled figures
- *       are then placed on their funnels table by table;
+ *       PooledYears}), with the term shifts and gaps of step 2, withheld with the attainment cells
+ *       they are made from; the pooled figures are then placed on their funnels table by table;
  *   <li>the false-discovery control within the declared families of {@link QuestionFamilies}: each
  *       funnel, school and cluster family judged on one executor, and the side questions' one large
  *       family adjusted from a tally of its p-values ({@link
@@ -54,14 +60,15 @@ import org.clusterlens.stats.SmallNumberRules;
  * </ol>
  *
  * <p>The cluster ({@link Figure#CLUSTER}) is every school the rows hold, pooled at pupil level, so
- * every funnel, gap to "the rest" and judgement compares a school with all of them. What the run
- * that makes packs adds and this does not: term shifts and gaps within year groups of teacher
- * assessment ({@link TermShifts}, {@link PupilGaps}), the gap in average points, progress and value
- * added ({@link ProgressMetrics}), context, not-known counts and cohort make-up. So the families
- * here hold fewer questions than a packs run over the same rows: a school's and the cluster's
- * headline family lack value added, and the side questions' family lacks those figures' tests; the
- * funnel families are the same. Its figures are the rows of the tidy metrics export, with the same
- * columns as {@code metrics.csv}.
+ * every funnel, gap to "the rest" and judgement compares a school with all of them. Every figure
+ * the run that makes packs tests is made here, so each family holds the same questions and each
+ * figure the same judgement, family size and adjusted p-value. What that run adds and this does
+ * not, on purpose: context, not-known counts and cohort make-up, which are never tested; and value
+ * added against a supplied reference. Step 2 holds every pupil in one task, as the packs' run does:
+ * the pooled schools' term shifts, gaps within year groups and value added need them together; when
+ * the rows are more than one task's heap holds (a country), step 2 is left out, with its questions
+ * from the families, as the caller is told ({@link #pupilRowsOneTaskHolds}). Its figures are the
+ * rows of the tidy metrics export, with the same columns as {@code metrics.csv}.
  */
 public final class FiguresAtScale {
 
@@ -143,11 +150,49 @@ public final class FiguresAtScale {
    * counted, screened and held in Spark's cache (memory, then disk) when this is called, as the
    * false-discovery control needs the latest KS2 year and every side question's p-value first; the
    * rest runs when the result is written or counted. Suppressed figures keep their counts here, for
-   * checking; write {@link #publishable} of it.
+   * checking; write {@link #publishable} of it. The figures made from every pupil together (step 2)
+   * are made when the rows fit in one task ({@link #pupilRowsOneTaskHolds}), and left out when not.
    *
    * @return rows of {@link #SCHEMA}; never null
    */
   public static Dataset<Row> compute(Dataset<Row> assessments, SmallNumberRules rules) {
+    return compute(
+        assessments,
+        rules,
+        assessments.count() <= pupilRowsOneTaskHolds(assessments.sparkSession()));
+  }
+
+  /**
+   * The heap the figures made from every pupil together (step 2) are given per pupil row: an LA's
+   * 1.3 million rows were made in an 8 GB heap, with much of its time spent collecting garbage.
+   */
+  static final long HEAP_BYTES_PER_PUPIL_ROW = 4_096;
+
+  /**
+   * How many pupil rows one task can hold to make the figures that need every pupil together: the
+   * heap a task runs in (this process's in local mode, an executor's on a cluster) over {@link
+   * #HEAP_BYTES_PER_PUPIL_ROW}.
+   */
+  public static long pupilRowsOneTaskHolds(SparkSession spark) {
+    SparkContext context = spark.sparkContext();
+    long heap =
+        context.isLocal()
+            ? Runtime.getRuntime().maxMemory()
+            : context.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+    return heap / HEAP_BYTES_PER_PUPIL_ROW;
+  }
+
+  /**
+   * As {@link #compute(Dataset, SmallNumberRules)}, saying whether the figures made from every
+   * pupil together are made.
+   *
+   * @param fromEveryPupil whether to make step 2's figures (term shifts, gaps within year groups,
+   *     gaps in average points, progress and value added) on one table of every pupil, in one task;
+   *     without them a school's and the pooled schools' headline families lack value added, and the
+   *     side questions' family lacks those figures' tests
+   */
+  public static Dataset<Row> compute(
+      Dataset<Row> assessments, SmallNumberRules rules, boolean fromEveryPupil) {
     // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
     // KS1 result is found wherever it was held); each partition's counts, added up over the
     // partitions, are the counts of all the pupils.
@@ -166,9 +211,24 @@ public final class FiguresAtScale {
                 sum("at_first").as("at_first"),
                 sum("at_second").as("at_second"),
                 sum("pupils_with_points").as("pupils_with_points"),
-                sum("total_points").as("total_points"));
+                sum("total_points").as("total_points"))
+            // Read twice: the year-group cohorts the term shifts start from, and the screening.
+            .persist(StorageLevel.MEMORY_AND_DISK());
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
+    Dataset<Row> fromPupils =
+        fromEveryPupil
+            ? madeFromPupils(pupils, counts, rules)
+            : assessments.sparkSession().createDataFrame(List.of(), SCHEMA);
+    Dataset<Row> progress =
+        fromPupils
+            .filter((FilterFunction<Row>) FiguresAtScale::isProgress)
+            .groupByKey((MapFunction<Row, String>) FiguresAtScale::tableOf, Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (table, rows) ->
+                        progressScreened(rows, new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA));
     Dataset<Row> attainment =
         counts
             .groupByKey((MapFunction<Row, String>) FiguresAtScale::tableOf, Encoders.STRING())
@@ -180,7 +240,8 @@ public final class FiguresAtScale {
     String headline = headlineYear(attainment);
     Dataset<Row> derived =
         attainment
-            .filter((FilterFunction<Row>) FiguresAtScale::derivesOthers)
+            .filter((FilterFunction<Row>) r -> derivesOthers(r, fromEveryPupil))
+            .union(fromPupils.filter((FilterFunction<Row>) r -> !isProgress(r)))
             .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
             .flatMapGroups(
                 (FlatMapGroupsFunction<String, Row, Row>)
@@ -199,8 +260,87 @@ public final class FiguresAtScale {
     Dataset<Row> figures =
         attainment
             .union(derived.filter((FilterFunction<Row>) r -> !isPooled(r)))
-            .union(pooledOnFunnels);
+            .union(pooledOnFunnels)
+            .union(progress);
     return judged(figures, headline);
+  }
+
+  /**
+   * The figures the run that makes packs makes from the pupils' own rows rather than from the
+   * attainment counts, by its own code on one table of every pupil in {@code pupils} (a set of
+   * schools that stands alone: each pupil's rows in every term and school, so pupils are paired
+   * across terms and their KS1 results found as in the packs' run): paired term shifts ({@link
+   * TermShifts}), gaps within year groups and gaps in average points ({@link PupilGaps}), progress
+   * and value added against the pooled schools' own pupils ({@link ProgressMetrics}); not yet
+   * screened. The pupils are read in their stored order, the order the packs' run reads them in, so
+   * sums of fractions (value added) come out to the same last digit. The term shifts start from the
+   * teacher-assessment year-group cohorts of {@code counts}, collected and broadcast.
+   */
+  private static Dataset<Row> madeFromPupils(
+      Dataset<Row> pupils, Dataset<Row> counts, SmallNumberRules rules) {
+    List<Row> cohorts =
+        counts
+            .filter(
+                col("assessment")
+                    .equalTo(lit(Measures.TEACHER))
+                    .and(col("pupil_group").equalTo(lit(Measures.YEAR_GROUP))))
+            .collectAsList();
+    Broadcast<List<Row>> teacherCohorts =
+        JavaSparkContext.fromSparkContext(pupils.sparkSession().sparkContext()).broadcast(cohorts);
+    int reporting = rules.reportingThreshold();
+    int suppression = rules.suppressionThreshold();
+    return pupils
+        .coalesce(1)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                rows ->
+                    madeFromPupils(
+                        rows, teacherCohorts.value(), new SmallNumberRules(reporting, suppression)),
+            Encoders.row(SCHEMA))
+        // Read twice: progress is screened table by table, the rest school by school.
+        .persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private static Iterator<Row> madeFromPupils(
+      Iterator<Row> rows, List<Row> cohortCounts, SmallNumberRules rules) {
+    PupilTable table = PupilTable.of(rows);
+    List<Figure> cohorts = new ArrayList<>();
+    for (Row r : cohortCounts) {
+      cohorts.addAll(AttainmentMetrics.figuresOf(r));
+    }
+    cohorts.sort(AttainmentMetrics.ORDER);
+    List<Figure> made = new ArrayList<>(TermShifts.of(table, cohorts, rules));
+    made.addAll(PupilGaps.of(table, rules));
+    made.addAll(ProgressMetrics.compute(table, ValueAddedReference.NONE));
+    List<Row> out = new ArrayList<>(made.size());
+    for (Figure f : made) {
+      out.add(rowOf(f));
+    }
+    return out.iterator();
+  }
+
+  /** A progress or value-added figure: screened in its own suppression tables. */
+  private static boolean isProgress(Row r) {
+    String measure = r.getAs("measure");
+    return measure.equals(Measures.PROGRESS_POINTS_TERM)
+        || measure.equals(Measures.PROGRESS_POINTS_YEAR)
+        || measure.equals(Measures.PCT_EXPECTED_PROGRESS)
+        || measure.equals(Measures.VALUE_ADDED)
+        || measure.equals(Measures.VALUE_ADDED_NATIONAL);
+  }
+
+  /**
+   * One table's progress figures screened as the packs' run screens them among all its figures:
+   * each progress measure is a suppression table of its own, and its shares go on their funnels.
+   */
+  private static Iterator<Row> progressScreened(Iterator<Row> rows, SmallNumberRules rules) {
+    return throughPacksCode(
+        rows,
+        figures -> {
+          // Secondary suppression settles ties by order: the same order as the packs' run.
+          figures.sort(AttainmentMetrics.ORDER);
+          return Screening.screenBeforeSelection(figures, rules);
+        });
   }
 
   /**
@@ -243,16 +383,23 @@ public final class FiguresAtScale {
   }
 
   /**
-   * The attainment figures other figures are made from: statutory shares (shifts, pooled years and
-   * gaps are made at KS1 and KS2 only; teacher assessment's need pupil rows).
+   * The attainment figures other figures are made from or withheld with: statutory shares (shifts,
+   * pooled years and gaps of KS1 and KS2) and teacher assessment's Level 4+ shares, whose cells
+   * withhold the term shifts and gaps within year groups made from pupil rows.
    */
-  private static boolean derivesOthers(Row r) {
+  private static boolean derivesOthers(Row r, boolean fromEveryPupil) {
     String measure = r.getAs("measure");
-    return !Measures.TEACHER.equals(r.getAs("assessment"))
-        && (measure.equals(Measures.PCT_LEVEL4_PLUS)
-            || measure.equals(Measures.PCT_LEVEL5_PLUS)
-            || measure.equals(Measures.PCT_EXPECTED_PLUS)
-            || measure.equals(Measures.PCT_HIGHER_PLUS));
+    if (Measures.TEACHER.equals(r.getAs("assessment"))) {
+      if (!fromEveryPupil) {
+        return false;
+      }
+      // A term shift or gap within year groups is withheld with its cohort's or group's cell.
+      return measure.equals(Measures.PCT_LEVEL4_PLUS);
+    }
+    return (measure.equals(Measures.PCT_LEVEL4_PLUS)
+        || measure.equals(Measures.PCT_LEVEL5_PLUS)
+        || measure.equals(Measures.PCT_EXPECTED_PLUS)
+        || measure.equals(Measures.PCT_HIGHER_PLUS));
   }
 
   private static boolean isPooled(Row r) {
@@ -261,15 +408,21 @@ public final class FiguresAtScale {
 
   /**
    * One school's (or the cluster's) shifts, gaps and pooled years from its screened attainment
-   * shares, as the run that makes packs makes and screens them.
+   * shares, and its term shifts and gaps made from its pupils' rows, screened as the run that makes
+   * packs screens them.
    */
   private static Iterator<Row> derived(
       Iterator<Row> rows, String headline, SmallNumberRules rules) {
     return throughPacksCode(
         rows,
-        shares -> {
+        figures -> {
+          List<Figure> shares = new ArrayList<>();
+          List<Figure> made = new ArrayList<>();
+          for (Figure f : figures) {
+            (f.measure().startsWith("pct_") ? shares : made).add(f);
+          }
           shares.sort(AttainmentMetrics.ORDER);
-          List<Figure> made = new ArrayList<>(ThresholdShifts.of(shares, rules));
+          made.addAll(ThresholdShifts.of(shares, rules));
           made.addAll(GroupGaps.of(shares, rules));
           made.addAll(PooledYears.of(shares, headline));
           return Screening.screenDerived(made, shares, rules);

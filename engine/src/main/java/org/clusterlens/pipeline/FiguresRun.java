@@ -4,15 +4,16 @@ import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusterlens.metrics.FiguresAtScale;
+import org.clusterlens.report.Numbers;
 import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.warehouse.FiguresExport;
 import org.clusterlens.warehouse.Warehouse;
 
 /**
  * Computes the attainment figures of every school in the warehouse, with their shifts, gaps, pooled
- * years and judgements, on Spark's executors and writes them, publishable, as the tidy export: for
- * an LA or a country whose figures are too many to hold in one process, as the run that makes packs
- * does.
+ * years, progress, value added and judgements, on Spark's executors and writes them, publishable,
+ * as the tidy export: for an LA or a country whose figures are too many to hold in one process, as
+ * the run that makes packs does.
  */
 public final class FiguresRun {
 
@@ -24,8 +25,11 @@ public final class FiguresRun {
    * @param figures how many figures
    * @param warehouseVersion the warehouse version they were computed from
    * @param location where they were written
+   * @param fromEveryPupil whether the figures made from every pupil together (term shifts, gaps
+   *     within year groups, progress, value added) are among them
    */
-  public record Outcome(long figures, long warehouseVersion, String location) {}
+  public record Outcome(
+      long figures, long warehouseVersion, String location, boolean fromEveryPupil) {}
 
   /**
    * Computes and writes.
@@ -33,8 +37,30 @@ public final class FiguresRun {
    * @throws IllegalStateException if the warehouse holds no returns
    */
   public static Outcome run(Warehouse warehouse, String location, FiguresExport.Format format) {
+    return run(
+        warehouse,
+        location,
+        format,
+        FiguresAtScale.pupilRowsOneTaskHolds(warehouse.assessments().sparkSession()));
+  }
+
+  /**
+   * Computes and writes, making the figures that need every pupil together only when the rows are
+   * at most {@code pupilRowsOneTaskHolds}.
+   */
+  static Outcome run(
+      Warehouse warehouse,
+      String location,
+      FiguresExport.Format format,
+      long pupilRowsOneTaskHolds) {
     long version = warehouse.currentVersion();
     SmallNumberRules rules = SmallNumberRules.DEFAULT;
+    Dataset<Row> rows = warehouse.assessmentsAsOf(version);
+    // The attainment figures and the side questions' tally are computed before the write starts:
+    // refuse a folder of other files first.
+    FiguresExport.checkReplaceable(rows.sparkSession(), location);
+    long pupilRows = rows.count();
+    boolean fromEveryPupil = pupilRows <= pupilRowsOneTaskHolds;
     String about =
         """
         ClusterLens figures, computed on %s from warehouse version %d.
@@ -42,36 +68,50 @@ public final class FiguresRun {
         pupil group, term, assessment, scheme and subject; the columns of metrics.csv
         (docs/METRICS.md), partitioned by academic_year and term.
         Made and screened by the packs' run's own code: attainment with 95%% intervals, KS2
-        year-on-year shifts, each group's gap to the rest of its school (and the disadvantaged
-        gap's change), KS2 results pooled over up to three years; what one pupil is worth, no
-        comparison below %d pupils, groups of fewer than %d withheld with secondary suppression
-        (a withheld figure shows its labels and flags only), funnel limits at 95%% and 99.8%%
-        against every school in the warehouse; and the one judgement on each tested question, with
-        the false-discovery control (Benjamini-Hochberg, 5%%) within its declared family: each
-        headline measure's schools, each school's headline changes, the pooled schools' own, and
-        one family of every side question.
-        Not here, as the packs' run makes them: term shifts and gaps within year groups of teacher
-        assessment, gaps in average points, progress and value added, context and cohort make-up;
-        so a school's headline family lacks value added, and the side questions' family those
-        figures' tests.
+        year-on-year shifts, paired term shifts of teacher assessment, each group's gap to the
+        rest of its school (within year groups in teacher assessment, and in average points) and
+        the disadvantaged gap's change, KS2 results pooled over up to three years, progress and
+        value added; what one pupil is worth, no comparison below %d pupils, groups of fewer than
+        %d withheld with secondary suppression (a withheld figure shows its labels and flags only),
+        funnel limits at 95%% and 99.8%% against every school in the warehouse; and the one
+        judgement on each tested question, with the false-discovery control (Benjamini-Hochberg,
+        5%%) within its declared family: each headline measure's schools, each school's headline
+        changes (value added included), the pooled schools' own, and one family of every side
+        question; the same judgements as the packs' run over this warehouse.
+        Not here, on purpose: context figures, counts of pupils whose characteristic is not
+        known, and the cohort make-up beside shifts, which are never tested (clusterlens report
+        makes them, with the packs); value added against a supplied reference.
         """
             .formatted(
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());
-    Dataset<Row> rows = warehouse.assessmentsAsOf(version);
-    // The attainment figures and the side questions' tally are computed before the write starts:
-    // refuse a folder of other files first.
-    FiguresExport.checkReplaceable(rows.sparkSession(), location);
+    if (!fromEveryPupil) {
+      about += leftOut(pupilRows, pupilRowsOneTaskHolds);
+    }
     rows.sparkSession()
         .conf()
         .set(
             "spark.sql.shuffle.partitions",
-            Integer.toString(FiguresAtScale.shufflePartitions(rows.count())));
+            Integer.toString(FiguresAtScale.shufflePartitions(pupilRows)));
     long written =
         FiguresExport.write(
-            FiguresAtScale.publishable(FiguresAtScale.compute(rows, rules)),
+            FiguresAtScale.publishable(FiguresAtScale.compute(rows, rules, fromEveryPupil)),
             location,
             format,
             about);
-    return new Outcome(written, version, location);
+    return new Outcome(written, version, location, fromEveryPupil);
+  }
+
+  /** What the export says when the figures made from every pupil together were left out. */
+  static String leftOut(long pupilRows, long pupilRowsOneTaskHolds) {
+    return """
+        LEFT OUT OF THIS EXPORT: paired term shifts, gaps within year groups, gaps in average
+        points, progress and value added. They are made from every pupil together in one task,
+        and this warehouse's %s pupil rows are more than one task's heap holds (about %s); so a
+        school's and the pooled schools' headline families lack value added, the side questions'
+        family lacks those tests, and their family sizes and adjusted p-values differ from the
+        packs' run. Give the JVM more heap (CLUSTERLENS_JAVA_OPTS=-Xmx..., or more executor
+        memory on a cluster) to make them.
+        """
+        .formatted(Numbers.thousands(pupilRows), Numbers.thousands(pupilRowsOneTaskHolds));
   }
 }
