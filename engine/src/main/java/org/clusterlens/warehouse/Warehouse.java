@@ -267,10 +267,11 @@ public final class Warehouse {
 
   /**
    * Writes without Delta's per-file statistics (row counts, each column's least and greatest value
-   * and nulls, kept in the log for skipping files on a filter). The warehouse is read by whole
-   * terms (its partitions) or by schools, and each file holds many schools, so they skipped nothing
-   * here; collecting them was about a third of the write's executor time (a projection of every row
-   * and a tracker per task). The session's own setting is put back afterwards.
+   * and nulls, kept in the log for skipping files on a filter). The figures read every row, and a
+   * return's replacement finds its rows by school and term joined, which they cannot skip on; only
+   * a restore of one school's term could skip that term's files holding other schools, and reads
+   * them instead. Collecting them was about a third of the write's executor time (a projection of
+   * every row and a tracker per task). The session's own setting is put back afterwards.
    */
   private void withoutFileStatistics(Runnable write) {
     String before = spark.conf().get(COLLECT_STATS, null);
