@@ -24,6 +24,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.ingest.RawSheet;
 import org.clusterlens.ingest.ReturnCheck;
@@ -52,18 +55,22 @@ public final class AnnotatedCopy {
   private AnnotatedCopy() {}
 
   /**
-   * The marked-up workbook, or empty when the file's cells were never read (a refused file).
+   * The marked-up workbook, or empty when the file's cells were never read (a refused file). An
+   * xlsx return is the school's own workbook, loaded whole; any other is a new workbook built by
+   * POI's streaming writer, its rows held as plain cells until it is written (a local authority's
+   * csv returns hold some 10,000 cells each, and POI's full model costs several times as much per
+   * cell to build and to write).
    *
    * @param check what ingest found; never null
    * @param original the file as handed in; read, never written
    * @throws UncheckedIOException if the original cannot be read again
    */
-  public static Optional<XSSFWorkbook> render(ReturnCheck check, Path original) {
+  public static Optional<Workbook> render(ReturnCheck check, Path original) {
     if (check.cells().isEmpty()) {
       return Optional.empty();
     }
     RawSheet cells = check.cells().get();
-    XSSFWorkbook wb;
+    Workbook wb;
     Sheet sheet;
     try {
       if (isXlsx(original) && cells.sheet() != null) {
@@ -72,7 +79,21 @@ public final class AnnotatedCopy {
         }
         sheet = wb.getSheet(cells.sheet());
       } else {
-        wb = new XSSFWorkbook();
+        // No row is flushed before the workbook is written (a window of -1): the marks go back
+        // to rows already made. The text goes in the shared strings table, as a workbook saved
+        // by Excel holds it (a cell of inline text that POI edits keeps its old text).
+        SXSSFWorkbook streamed = new SXSSFWorkbook(null, -1, false, true);
+        // Dated as the file handed in, so two copies of one file are the same to the byte.
+        streamed
+            .getXSSFWorkbook()
+            .getProperties()
+            .getCoreProperties()
+            .setCreated(
+                Optional.of(
+                    new java.util.Date(
+                        Files.getLastModifiedTime(original, LinkOption.NOFOLLOW_LINKS)
+                            .toMillis())));
+        wb = streamed;
         sheet = null;
       }
     } catch (IOException | RuntimeException e) {
@@ -93,6 +114,17 @@ public final class AnnotatedCopy {
     forgetEarlierMarks(wb, sheet);
     mark(wb, sheet, check, cells);
     problemsSheet(wb, check);
+    if (wb instanceof SXSSFWorkbook streamed) {
+      // Rows written sheet by sheet in the workbook's order, so each text's place in the shared
+      // strings table, and so the file, is the same every time the copy is made.
+      try {
+        for (Sheet s : streamed) {
+          ((SXSSFSheet) s).flushRows();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return Optional.of(wb);
   }
 
@@ -100,7 +132,7 @@ public final class AnnotatedCopy {
    * Takes out what an earlier marked-up copy added, when the copy itself is handed back as the
    * return: its problems sheet and the comments ClusterLens wrote. (Its marker column is reused.)
    */
-  private static void forgetEarlierMarks(XSSFWorkbook wb, Sheet data) {
+  private static void forgetEarlierMarks(Workbook wb, Sheet data) {
     int earlier = wb.getSheetIndex(PROBLEMS_SHEET);
     if (earlier >= 0 && wb.getSheetAt(earlier) != data) {
       wb.removeSheetAt(earlier);
@@ -131,7 +163,7 @@ public final class AnnotatedCopy {
     }
   }
 
-  private static void mark(XSSFWorkbook wb, Sheet sheet, ReturnCheck check, RawSheet cells) {
+  private static void mark(Workbook wb, Sheet sheet, ReturnCheck check, RawSheet cells) {
     CellStyle error = markStyle(wb, IndexedColors.ROSE);
     CellStyle warning = markStyle(wb, IndexedColors.LIGHT_YELLOW);
     CreationHelper factory = wb.getCreationHelper();
@@ -195,6 +227,9 @@ public final class AnnotatedCopy {
       Comment comment = drawing.createCellComment(anchor);
       comment.setString(factory.createRichTextString(e.getValue().toString().strip()));
       comment.setAuthor(AUTHOR);
+      // The anchor places the comment's box beside the cell; the comment belongs to the cell (the
+      // streaming writer's cells do not move it there themselves).
+      comment.setAddress(rowIndex, column);
       cell.setCellComment(comment);
     }
     if (!markers.isEmpty()) {
@@ -228,7 +263,7 @@ public final class AnnotatedCopy {
     return Optional.empty();
   }
 
-  private static CellStyle markStyle(XSSFWorkbook wb, IndexedColors colour) {
+  private static CellStyle markStyle(Workbook wb, IndexedColors colour) {
     CellStyle style = wb.createCellStyle();
     style.setFillForegroundColor(colour.getIndex());
     style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
@@ -238,7 +273,7 @@ public final class AnnotatedCopy {
     return style;
   }
 
-  private static void problemsSheet(XSSFWorkbook wb, ReturnCheck check) {
+  private static void problemsSheet(Workbook wb, ReturnCheck check) {
     // A school whose own data sheet is called "Problems" keeps it; the list takes another name.
     String name = wb.getSheet(PROBLEMS_SHEET) == null ? PROBLEMS_SHEET : "ClusterLens problems";
     Sheet sheet = wb.createSheet(name);

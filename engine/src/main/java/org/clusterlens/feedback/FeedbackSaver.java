@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.clusterlens.ingest.ReturnCheck;
 
 /**
@@ -70,11 +70,12 @@ public final class FeedbackSaver {
    */
   public static Prepared prepare(ReturnCheck check, Path original) {
     try {
-      Optional<XSSFWorkbook> copy = AnnotatedCopy.render(check, original);
+      Optional<Workbook> copy = AnnotatedCopy.render(check, original);
       if (copy.isEmpty()) {
         return new Prepared(check, Optional.empty(), null, null);
       }
-      try (XSSFWorkbook wb = copy.get()) {
+      // Closing a streamed copy also removes the files POI wrote its rows to.
+      try (Workbook wb = copy.get()) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         wb.write(bytes);
         return new Prepared(check, Optional.of(bytes.toByteArray()), null, null);

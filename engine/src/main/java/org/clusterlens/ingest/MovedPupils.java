@@ -1,6 +1,7 @@
 package org.clusterlens.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +43,33 @@ public final class MovedPupils {
             .put(c.identity().schoolUrn(), upns);
       }
     }
+    // Within each term, the schools listing each UPN, in URN order: one look-up per pupil,
+    // however many schools the term holds.
+    Map<String, Map<String, List<String>>> schoolsByUpn = new HashMap<>();
+    byTerm.forEach(
+        (term, schools) -> {
+          Map<String, List<String>> listing = new HashMap<>();
+          schools.forEach(
+              (urn, upns) ->
+                  upns.forEach(u -> listing.computeIfAbsent(u, k -> new ArrayList<>(2)).add(urn)));
+          schoolsByUpn.put(term, listing);
+        });
     List<ReturnCheck> out = new ArrayList<>();
     for (ReturnCheck c : checks) {
       if (!c.accepted()) {
         out.add(c);
         continue;
       }
-      Map<String, Set<String>> schools = byTerm.get(c.identity().term().id());
+      Map<String, List<String>> listing = schoolsByUpn.get(c.identity().term().id());
+      String own = c.identity().schoolUrn();
       List<ReturnProblem> warnings = new ArrayList<>();
       for (int i = 0; i < c.pupils().size(); i++) {
         Pupil p = c.pupils().get(i);
-        List<String> others = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> school : schools.entrySet()) {
-          if (!school.getKey().equals(c.identity().schoolUrn())
-              && school.getValue().contains(p.upn())) {
-            others.add(school.getKey());
-          }
+        List<String> listedBy = listing.getOrDefault(p.upn(), List.of());
+        if (listedBy.size() < 2 && (listedBy.isEmpty() || listedBy.get(0).equals(own))) {
+          continue;
         }
+        List<String> others = listedBy.stream().filter(urn -> !urn.equals(own)).toList();
         if (!others.isEmpty()) {
           warnings.add(warning(c, p, c.pupilRows().get(i), others));
         }

@@ -247,12 +247,44 @@ public final class Warehouse {
             .option("userMetadata", metadata)
             .option("mergeSchema", "true")
             .partitionBy("term_id");
-    if (isEmpty()) {
-      writer.mode(SaveMode.Append).save(tablePath);
-    } else {
-      writer.mode(SaveMode.Overwrite).option("replaceWhere", replaced(returns)).save(tablePath);
-    }
+    boolean first = isEmpty();
+    withoutFileStatistics(
+        () -> {
+          if (first) {
+            writer.mode(SaveMode.Append).save(tablePath);
+          } else {
+            writer
+                .mode(SaveMode.Overwrite)
+                .option("replaceWhere", replaced(returns))
+                .save(tablePath);
+          }
+        });
     return versionWith(metadata);
+  }
+
+  /** Delta's session setting for per-file column statistics. */
+  private static final String COLLECT_STATS = "spark.databricks.delta.stats.collect";
+
+  /**
+   * Writes without Delta's per-file statistics (row counts, each column's least and greatest value
+   * and nulls, kept in the log for skipping files on a filter). The figures read every row, and a
+   * return's replacement finds its rows by school and term joined, which they cannot skip on; only
+   * a restore of one school's term could skip that term's files holding other schools, and reads
+   * them instead. Collecting them was about a third of the write's executor time (a projection of
+   * every row and a tracker per task). The session's own setting is put back afterwards.
+   */
+  private void withoutFileStatistics(Runnable write) {
+    String before = spark.conf().get(COLLECT_STATS, null);
+    spark.conf().set(COLLECT_STATS, "false");
+    try {
+      write.run();
+    } finally {
+      if (before == null) {
+        spark.conf().unset(COLLECT_STATS);
+      } else {
+        spark.conf().set(COLLECT_STATS, before);
+      }
+    }
   }
 
   /**
@@ -435,15 +467,17 @@ public final class Warehouse {
     List<Row> rows = earlier.collectAsList();
     return committing(
         () -> {
-          spark
-              .createDataFrame(distributed(rows), SCHEMA)
-              .write()
-              .format("delta")
-              .option("userMetadata", metadata)
-              .option("mergeSchema", "true")
-              .mode(SaveMode.Overwrite)
-              .option("replaceWhere", where)
-              .save(tablePath);
+          withoutFileStatistics(
+              () ->
+                  spark
+                      .createDataFrame(distributed(rows), SCHEMA)
+                      .write()
+                      .format("delta")
+                      .option("userMetadata", metadata)
+                      .option("mergeSchema", "true")
+                      .mode(SaveMode.Overwrite)
+                      .option("replaceWhere", where)
+                      .save(tablePath));
           return versionWith(metadata);
         });
   }

@@ -2,6 +2,7 @@ package org.clusterlens.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.clusterlens.ingest.ReturnCheck;
 import org.clusterlens.ingest.ReturnReader;
 import org.clusterlens.model.Term;
+import org.clusterlens.report.check.PrintedPdf;
 import org.clusterlens.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,25 @@ class FeedbackSaverTest {
       Row firstProblem = wb.getSheet(AnnotatedCopy.PROBLEMS_SHEET).getRow(1);
       assertThat(firstProblem.getCell(1).getStringCellValue()).isEqualTo("Row 3, column 'Reading'");
     }
+  }
+
+  @Test
+  void aCsvReturnsMarkedCopyOpensAndPrintsInLibreOfficeWithItsCellsAndMarks() {
+    assumeFalse(Boolean.getBoolean("clusterlens.skipBrowser"), "spreadsheet checks skipped");
+    Path csv = Fixtures.path("returns/grade-not-in-scheme.csv");
+    ReturnCheck check = reader.read(csv, Optional.of("100001"), Optional.of(AUTUMN));
+    Path copy = FeedbackSaver.save(check, csv, "", dir.resolve("feedback")).get(1);
+
+    PrintedPdf printed = PrintedPdf.print(List.of(copy), dir.resolve("printed")).get(copy);
+
+    String text = String.join(" ", printed.lines().stream().map(PrintedPdf.Line::text).toList());
+    assertThat(text)
+        .contains("What would be accepted")
+        .contains("Row 3, column")
+        .contains("4x")
+        .contains(AnnotatedCopy.MARKER_HEADER)
+        .contains("ERROR in")
+        .contains("Quennell");
   }
 
   @Test
