@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.FigureKey;
 import org.clusterlens.model.School;
 import org.clusterlens.model.Term;
 import org.clusterlens.report.Labels;
@@ -437,7 +438,9 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
 
   /** Looks up figures by their labels. */
   private static final class Lookup {
-    private final Map<Labels, Figure> byKey = new HashMap<>();
+    /** The figures by their labels, whatever their scheme (the key's scheme left empty). */
+    private final Map<FigureKey, Figure> byKey = new HashMap<>();
+
     private final Sources sources;
 
     /** Keys only the school's and the cluster's figures: the only ones a school's text quotes. */
@@ -446,49 +449,32 @@ public record SelfEvaluation(School school, List<Paragraph> paragraphs) {
       List<Figure> quoted = new ArrayList<>(sources.of(urn));
       quoted.addAll(sources.of(Figure.CLUSTER));
       for (Figure f : quoted) {
-        byKey.put(
-            new Labels(
-                f.measure(),
-                f.assessment(),
-                f.subject(),
-                f.school(),
-                f.group(),
-                f.groupValue(),
-                f.academicYear(),
-                f.term()),
-            f);
+        byKey.put(FigureKey.of(f).inScheme(null), f);
       }
     }
 
-    /** A figure's labels, which the school's text looks it up by (whatever its scheme). */
-    private record Labels(
-        String measure,
-        String assessment,
-        String subject,
-        String school,
-        String group,
-        String groupValue,
-        String academicYear,
-        String term) {}
-
     Optional<Figure> ks2(String measure, String subject, String school, String year) {
       return Optional.ofNullable(
-          byKey.get(new Labels(measure, "ks2", subject, school, "all", "all", year, "summer")));
+          byKey.get(
+              new FigureKey(measure, "ks2", null, subject, school, "all", "all", year, "summer")));
     }
 
     Optional<Figure> ks2Group(
         String measure, String school, String group, String value, String year) {
       return Optional.ofNullable(
-          byKey.get(new Labels(measure, "ks2", Figure.RWM, school, group, value, year, "summer")));
+          byKey.get(
+              new FigureKey(
+                  measure, "ks2", null, Figure.RWM, school, group, value, year, "summer")));
     }
 
     Optional<Figure> teacher(
         String measure, String subject, String school, String yearGroup, Term term) {
       return Optional.ofNullable(
           byKey.get(
-              new Labels(
+              new FigureKey(
                   measure,
                   "teacher",
+                  null,
                   subject,
                   school,
                   "year_group",

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -239,14 +240,7 @@ public final class Warehouse {
         CommitNote.metadataOf(returns.stream().map(r -> CommitNote.of(r, storedAt)).toList());
     List<Row> rows = new ArrayList<>();
     returns.forEach(r -> rows.addAll(rowsOf(r, storedAt)));
-    var writer =
-        spark
-            .createDataFrame(distributed(rows), SCHEMA)
-            .write()
-            .format("delta")
-            .option("userMetadata", metadata)
-            .option("mergeSchema", "true")
-            .partitionBy("term_id");
+    DataFrameWriter<Row> writer = deltaWrite(rows, metadata).partitionBy("term_id");
     boolean first = isEmpty();
     withoutFileStatistics(
         () -> {
@@ -260,6 +254,19 @@ public final class Warehouse {
           }
         });
     return versionWith(metadata);
+  }
+
+  /**
+   * A Delta write of {@code rows} whose commit carries {@code metadata} (the returns it stores), a
+   * column added since the table was made joining its schema.
+   */
+  private DataFrameWriter<Row> deltaWrite(List<Row> rows, String metadata) {
+    return spark
+        .createDataFrame(distributed(rows), SCHEMA)
+        .write()
+        .format("delta")
+        .option("userMetadata", metadata)
+        .option("mergeSchema", "true");
   }
 
   /** Delta's session setting for per-file column statistics. */
@@ -469,12 +476,7 @@ public final class Warehouse {
         () -> {
           withoutFileStatistics(
               () ->
-                  spark
-                      .createDataFrame(distributed(rows), SCHEMA)
-                      .write()
-                      .format("delta")
-                      .option("userMetadata", metadata)
-                      .option("mergeSchema", "true")
+                  deltaWrite(rows, metadata)
                       .mode(SaveMode.Overwrite)
                       .option("replaceWhere", where)
                       .save(tablePath));
