@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
       "shifts, group gaps (within year groups in teacher assessment), pooled years, progress and",
       "value added are made, screened and judged (false-discovery control within each declared",
       "family) by the packs' own code, with the packs' judgements; context, not-known counts and",
-      "cohort make-up are not made here: use report for packs."
+      "cohort make-up are not made here: use report for packs. Term shifts, gaps within year",
+      "groups, progress and value added need every pupil in one task: when the pupil rows are",
+      "more than its heap holds (about 4 KB a row) they are left out, and the command and",
+      "_ABOUT.txt say so; CLUSTERLENS_JAVA_OPTS=-Xmx... gives a local run more."
     })
 final class FiguresCommand implements Callable<Integer> {
 
