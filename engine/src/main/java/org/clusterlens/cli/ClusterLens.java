@@ -61,6 +61,10 @@ public final class ClusterLens {
     CommandLine cmd = new CommandLine(top);
     // Enum options read as users type them: --format csv as well as CSV.
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // Each command's description is written in lines of up to 100 characters: shown whole when the
+    // terminal is that wide or its width is not known, rather than each broken at 80.
+    cmd.setUsageHelpWidth(100);
+    cmd.setUsageHelpAutoWidth(true);
     cmd.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           PrintWriter err = command.getErr();

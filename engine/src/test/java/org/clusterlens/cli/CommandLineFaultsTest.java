@@ -57,6 +57,17 @@ class CommandLineFaultsTest {
   }
 
   @Test
+  void helpShowsEachLineOfACommandsDescriptionWhole() {
+    int code = ClusterLens.run("figures", "--help");
+
+    assertThat(code).isEqualTo(ClusterLens.OK);
+    assertThat(printed())
+        .contains(
+            "\nthem as the tidy export (metrics.csv's columns), partitioned by year and term: for"
+                + " an LA\n");
+  }
+
+  @Test
   void templateOutAnExistingFolderIsAUsageFault() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("returns"));
 
