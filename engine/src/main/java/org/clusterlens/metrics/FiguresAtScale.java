@@ -321,12 +321,7 @@ public final class FiguresAtScale {
 
   /** A progress or value-added figure: screened in its own suppression tables. */
   private static boolean isProgress(Row r) {
-    String measure = r.getAs("measure");
-    return measure.equals(Measures.PROGRESS_POINTS_TERM)
-        || measure.equals(Measures.PROGRESS_POINTS_YEAR)
-        || measure.equals(Measures.PCT_EXPECTED_PROGRESS)
-        || measure.equals(Measures.VALUE_ADDED)
-        || measure.equals(Measures.VALUE_ADDED_NATIONAL);
+    return ProgressMetrics.measures(r.getAs("measure"));
   }
 
   /**

@@ -41,6 +41,11 @@ public final class ProgressMetrics {
           Measures.VALUE_ADDED,
           Measures.VALUE_ADDED_NATIONAL);
 
+  /** Whether {@code measure} is one of the progress and value-added measures made here. */
+  static boolean measures(String measure) {
+    return MEASURES.contains(measure);
+  }
+
   private static final int TERM = 0;
   private static final int YEAR = 1;
   private static final int EXPECTED = 2;
