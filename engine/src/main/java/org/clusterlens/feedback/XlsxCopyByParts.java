@@ -59,8 +59,9 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.WorksheetDocument;
  * writing it again, as a copy with marks needs, costs several times as much.
  *
  * <p>Used only when the copy would add nothing to the data sheet and the workbook holds nothing an
- * earlier marked-up copy added (a Problems sheet, the marker column, comments on the data sheet):
- * any other return is marked up by {@link AnnotatedCopy#render}.
+ * earlier marked-up copy added (a Problems sheet, the marker column, comments on the data sheet),
+ * and every sheet is a worksheet (no chart or dialog sheet): any other return is marked up by
+ * {@link AnnotatedCopy#render}.
  */
 final class XlsxCopyByParts {
 
@@ -120,9 +121,11 @@ final class XlsxCopyByParts {
         if (name.equals(cells.sheet())) {
           dataPart = part;
         }
-        if (XSSFRelation.WORKSHEET.getRelation().equals(rel.getRelationshipType())) {
-          sheetParts.add(part);
+        if (!XSSFRelation.WORKSHEET.getRelation().equals(rel.getRelationshipType())) {
+          // A chart or dialog sheet, whose views this copy does not handle: POI's model does.
+          return Optional.empty();
         }
+        sheetParts.add(part);
       }
       if (dataPart == null
           || !dataPart
