@@ -129,6 +129,22 @@ public final class AnnotatedCopy {
   }
 
   /**
+   * The marked-up copy's bytes made part by part ({@link XlsxCopyByParts}), or empty when the
+   * return is not an xlsx workbook with nothing to mark on its data sheet, or its parts could not
+   * be copied so: then {@link #render} makes the copy (and reports a file it cannot read again).
+   */
+  static Optional<byte[]> byParts(ReturnCheck check, Path original) {
+    if (check.cells().isEmpty() || !isXlsx(original)) {
+      return Optional.empty();
+    }
+    try {
+      return XlsxCopyByParts.copy(check, original);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Takes out what an earlier marked-up copy added, when the copy itself is handed back as the
    * return: its problems sheet and the comments ClusterLens wrote. (Its marker column is reused.)
    */
@@ -280,27 +296,46 @@ public final class AnnotatedCopy {
     wb.setSheetOrder(name, 0);
     wb.setActiveSheet(0);
     wb.setSelectedTab(0);
-    String[] heads = {"Kind", "Where", "Value", "What is wrong", "What would be accepted"};
     Row header = sheet.createRow(0);
-    for (int i = 0; i < heads.length; i++) {
-      header.createCell(i).setCellValue(heads[i]);
+    for (int i = 0; i < PROBLEM_HEADINGS.length; i++) {
+      header.createCell(i).setCellValue(PROBLEM_HEADINGS[i]);
     }
     int r = 1;
     for (ReturnProblem p : check.problems()) {
       Row row = sheet.createRow(r++);
-      row.createCell(0).setCellValue(p.isError() ? "Error" : "Warning");
-      row.createCell(1).setCellValue(ReturnFeedbackPage.where(p));
-      row.createCell(2).setCellValue(p.value() == null ? "" : cellText(p.value()));
-      row.createCell(3).setCellValue(p.problem());
-      row.createCell(4).setCellValue(p.accepted() == null ? "" : p.accepted());
+      String[] values = problemRow(p);
+      for (int i = 0; i < values.length; i++) {
+        row.createCell(i).setCellValue(values[i]);
+      }
     }
     if (check.problems().isEmpty()) {
-      sheet.createRow(1).createCell(0).setCellValue("No problems were found.");
+      sheet.createRow(1).createCell(0).setCellValue(NO_PROBLEMS);
     }
-    int[] widths = {10, 36, 20, 70, 70};
-    for (int i = 0; i < widths.length; i++) {
-      sheet.setColumnWidth(i, widths[i] * 256);
+    for (int i = 0; i < PROBLEM_WIDTHS.length; i++) {
+      sheet.setColumnWidth(i, PROBLEM_WIDTHS[i] * 256);
     }
+  }
+
+  /** The Problems sheet's headings. */
+  static final String[] PROBLEM_HEADINGS = {
+    "Kind", "Where", "Value", "What is wrong", "What would be accepted"
+  };
+
+  /** The Problems sheet's columns' widths, in characters. */
+  static final int[] PROBLEM_WIDTHS = {10, 36, 20, 70, 70};
+
+  /** What the Problems sheet says of a return with none. */
+  static final String NO_PROBLEMS = "No problems were found.";
+
+  /** One problem's line on the Problems sheet, under {@link #PROBLEM_HEADINGS}. */
+  static String[] problemRow(ReturnProblem p) {
+    return new String[] {
+      p.isError() ? "Error" : "Warning",
+      ReturnFeedbackPage.where(p),
+      p.value() == null ? "" : cellText(p.value()),
+      p.problem(),
+      p.accepted() == null ? "" : p.accepted()
+    };
   }
 
   /** What is wrong and what would be accepted, as the comment and the marker say it. */

@@ -70,6 +70,10 @@ public final class FeedbackSaver {
    */
   public static Prepared prepare(ReturnCheck check, Path original) {
     try {
+      Optional<byte[]> byParts = AnnotatedCopy.byParts(check, original);
+      if (byParts.isPresent()) {
+        return new Prepared(check, byParts, null, null);
+      }
       Optional<Workbook> copy = AnnotatedCopy.render(check, original);
       if (copy.isEmpty()) {
         return new Prepared(check, Optional.empty(), null, null);
