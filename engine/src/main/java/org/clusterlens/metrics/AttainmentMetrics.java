@@ -201,7 +201,7 @@ public final class AttainmentMetrics {
     figures.addAll(ContextMetrics.compute(table));
     figures.addAll(NotKnownMetrics.compute(table));
     // Secondary suppression settles ties by order, so fix the order first.
-    figures.sort(ORDER);
+    FigureSort.sort(figures);
     List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
     derived.addAll(TermShifts.of(table, figures, rules));
     derived.addAll(GroupGaps.of(figures, rules));
@@ -210,7 +210,7 @@ public final class AttainmentMetrics {
     figures.addAll(derived);
     List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
     screened.addAll(CohortMakeup.beside(screened, table, rules));
-    screened.sort(ORDER);
+    FigureSort.sort(screened);
     return screened;
   }
 
