@@ -96,7 +96,9 @@ public final class AttainmentMetrics {
   /**
    * {@link #ORDER} written out: by assessment, scheme (none first), year, term, school, group,
    * value, subject and measure. A chain of {@code thenComparing} goes through nine lambdas a
-   * comparison, and an LA's run sorts its two and a half million figures twice.
+   * comparison. A run's own figures are sorted into this order by {@link FigureSort}, by their
+   * labels' ranks rather than their text (an LA's run sorts its two and a half million figures
+   * twice).
    */
   private static int inOrder(Figure a, Figure b) {
     int c = compare(a.assessment(), b.assessment());
