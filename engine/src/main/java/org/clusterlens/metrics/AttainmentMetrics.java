@@ -96,7 +96,9 @@ public final class AttainmentMetrics {
   /**
    * {@link #ORDER} written out: by assessment, scheme (none first), year, term, school, group,
    * value, subject and measure. A chain of {@code thenComparing} goes through nine lambdas a
-   * comparison, and an LA's run sorts its two and a half million figures twice.
+   * comparison. A run's own figures are sorted into this order by {@link FigureSort}, by their
+   * labels' ranks rather than their text (an LA's run sorts its two and a half million figures
+   * twice).
    */
   private static int inOrder(Figure a, Figure b) {
     int c = compare(a.assessment(), b.assessment());
@@ -201,7 +203,7 @@ public final class AttainmentMetrics {
     figures.addAll(ContextMetrics.compute(table));
     figures.addAll(NotKnownMetrics.compute(table));
     // Secondary suppression settles ties by order, so fix the order first.
-    figures.sort(ORDER);
+    FigureSort.sort(figures);
     List<Figure> derived = new ArrayList<>(ThresholdShifts.of(figures, rules));
     derived.addAll(TermShifts.of(table, figures, rules));
     derived.addAll(GroupGaps.of(figures, rules));
@@ -210,7 +212,7 @@ public final class AttainmentMetrics {
     figures.addAll(derived);
     List<Figure> screened = new ArrayList<>(Screening.screen(figures, rules));
     screened.addAll(CohortMakeup.beside(screened, table, rules));
-    screened.sort(ORDER);
+    FigureSort.sort(screened);
     return screened;
   }
 

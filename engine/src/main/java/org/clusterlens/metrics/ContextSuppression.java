@@ -24,8 +24,8 @@ import org.clusterlens.stats.SmallNumberRules;
  */
 final class ContextSuppression {
 
-  private static final List<String> CHARACTERISTICS =
-      List.of(
+  private static final Set<String> CHARACTERISTICS =
+      Set.of(
           Measures.CONTEXT_PCT_FSM,
           Measures.CONTEXT_PCT_DISADVANTAGED,
           Measures.CONTEXT_PCT_SEN,

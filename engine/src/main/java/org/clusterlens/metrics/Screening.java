@@ -1,9 +1,10 @@
 package org.clusterlens.metrics;
 
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,28 +55,24 @@ public final class Screening {
    * values, so a table's figures screened alone come out as they would among all the run's.
    */
   static List<Figure> screenBeforeSelection(List<Figure> figures, SmallNumberRules rules) {
-    return placeOnFunnels(suppress(weigh(figures, rules), rules), rules);
+    return placeOnFunnels(suppress(figures, rules), rules);
   }
 
   /**
-   * A share of pupils (and a group's gap) carries what one pupil of its group is worth, and every
-   * figure with a count whether it is below the reporting threshold.
+   * What one pupil of a share of pupils (and of a group's gap) is worth in its units, or null where
+   * the figure is not such a share.
    */
-  private static List<Figure> weigh(List<Figure> figures, SmallNumberRules rules) {
-    List<Figure> out = new ArrayList<>(figures.size());
-    for (Figure f : figures) {
-      Figure w = f;
-      if (f.denominator() != null && f.denominator() > 0) {
-        if (isShare(f) || f.measure().startsWith("gap_pct_")) {
-          w = w.withPupilWeight(100.0 / f.denominator());
-        }
-        if (rules.belowReporting(f.denominator()) && !w.belowReportingThreshold()) {
-          w = w.asBelowReportingThreshold();
-        }
-      }
-      out.add(w);
-    }
-    return out;
+  private static Double pupilWeight(Figure f) {
+    return f.denominator() != null
+            && f.denominator() > 0
+            && (isShare(f) || f.measure().startsWith("gap_pct_"))
+        ? 100.0 / f.denominator()
+        : null;
+  }
+
+  /** Whether a figure with a count rests on fewer pupils than the reporting threshold. */
+  private static boolean belowReporting(Figure f, SmallNumberRules rules) {
+    return f.denominator() != null && f.denominator() > 0 && rules.belowReporting(f.denominator());
   }
 
   /**
@@ -88,7 +85,10 @@ public final class Screening {
    */
   private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
     return withhold(
-        figures, LinkedTables.hidden(figures, rules), ContextSuppression.hidden(figures, rules));
+        figures,
+        rules,
+        LinkedTables.hidden(figures, rules),
+        ContextSuppression.hidden(figures, rules));
   }
 
   /**
@@ -107,28 +107,41 @@ public final class Screening {
         hidden.add(FigureKey.like(f, ATTAINMENT));
       }
     }
-    return withhold(weigh(derived, rules), hidden, Set.of());
+    return withhold(derived, rules, hidden, Set.of());
   }
 
   /**
-   * The figures with every one counted in a withheld cell ({@code hidden}, by suppression table and
-   * cell; {@code hiddenContext}, by {@link ContextSuppression#key}) withheld, and the figures
-   * derived from them.
+   * The figures weighed (what one pupil is worth, and whether below the reporting threshold), with
+   * every one counted in a withheld cell ({@code hidden}, by suppression table and cell; {@code
+   * hiddenContext}, by {@link ContextSuppression#key}) withheld, and the figures derived from them;
+   * each figure copied at most once. Weighing changes none of the labels, counts or marks the
+   * withheld cells are found by.
    */
   private static List<Figure> withhold(
-      List<Figure> figures, Set<FigureKey> hidden, Set<String> hiddenContext) {
-    List<Figure> out = new ArrayList<>(figures.size());
-    for (Figure f : figures) {
-      boolean hide =
+      List<Figure> figures,
+      SmallNumberRules rules,
+      Set<FigureKey> hidden,
+      Set<String> hiddenContext) {
+    Figure[] in = figures.toArray(new Figure[0]);
+    FigureCells cells = FigureCells.of(in, hidden);
+    boolean[] withheld = new boolean[in.length];
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      withheld[i] =
           f.denominator() != null
-              && (hidden.contains(FigureKey.like(f, family(f)))
-                  || (isAverage(f) && hidden.contains(FigureKey.like(f, AVERAGED)))
+              && (cells.hidden(i, family(f))
+                  || (isAverage(f) && cells.hidden(i, AVERAGED))
                   // Only context figures are withheld as context (ContextSuppression.hidden).
                   || (f.assessment().equals(Measures.CONTEXT)
                       && hiddenContext.contains(ContextSuppression.key(f.measure(), f))));
-      out.add(f.suppressed() || hide ? asSuppressed(f) : f);
     }
-    return suppressDerived(out, hidden);
+    suppressDerived(in, withheld, cells);
+    List<Figure> out = new ArrayList<>(in.length);
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      out.add(f.screened(pupilWeight(f), belowReporting(f, rules), withheld[i]));
+    }
+    return out;
   }
 
   static Set<String> suppressedCells(
@@ -161,54 +174,62 @@ public final class Screening {
     return values;
   }
 
-  /** Gaps and shifts built from a suppressed share are suppressed with it. */
-  private static List<Figure> suppressDerived(List<Figure> figures, Set<FigureKey> hidden) {
+  /**
+   * Gaps and shifts built from a suppressed share are suppressed with it: marks them in {@code
+   * withheld}, which holds whether each figure is withheld so far (suppressed already, or its own
+   * cell withheld).
+   */
+  private static void suppressDerived(Figure[] figures, boolean[] withheld, FigureCells cells) {
     Set<String> hiddenGaps = new HashSet<>();
-    List<Figure> out = new ArrayList<>(figures.size());
-    for (Figure f : figures) {
-      Figure g = f;
-      if (isGroupGap(f) && hidden.contains(FigureKey.like(f, ATTAINMENT))) {
-        g = asSuppressed(f);
+    for (int i = 0; i < figures.length; i++) {
+      Figure f = figures[i];
+      boolean hide = withheld[i] || f.suppressed();
+      if (isGroupGap(f) && cells.hidden(i, ATTAINMENT)) {
+        hide = true;
       }
       if (f.measure().startsWith("shift_") || f.measure().startsWith("term_shift_")) {
         ThresholdShifts.Cohort earlier = ThresholdShifts.previousCohort(f);
-        FigureKey before =
-            FigureKey.like(
-                f, ATTAINMENT, f.school(), earlier.value(), earlier.academicYear(), earlier.term());
-        if (hidden.contains(FigureKey.like(f, ATTAINMENT)) || hidden.contains(before)) {
-          g = asSuppressed(f);
+        if (cells.hidden(i, ATTAINMENT)
+            || cells.hidden(
+                i,
+                ATTAINMENT,
+                f.school(),
+                earlier.value(),
+                earlier.academicYear(),
+                earlier.term())) {
+          hide = true;
         }
       }
       if (PooledYears.isPooled(f.measure())) {
         String year = f.academicYear();
         for (int back = 0; back < PooledYears.YEARS; back++) {
-          if (hidden.contains(
-              FigureKey.like(f, ATTAINMENT, f.school(), f.groupValue(), year, f.term()))) {
-            g = asSuppressed(f);
+          if (cells.hidden(i, ATTAINMENT, f.school(), f.groupValue(), year, f.term())) {
+            hide = true;
           }
           year = Term.previousAcademicYear(year);
         }
       }
-      if (g.suppressed() && g.measure().startsWith("gap_pct_")) {
-        hiddenGaps.add(g.measure() + "|" + g.subject() + "|" + g.school() + "|" + g.academicYear());
+      if (hide && f.measure().startsWith("gap_pct_")) {
+        hiddenGaps.add(f.measure() + "|" + f.subject() + "|" + f.school() + "|" + f.academicYear());
       }
-      out.add(g);
+      withheld[i] = hide;
     }
-    List<Figure> changes = new ArrayList<>(out.size());
-    for (Figure f : out) {
+    if (hiddenGaps.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < figures.length; i++) {
+      Figure f = figures[i];
       if (f.measure().startsWith("gap_change_")) {
         String gap = "gap_" + f.measure().substring("gap_change_".length());
         String year = f.academicYear();
         for (int back = 0; back < 3; back++) {
           if (hiddenGaps.contains(gap + "|" + f.subject() + "|" + f.school() + "|" + year)) {
-            f = asSuppressed(f);
+            withheld[i] = true;
           }
           year = Term.previousAcademicYear(year);
         }
       }
-      changes.add(f);
     }
-    return changes;
   }
 
   /** A side question is worth a look when its own test gives a p-value at most this. */
@@ -260,10 +281,13 @@ public final class Screening {
           List<ScreenedFinding> screened = FalseDiscoveryControl.benjaminiHochberg(tests);
           for (int k = 0; k < members.size(); k++) {
             int i = members.get(k);
-            Figure f = figures.get(i).withAdjustedPValue(screened.get(k).adjustedPValue());
+            Figure f = figures.get(i);
+            // The judgement rests on the p-value and funnel place, not the adjusted p-value.
             out.set(
                 i,
-                f.withJudgement(judged(f, family, members.size(), screened.get(k).isSelected())));
+                f.withAdjustedPValueAndJudgement(
+                    screened.get(k).adjustedPValue(),
+                    judged(f, family, members.size(), screened.get(k).isSelected())));
           }
         });
     return out;
@@ -349,10 +373,8 @@ public final class Screening {
             .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
       }
     }
-    Map<FigureKey, Funnel> funnels = new HashMap<>();
-    // Each funnel's note on its limits, written once for all its schools.
-    Map<Funnel, String> methods = new IdentityHashMap<>();
-    points.forEach((k, p) -> funnels.put(k, Funnel.of(p)));
+    Map<FigureKey, FunnelPlaces> funnels = new HashMap<>();
+    points.forEach((k, p) -> funnels.put(k, new FunnelPlaces(Funnel.of(p))));
     List<Figure> out = new ArrayList<>(figures.size());
     for (Figure f : figures) {
       if (!isShare(f)
@@ -363,26 +385,84 @@ public final class Screening {
         out.add(f);
         continue;
       }
-      Funnel funnel = funnels.get(funnelKey(f));
+      FunnelPlaces funnel = funnels.get(funnelKey(f));
       int n = Math.toIntExact(f.denominator());
-      FunnelLimitMethod method = FunnelLimitMethod.EXACT_BINOMIAL;
-      FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
-      FunnelLimits at998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
+      double[] limits = funnel.limitsAt(n);
       double share = f.value() / 100;
-      double p = funnel.exactPValue((int) Math.round(f.numerator()), n);
+      double p = funnel.pValue((int) Math.round(f.numerator()), n);
       out.add(
-          f.withPValue(p)
-              .withFunnel(
-                  new FunnelBand(
-                      100 * funnel.target(),
-                      100 * at95.limits().lower(),
-                      100 * at95.limits().upper(),
-                      100 * at998.limits().lower(),
-                      100 * at998.limits().upper(),
-                      position(at95.position(share), at998.position(share)),
-                      methods.computeIfAbsent(funnel, k -> methodOf(k, method)))));
+          f.withPValueAndFunnel(
+              p,
+              new FunnelBand(
+                  100 * funnel.funnel.target(),
+                  100 * limits[0],
+                  100 * limits[1],
+                  100 * limits[2],
+                  100 * limits[3],
+                  position(
+                      positionOf(share, limits[0], limits[1]),
+                      positionOf(share, limits[2], limits[3])),
+                  funnel.method)));
     }
     return out;
+  }
+
+  /** Where a share sits against limits, as {@link FunnelLimits#position} tells it. */
+  private static FunnelPosition positionOf(double share, double lower, double upper) {
+    if (share < lower) {
+      return FunnelPosition.BELOW;
+    }
+    if (share > upper) {
+      return FunnelPosition.ABOVE;
+    }
+    return FunnelPosition.INSIDE;
+  }
+
+  /**
+   * One funnel with its limits and p-values worked out once for each cohort size and count its
+   * schools have: the exact binomial limits take a search over the distribution each time, and an
+   * LA's funnel of 300 schools has far fewer distinct cohort sizes than schools.
+   */
+  private static final class FunnelPlaces {
+    private final Funnel funnel;
+    private final String method;
+    private final Int2ObjectOpenHashMap<double[]> limits = new Int2ObjectOpenHashMap<>();
+    private final Long2DoubleOpenHashMap pValues = new Long2DoubleOpenHashMap();
+
+    FunnelPlaces(Funnel funnel) {
+      this.funnel = funnel;
+      this.method = methodOf(funnel, FunnelLimitMethod.EXACT_BINOMIAL);
+    }
+
+    /** The 95% and 99.8% limits at {@code n}: lower and upper of each, as proportions. */
+    double[] limitsAt(int n) {
+      double[] at = limits.get(n);
+      if (at == null) {
+        FunnelLimitMethod method = FunnelLimitMethod.EXACT_BINOMIAL;
+        FunnelLimits at95 = funnel.limits(n, ConfidenceLevel.NINETY_FIVE, method);
+        FunnelLimits at998 = funnel.limits(n, ConfidenceLevel.NINETY_NINE_POINT_EIGHT, method);
+        at =
+            new double[] {
+              at95.limits().lower(),
+              at95.limits().upper(),
+              at998.limits().lower(),
+              at998.limits().upper()
+            };
+        limits.put(n, at);
+      }
+      return at;
+    }
+
+    /** The exact binomial p-value of {@code count} of {@code n} against the funnel's target. */
+    double pValue(int count, int n) {
+      long key = ((long) n << 32) | (count & 0xffffffffL);
+      if (pValues.containsKey(key)) {
+        return pValues.get(key);
+      }
+      double p = funnel.exactPValue(count, n);
+      pValues.put(key, p);
+      return p;
+    }
   }
 
   /** How a funnel's limits were made, and whether they were widened. */

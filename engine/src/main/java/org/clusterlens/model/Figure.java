@@ -666,6 +666,74 @@ public final class Figure {
         scheme);
   }
 
+  /**
+   * This figure as small-number screening leaves it, in one copy: with what one pupil is worth in
+   * its units (null to keep it as it is), and marked as resting on too few pupils and as not to be
+   * published where told (a mark already set stays); this figure itself when nothing changes.
+   */
+  public Figure screened(Double weight, boolean belowThreshold, boolean withheld) {
+    int marks =
+        (weight != null ? HAS_PUPIL_WEIGHT : 0)
+            | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
+            | (withheld ? SUPPRESSED : 0);
+    if (weight == null && (flags | marks) == flags) {
+      return this;
+    }
+    return new Figure(
+        this,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjustedPValue,
+        weight != null ? weight : pupilWeight,
+        flags | marks,
+        judgement,
+        funnel,
+        scheme);
+  }
+
+  /**
+   * This figure with its test's p-value and its place against the cluster's funnel limits, in one
+   * copy: {@code withPValue(p).withFunnel(band)}.
+   */
+  public Figure withPValueAndFunnel(double p, FunnelBand band) {
+    return new Figure(
+        this,
+        lower,
+        upper,
+        method,
+        p,
+        adjustedPValue,
+        pupilWeight,
+        flags | HAS_P_VALUE,
+        judgement,
+        band,
+        scheme);
+  }
+
+  /**
+   * This figure with its p-value adjusted within its family and the one judgement made on its
+   * question, in one copy: {@code withAdjustedPValue(adjusted).withJudgement(made)}.
+   */
+  public Figure withAdjustedPValueAndJudgement(double adjusted, Judgement made) {
+    if (!has(HAS_P_VALUE)) {
+      throw new IllegalArgumentException("A figure's adjusted p-value needs its p-value beside it");
+    }
+    return new Figure(
+        this,
+        lower,
+        upper,
+        method,
+        pValue,
+        adjusted,
+        pupilWeight,
+        flags | HAS_ADJUSTED_P_VALUE,
+        made,
+        funnel,
+        scheme);
+  }
+
   /** A suppressed figure already stripped to its labels and flags. */
   private boolean isPublishable() {
     return (flags & (HAS_NUMERATOR | HAS_DENOMINATOR | HAS_P_VALUE | HAS_ADJUSTED_P_VALUE)) == 0

@@ -73,6 +73,51 @@ public final class FigureKey {
     return 31 * h + term.hashCode();
   }
 
+  /** The measure (or the name of a table whose cells the key stands for); never null. */
+  public String measure() {
+    return measure;
+  }
+
+  /** The assessment; never null. */
+  public String assessment() {
+    return assessment;
+  }
+
+  /** The assessment scheme, or null for none. */
+  public String scheme() {
+    return scheme;
+  }
+
+  /** The subject; never null. */
+  public String subject() {
+    return subject;
+  }
+
+  /** The school's URN, {@link Figure#CLUSTER}, or empty where the key stands for every school. */
+  public String school() {
+    return school;
+  }
+
+  /** The pupil group's dimension; never null. */
+  public String group() {
+    return group;
+  }
+
+  /** The group's value; never null. */
+  public String groupValue() {
+    return groupValue;
+  }
+
+  /** The academic year; never null. */
+  public String academicYear() {
+    return academicYear;
+  }
+
+  /** The term; never null. */
+  public String term() {
+    return term;
+  }
+
   /** Tells whether {@code f} carries exactly these labels, its scheme included. */
   public boolean matches(Figure f) {
     return measure.equals(f.measure())

@@ -2,6 +2,8 @@ package org.clusterlens.model;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,8 +83,16 @@ public record Term(String academicYear, Season season) implements Comparable<Ter
    * @throws IllegalArgumentException if {@code academicYear} is not written like 2024-25
    */
   public static String previousAcademicYear(String academicYear) {
-    return academicYearStarting(new Term(academicYear, Season.AUTUMN).startYear() - 1);
+    // Asked for each of an LA's millions of shift and pooled figures, of a handful of years.
+    if (academicYear == null) {
+      return academicYearStarting(new Term(academicYear, Season.AUTUMN).startYear() - 1);
+    }
+    return PREVIOUS_YEARS.computeIfAbsent(
+        academicYear, year -> academicYearStarting(new Term(year, Season.AUTUMN).startYear() - 1));
   }
+
+  /** The academic years before those asked for so far, by year. */
+  private static final Map<String, String> PREVIOUS_YEARS = new ConcurrentHashMap<>();
 
   /** The calendar year in which this term's academic year starts. */
   public int startYear() {

@@ -35,15 +35,41 @@ public record ConfidenceLevel(double level) {
 
   /** The standard normal quantile for this level, e.g. 1.959964 at 95%. */
   public double z() {
-    return STANDARD_NORMAL.inverseCumulativeProbability(1 - tailProbability());
+    if (level == 0.95) {
+      return Z_95;
+    }
+    if (level == 0.998) {
+      return Z_998;
+    }
+    return zOf(level);
   }
 
   /** The level as a percentage for printing, e.g. "95%" or "99.8%". */
   public String label() {
+    // Every interval of a run is labelled with one of the two levels: their labels are made once.
+    if (level == 0.95) {
+      return LABEL_95;
+    }
+    if (level == 0.998) {
+      return LABEL_998;
+    }
+    return labelOf(level);
+  }
+
+  private static double zOf(double level) {
+    return STANDARD_NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+  }
+
+  private static String labelOf(double level) {
     return BigDecimal.valueOf(level * 100)
             .setScale(4, RoundingMode.HALF_UP)
             .stripTrailingZeros()
             .toPlainString()
         + "%";
   }
+
+  private static final double Z_95 = zOf(0.95);
+  private static final double Z_998 = zOf(0.998);
+  private static final String LABEL_95 = labelOf(0.95);
+  private static final String LABEL_998 = labelOf(0.998);
 }

@@ -67,7 +67,11 @@ public record CountTable(List<List<Integer>> counts) {
 
   /** Sum of a row; throws {@link IndexOutOfBoundsException} outside the table. */
   public int rowTotal(int row) {
-    return counts.get(row).stream().mapToInt(Integer::intValue).sum();
+    int total = 0;
+    for (int count : counts.get(row)) {
+      total += count;
+    }
+    return total;
   }
 
   /** Sum of a column; throws {@link IndexOutOfBoundsException} outside the table. */

@@ -1,7 +1,6 @@
 package org.clusterlens.stats;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,29 +33,36 @@ public final class FalseDiscoveryControl {
           "The false-discovery rate q must lie in (0, 1], but was " + q);
     }
     int m = findings.size();
-    List<Integer> byP = new ArrayList<>(m);
+    double[] p = new double[m];
+    int[] byP = new int[m];
     for (int i = 0; i < m; i++) {
-      Objects.requireNonNull(findings.get(i), "finding");
-      byP.add(i);
+      p[i] = Objects.requireNonNull(findings.get(i), "finding").pValue();
+      byP[i] = i;
     }
-    byP.sort(Comparator.comparingDouble(i -> findings.get(i).pValue()));
+    // By p-value, findings with the same p-value in the order given.
+    IntArrays.quickSort(
+        byP,
+        (a, b) -> {
+          int c = Double.compare(p[a], p[b]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
 
     int selectedCount = 0;
     for (int rank = 1; rank <= m; rank++) {
-      if (findings.get(byP.get(rank - 1)).pValue() <= rank * q / m) {
+      if (p[byP[rank - 1]] <= rank * q / m) {
         selectedCount = rank;
       }
     }
     double[] adjusted = new double[m];
     double runningMin = 1;
     for (int rank = m; rank >= 1; rank--) {
-      int index = byP.get(rank - 1);
-      runningMin = Math.min(runningMin, m * findings.get(index).pValue() / rank);
+      int index = byP[rank - 1];
+      runningMin = Math.min(runningMin, m * p[index] / rank);
       adjusted[index] = runningMin;
     }
     ScreenedFinding[] screened = new ScreenedFinding[m];
     for (int rank = 1; rank <= m; rank++) {
-      int index = byP.get(rank - 1);
+      int index = byP[rank - 1];
       Selection selection = rank <= selectedCount ? Selection.SELECTED : Selection.NOT_SELECTED;
       screened[index] = new ScreenedFinding(findings.get(index), adjusted[index], selection);
     }

@@ -1,9 +1,8 @@
 package org.clusterlens.stats;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,27 +34,41 @@ final class SuppressedCellGraph {
    */
   static BitSet reachableWithout(
       Set<CellPosition> suppressed, CellPosition cell, int start, int rows, int columns) {
-    List<List<Integer>> neighbours = new ArrayList<>(rows + columns);
-    for (int v = 0; v < rows + columns; v++) {
-      neighbours.add(new ArrayList<>(2));
+    // Adjacency lists packed in one array: vertex v's neighbours are at [first[v], first[v + 1]).
+    int vertices = rows + columns;
+    int[] first = new int[vertices + 1];
+    for (CellPosition other : suppressed) {
+      if (!other.equals(cell)) {
+        first[other.row() + 1]++;
+        first[rows + other.column() + 1]++;
+      }
     }
+    for (int v = 0; v < vertices; v++) {
+      first[v + 1] += first[v];
+    }
+    int[] neighbours = new int[first[vertices]];
+    int[] filled = Arrays.copyOf(first, vertices);
     for (CellPosition other : suppressed) {
       if (!other.equals(cell)) {
         int rowVertex = other.row();
         int columnVertex = rows + other.column();
-        neighbours.get(rowVertex).add(columnVertex);
-        neighbours.get(columnVertex).add(rowVertex);
+        neighbours[filled[rowVertex]++] = columnVertex;
+        neighbours[filled[columnVertex]++] = rowVertex;
       }
     }
-    BitSet reached = new BitSet(rows + columns);
-    Deque<Integer> queue = new ArrayDeque<>();
+    BitSet reached = new BitSet(vertices);
+    int[] queue = new int[vertices];
+    int head = 0;
+    int tail = 0;
     reached.set(start);
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      for (int next : neighbours.get(queue.remove())) {
+    queue[tail++] = start;
+    while (head < tail) {
+      int v = queue[head++];
+      for (int k = first[v]; k < first[v + 1]; k++) {
+        int next = neighbours[k];
         if (!reached.get(next)) {
           reached.set(next);
-          queue.add(next);
+          queue[tail++] = next;
         }
       }
     }

@@ -116,4 +116,42 @@ class FigureTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("adjusted p-value needs its p-value");
   }
+
+  @Test
+  void screeningsOneCopyIsTheFigureEachMarkWouldGive() {
+    Figure share =
+        new Figure(
+            "pct_level4_plus",
+            "ks2",
+            "rwm",
+            "100001",
+            "all",
+            "all",
+            "2024-25",
+            "summer",
+            3.0,
+            4L,
+            75.0,
+            40.0,
+            95.0,
+            "Wilson score, 95%",
+            null,
+            null);
+    FunnelBand band = new FunnelBand(60, 30, 90, 20, 95, "within", "exact binomial");
+    Judgement judgement =
+        new Judgement(Judgement.Verdict.STRONG, Judgement.Reason.CLEAR_OF_CHANCE, "funnel", 12);
+
+    assertThat(share.screened(25.0, true, true))
+        .isEqualTo(share.withPupilWeight(25.0).asBelowReportingThreshold().asSuppressed());
+    assertThat(share.screened(null, false, false)).isSameAs(share);
+    assertThat(share.asSuppressed().screened(null, false, true)).isEqualTo(share.asSuppressed());
+    assertThat(share.withPValueAndFunnel(0.01, band))
+        .isEqualTo(share.withPValue(0.01).withFunnel(band));
+    Figure placed = share.withPValue(0.01);
+    assertThat(placed.withAdjustedPValueAndJudgement(0.03, judgement))
+        .isEqualTo(placed.withAdjustedPValue(0.03).withJudgement(judgement));
+    assertThatThrownBy(() -> share.withAdjustedPValueAndJudgement(0.03, judgement))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("adjusted p-value needs its p-value");
+  }
 }
