@@ -3,6 +3,7 @@ package org.clusterlens.metrics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -173,9 +175,16 @@ public final class FiguresAtScale {
     SparkSession spark = pupils.sparkSession();
     // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
     // earlier terms and KS1 result are found wherever they were held); each partition's counts and
-    // sums, added up over the partitions, are those of all the pupils. Both are counted from the
-    // one shuffle of the rows.
-    JavaRDD<Row> byPupil = pupils.repartition(partitions, col("upn")).javaRDD();
+    // sums, added up over the partitions, are those of all the pupils. A pupil goes with their
+    // first school (by URN), so a partition holds whole schools but for pupils who moved, and
+    // gives the cells of its own schools rather than a few pupils' cells of every school. Both
+    // the counts and the sums are counted from the one shuffle of the rows.
+    JavaRDD<Row> byPupil =
+        pupils
+            .withColumn("home_school", min("school_urn").over(Window.partitionBy("upn")))
+            .repartition(partitions, col("home_school"))
+            .selectExpr(PupilTable.COLUMNS)
+            .javaRDD();
     Dataset<Row> counts =
         spark
             .createDataFrame(
@@ -299,25 +308,26 @@ public final class FiguresAtScale {
     List<PupilSums> all = new ArrayList<>(TermShifts.sums(t));
     all.addAll(PupilGaps.sums(t));
     all.addAll(ProgressMetrics.sums(t, ValueAddedReference.NONE));
-    List<Row> out = new ArrayList<>(all.size());
-    for (PupilSums s : all) {
-      Object[] values = new Object[PUPIL_SUM_LABEL_NAMES.length + PupilSums.SUMS];
-      values[0] = s.kind();
-      values[1] = s.school();
-      values[2] = s.academicYear();
-      values[3] = s.term();
-      values[4] = s.assessment();
-      values[5] = s.subject();
-      values[6] = s.group();
-      values[7] = s.value();
-      values[8] = s.measure();
-      values[9] = s.part();
-      for (int i = 0; i < PupilSums.SUMS; i++) {
-        values[PUPIL_SUM_LABEL_NAMES.length + i] = i < s.sums().length ? s.sums()[i] : 0.0;
-      }
-      out.add(RowFactory.create(values));
+    // Made one at a time as Spark reads them: a partition's rows need not all be held at once.
+    return all.stream().map(FiguresAtScale::rowOf).iterator();
+  }
+
+  private static Row rowOf(PupilSums s) {
+    Object[] values = new Object[PUPIL_SUM_LABEL_NAMES.length + PupilSums.SUMS];
+    values[0] = s.kind();
+    values[1] = s.school();
+    values[2] = s.academicYear();
+    values[3] = s.term();
+    values[4] = s.assessment();
+    values[5] = s.subject();
+    values[6] = s.group();
+    values[7] = s.value();
+    values[8] = s.measure();
+    values[9] = s.part();
+    for (int i = 0; i < PupilSums.SUMS; i++) {
+      values[PUPIL_SUM_LABEL_NAMES.length + i] = i < s.sums().length ? s.sums()[i] : 0.0;
     }
-    return out.iterator();
+    return RowFactory.create(values);
   }
 
   /** A row of {@link #PUPIL_SUMS} as the sums it holds. */
@@ -477,13 +487,16 @@ public final class FiguresAtScale {
   }
 
   /**
-   * How many partitions the pupils are counted in: as many as their rows are read in (about one per
-   * 128 MB of files, so each partition's table holds many of each school's pupils and gives few
-   * cells to add up), and at least one per core.
+   * How many partitions the pupils are counted in: as many as their rows are read in, and at least
+   * one per core and one per shuffle partition ({@link #shufflePartitions}: some 100,000 rows each
+   * as {@code clusterlens figures} sets it), so each partition's pupil table and the sums it gives
+   * are small beside a task's heap.
    */
   private static int partitionsFor(Dataset<Row> pupils) {
+    SparkSession spark = pupils.sparkSession();
     return Math.max(
-        pupils.rdd().getNumPartitions(), pupils.sparkSession().sparkContext().defaultParallelism());
+        Math.max(pupils.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism()),
+        Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
   }
 
   /**
