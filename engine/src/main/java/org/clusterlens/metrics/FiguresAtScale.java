@@ -177,8 +177,9 @@ public final class FiguresAtScale {
     // earlier terms and KS1 result are found wherever they were held); each partition's counts and
     // sums, added up over the partitions, are those of all the pupils. A pupil goes with their
     // first school (by URN), so a partition holds whole schools but for pupils who moved, and
-    // gives the cells of its own schools rather than a few pupils' cells of every school. Both
-    // the counts and the sums are counted from the one shuffle of the rows.
+    // gives the cells of its own schools rather than a few pupils' cells of every school (the rows
+    // are shuffled twice: by pupil to find that school, then to its partition). The counts and the
+    // sums are both counted from the second shuffle's output, which Spark keeps for both.
     JavaRDD<Row> byPupil =
         pupils
             .withColumn("home_school", min("school_urn").over(Window.partitionBy("upn")))
