@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
       "shifts, group gaps (within year groups in teacher assessment), pooled years, progress and",
       "value added are made, screened and judged (false-discovery control within each declared",
       "family) by the packs' own code, with the packs' judgements; context, not-known counts and",
-      "cohort make-up are not made here: use report for packs. Term shifts, gaps within year",
-      "groups, progress and value added need every pupil in one task: when the pupil rows are",
-      "more than its heap holds (about 4 KB a row) they are left out, and the command and",
-      "_ABOUT.txt say so; CLUSTERLENS_JAVA_OPTS=-Xmx... gives a local run more."
+      "cohort make-up are not made here: use report for packs. Pupils are counted a partition",
+      "at a time (each pupil's rows in one) into sums that add up exactly, so no task holds",
+      "every pupil and a country gets every figure; CLUSTERLENS_JAVA_OPTS=-Xmx... gives a local",
+      "run more heap."
     })
 final class FiguresCommand implements Callable<Integer> {
 
@@ -70,15 +70,6 @@ final class FiguresCommand implements Callable<Integer> {
         .printf(
             "%,d figures from warehouse version %d written to %s (see %s there)%n",
             outcome.figures(), outcome.warehouseVersion(), outcome.location(), FiguresExport.ABOUT);
-    if (!outcome.fromEveryPupil()) {
-      spec.commandLine()
-          .getOut()
-          .println(
-              "Term shifts, gaps within year groups, progress and value added were left out: this"
-                  + " warehouse's pupil rows are more than one task's heap holds; "
-                  + FiguresExport.ABOUT
-                  + " says what that changes and how to give it more.");
-    }
     return ClusterLens.OK;
   }
 }

@@ -3,20 +3,24 @@ package org.clusterlens.metrics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.CoGroupFunction;
 import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +28,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -39,11 +44,13 @@ import org.clusterlens.stats.SmallNumberRules;
  * ({@link AttainmentMetrics#compute}), in five steps, each on sets of figures that stand alone:
  *
  * <ol>
- *   <li>the attainment counts: each partition's pupils counted from their {@link PupilTable} by
- *       {@link AttainmentMetrics}' own code, then added up per cell;
- *   <li>the figures made from the pupils' own rows: paired term shifts ({@link TermShifts}), gaps
- *       within year groups and gaps in average points ({@link PupilGaps}), progress and value added
- *       ({@link ProgressMetrics}), by their own code on one table of every pupil, in one task;
+ *   <li>the attainment counts: each partition's pupils (each pupil's rows in one) counted from
+ *       their {@link PupilTable} by {@link AttainmentMetrics}' own code, then added up per cell;
+ *   <li>the figures made from the pupils' own rows: the same partitions' paired counts, counts,
+ *       sums of points and their squares ({@link PupilSums}) added up per cell, then the paired
+ *       term shifts ({@link TermShifts}) made cohort by cohort, and gaps within year groups and
+ *       gaps in average points ({@link PupilGaps}), progress and value added ({@link
+ *       ProgressMetrics}) school by school, by their own code;
  *   <li>table by table (the linked tables of one assessment, scheme, year, term and subject, every
  *       group's schools × values with the all-pupil figures they share): intervals, pupil weights,
  *       reporting threshold, primary and secondary suppression and funnel limits, for attainment
@@ -64,11 +71,11 @@ import org.clusterlens.stats.SmallNumberRules;
  * the run that makes packs tests is made here, so each family holds the same questions and each
  * figure the same judgement, family size and adjusted p-value. What that run adds and this does
  * not, on purpose: context, not-known counts and cohort make-up, which are never tested; and value
- * added against a supplied reference. Step 2 holds every pupil in one task, as the packs' run does:
- * the pooled schools' term shifts, gaps within year groups and value added need them together; when
- * the rows are more than one task's heap holds (a country), step 2 is left out, with its questions
- * from the families, as the caller is told ({@link #pupilRowsOneTaskHolds}). Its figures are the
- * rows of the tidy metrics export, with the same columns as {@code metrics.csv}.
+ * added against a supplied reference. No task holds every pupil: every sum is a count or a sum of
+ * whole points, which adds up to the same double in any order, and value added is worked out
+ * exactly from its bands' sums ({@link ProgressMetrics#figures}), so the figures are the same to
+ * the last digit however the pupils are partitioned. Its figures are the rows of the tidy metrics
+ * export, with the same columns as {@code metrics.csv}.
  */
 public final class FiguresAtScale {
 
@@ -150,61 +157,42 @@ public final class FiguresAtScale {
    * counted, screened and held in Spark's cache (memory, then disk) when this is called, as the
    * false-discovery control needs the latest KS2 year and every side question's p-value first; the
    * rest runs when the result is written or counted. Suppressed figures keep their counts here, for
-   * checking; write {@link #publishable} of it. The figures made from every pupil together (step 2)
-   * are made when the rows fit in one task ({@link #pupilRowsOneTaskHolds}), and left out when not.
+   * checking; write {@link #publishable} of it.
    *
    * @return rows of {@link #SCHEMA}; never null
    */
   public static Dataset<Row> compute(Dataset<Row> assessments, SmallNumberRules rules) {
-    return compute(
-        assessments,
-        rules,
-        assessments.count() <= pupilRowsOneTaskHolds(assessments.sparkSession()));
-  }
-
-  /**
-   * The heap the figures made from every pupil together (step 2) are given per pupil row: an LA's
-   * 1.3 million rows were made in an 8 GB heap, with much of its time spent collecting garbage.
-   */
-  static final long HEAP_BYTES_PER_PUPIL_ROW = 4_096;
-
-  /**
-   * How many pupil rows one task can hold to make the figures that need every pupil together: the
-   * heap a task runs in (this process's in local mode, an executor's on a cluster) over {@link
-   * #HEAP_BYTES_PER_PUPIL_ROW}.
-   */
-  public static long pupilRowsOneTaskHolds(SparkSession spark) {
-    SparkContext context = spark.sparkContext();
-    long heap =
-        context.isLocal()
-            ? Runtime.getRuntime().maxMemory()
-            : context.getConf().getSizeAsBytes("spark.executor.memory", "1g");
-    return heap / HEAP_BYTES_PER_PUPIL_ROW;
-  }
-
-  /**
-   * As {@link #compute(Dataset, SmallNumberRules)}, saying whether the figures made from every
-   * pupil together are made.
-   *
-   * @param fromEveryPupil whether to make step 2's figures (term shifts, gaps within year groups,
-   *     gaps in average points, progress and value added) on one table of every pupil, in one task;
-   *     without them a school's and the pooled schools' headline families lack value added, and the
-   *     side questions' family lacks those figures' tests
-   */
-  public static Dataset<Row> compute(
-      Dataset<Row> assessments, SmallNumberRules rules, boolean fromEveryPupil) {
-    // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
-    // KS1 result is found wherever it was held); each partition's counts, added up over the
-    // partitions, are the counts of all the pupils.
     Dataset<Row> pupils = SchemeColumns.filledIn(assessments).selectExpr(PupilTable.COLUMNS);
-    int partitions = partitionsFor(pupils);
-    Dataset<Row> counts =
+    return compute(pupils, rules, partitionsFor(pupils));
+  }
+
+  /**
+   * As {@link #compute(Dataset, SmallNumberRules)}, the pupil rows {@code pupils} (of {@link
+   * PupilTable#COLUMNS}) counted in {@code partitions} tables of pupils: the figures are the same
+   * for any number.
+   */
+  static Dataset<Row> compute(Dataset<Row> pupils, SmallNumberRules rules, int partitions) {
+    SparkSession spark = pupils.sparkSession();
+    // Each pupil's rows in one partition, so a partition's pupil table stands alone (a pupil's
+    // earlier terms and KS1 result are found wherever they were held); each partition's counts and
+    // sums, added up over the partitions, are those of all the pupils. A pupil goes with their
+    // first school (by URN), so a partition holds whole schools but for pupils who moved, and
+    // gives the cells of its own schools rather than a few pupils' cells of every school (the rows
+    // are shuffled twice: by pupil to find that school, then to its partition). The counts and the
+    // sums are both counted from the second shuffle's output, which Spark keeps for both.
+    JavaRDD<Row> byPupil =
         pupils
-            .repartition(partitions, col("upn"))
-            .mapPartitions(
-                (MapPartitionsFunction<Row, Row>)
-                    rows -> AttainmentMetrics.countRows(PupilTable.of(rows)),
-                Encoders.row(AttainmentMetrics.COUNTS))
+            .withColumn("home_school", min("school_urn").over(Window.partitionBy("upn")))
+            .repartition(partitions, col("home_school"))
+            .selectExpr(PupilTable.COLUMNS)
+            .javaRDD();
+    Dataset<Row> counts =
+        spark
+            .createDataFrame(
+                byPupil.mapPartitions(
+                    (FlatMapFunction<Iterator<Row>, Row>)
+                        rows -> AttainmentMetrics.countRows(PupilTable.of(rows))),
+                AttainmentMetrics.COUNTS)
             .groupBy(LABELS)
             .agg(
                 sum("pupils").as("pupils"),
@@ -214,12 +202,20 @@ public final class FiguresAtScale {
                 sum("total_points").as("total_points"))
             // Read twice: the year-group cohorts the term shifts start from, and the screening.
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> sums =
+        spark
+            .createDataFrame(
+                byPupil.mapPartitions(
+                    (FlatMapFunction<Iterator<Row>, Row>)
+                        rows -> pupilSumRows(PupilTable.of(rows))),
+                PUPIL_SUMS)
+            .groupBy(PUPIL_SUM_LABELS)
+            .agg(sum("s0").as("s0"), SUMS_AFTER_FIRST)
+            // Read three times: term shifts, gaps and progress, and value added's band means.
+            .persist(StorageLevel.MEMORY_AND_DISK());
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
-    Dataset<Row> fromPupils =
-        fromEveryPupil
-            ? madeFromPupils(pupils, counts, rules)
-            : assessments.sparkSession().createDataFrame(List.of(), SCHEMA);
+    Dataset<Row> fromPupils = madeFromPupils(sums, counts, rules);
     Dataset<Row> progress =
         fromPupils
             .filter((FilterFunction<Row>) FiguresAtScale::isProgress)
@@ -240,7 +236,7 @@ public final class FiguresAtScale {
     String headline = headlineYear(attainment);
     Dataset<Row> derived =
         attainment
-            .filter((FilterFunction<Row>) r -> derivesOthers(r, fromEveryPupil))
+            .filter((FilterFunction<Row>) FiguresAtScale::derivesOthers)
             .union(fromPupils.filter((FilterFunction<Row>) r -> !isProgress(r)))
             .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
             .flatMapGroups(
@@ -265,53 +261,206 @@ public final class FiguresAtScale {
     return judged(figures, headline);
   }
 
+  private static final String[] PUPIL_SUM_LABEL_NAMES = {
+    "kind",
+    "school",
+    "academic_year",
+    "term",
+    "assessment",
+    "subject",
+    "pupil_group",
+    "group_value",
+    "measure",
+    "part"
+  };
+
+  /** The sums of a table of pupils ({@link PupilSums}), labelled by text. */
+  private static final StructType PUPIL_SUMS = pupilSums();
+
+  private static final Column[] PUPIL_SUM_LABELS =
+      Arrays.stream(PUPIL_SUM_LABEL_NAMES).map(c -> col(c)).toArray(Column[]::new);
+
+  private static final Column[] SUMS_AFTER_FIRST = sumsAfterFirst();
+
+  private static StructType pupilSums() {
+    StructType schema = new StructType();
+    for (String label : PUPIL_SUM_LABEL_NAMES) {
+      schema = schema.add(label, DataTypes.StringType, false);
+    }
+    for (int i = 0; i < PupilSums.SUMS; i++) {
+      schema = schema.add("s" + i, DataTypes.DoubleType, false);
+    }
+    return schema;
+  }
+
+  private static Column[] sumsAfterFirst() {
+    Column[] out = new Column[PupilSums.SUMS - 1];
+    for (int i = 1; i < PupilSums.SUMS; i++) {
+      out[i - 1] = sum("s" + i).as("s" + i);
+    }
+    return out;
+  }
+
+  /**
+   * The sums of term shifts, gaps and progress ({@link TermShifts#sums}, {@link PupilGaps#sums},
+   * {@link ProgressMetrics#sums}) of a table of pupils, as rows of {@link #PUPIL_SUMS}.
+   */
+  private static Iterator<Row> pupilSumRows(PupilTable t) {
+    List<PupilSums> all = new ArrayList<>(TermShifts.sums(t));
+    all.addAll(PupilGaps.sums(t));
+    all.addAll(ProgressMetrics.sums(t, ValueAddedReference.NONE));
+    // Made one at a time as Spark reads them: a partition's rows need not all be held at once.
+    return all.stream().map(FiguresAtScale::rowOf).iterator();
+  }
+
+  private static Row rowOf(PupilSums s) {
+    Object[] values = new Object[PUPIL_SUM_LABEL_NAMES.length + PupilSums.SUMS];
+    values[0] = s.kind();
+    values[1] = s.school();
+    values[2] = s.academicYear();
+    values[3] = s.term();
+    values[4] = s.assessment();
+    values[5] = s.subject();
+    values[6] = s.group();
+    values[7] = s.value();
+    values[8] = s.measure();
+    values[9] = s.part();
+    for (int i = 0; i < PupilSums.SUMS; i++) {
+      values[PUPIL_SUM_LABEL_NAMES.length + i] = i < s.sums().length ? s.sums()[i] : 0.0;
+    }
+    return RowFactory.create(values);
+  }
+
+  /** A row of {@link #PUPIL_SUMS} as the sums it holds. */
+  private static PupilSums sumsOf(Row r) {
+    double[] sums = new double[PupilSums.SUMS];
+    for (int i = 0; i < sums.length; i++) {
+      sums[i] = r.getDouble(PUPIL_SUM_LABEL_NAMES.length + i);
+    }
+    return new PupilSums(
+        r.getString(0),
+        r.getString(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        r.getString(7),
+        r.getString(8),
+        r.getString(9),
+        sums);
+  }
+
+  private static List<PupilSums> sumsOf(Iterator<Row> rows) {
+    List<PupilSums> out = new ArrayList<>();
+    rows.forEachRemaining(r -> out.add(sumsOf(r)));
+    return out;
+  }
+
   /**
    * The figures the run that makes packs makes from the pupils' own rows rather than from the
-   * attainment counts, by its own code on one table of every pupil in {@code pupils} (a set of
-   * schools that stands alone: each pupil's rows in every term and school, so pupils are paired
-   * across terms and their KS1 results found as in the packs' run): paired term shifts ({@link
-   * TermShifts}), gaps within year groups and gaps in average points ({@link PupilGaps}), progress
-   * and value added against the pooled schools' own pupils ({@link ProgressMetrics}); not yet
-   * screened. The pupils are read in their stored order, the order the packs' run reads them in, so
-   * sums of fractions (value added) come out to the same last digit. The term shifts start from the
-   * teacher-assessment year-group cohorts of {@code counts}, collected and broadcast.
+   * attainment counts, by its own code from the sums of every pupil ({@code sums}, added up over
+   * the tables of pupils), not yet screened: paired term shifts ({@link TermShifts}), cohort by
+   * cohort, with the teacher-assessment year-group figures of {@code counts} they start from; gaps
+   * within year groups and gaps in average points ({@link PupilGaps}) and progress and value added
+   * against the pooled schools' own pupils ({@link ProgressMetrics}), school by school (and the
+   * pooled schools'), with value added's band means and spread worked out first from the pooled
+   * schools' sums, collected and broadcast.
    */
   private static Dataset<Row> madeFromPupils(
-      Dataset<Row> pupils, Dataset<Row> counts, SmallNumberRules rules) {
-    List<Row> cohorts =
+      Dataset<Row> sums, Dataset<Row> counts, SmallNumberRules rules) {
+    int reporting = rules.reportingThreshold();
+    int suppression = rules.suppressionThreshold();
+    List<PupilSums> pooled = new ArrayList<>();
+    for (Row r :
+        sums.filter(
+                col("kind")
+                    .equalTo(lit(PupilSums.PROGRESS))
+                    .and(col("measure").equalTo(lit(Measures.VALUE_ADDED)))
+                    .and(col("school").equalTo(lit(Figure.CLUSTER)))
+                    .and(col("pupil_group").equalTo(lit(Figure.ALL))))
+            .collectAsList()) {
+      pooled.add(sumsOf(r));
+    }
+    Map<String, double[]> bandPoints = ProgressMetrics.bandPoints(pooled);
+    Map<String, Double> spread = ProgressMetrics.clusterSpread(pooled, bandPoints);
+    Broadcast<Map<String, double[]>> bands =
+        JavaSparkContext.fromSparkContext(sums.sparkSession().sparkContext())
+            .broadcast(new HashMap<>(bandPoints));
+    Broadcast<Map<String, Double>> clusterSpread =
+        JavaSparkContext.fromSparkContext(sums.sparkSession().sparkContext())
+            .broadcast(new HashMap<>(spread));
+    Dataset<Row> gapsAndProgress =
+        sums.filter(col("kind").notEqual(lit(PupilSums.TERM_SHIFT)))
+            .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
+            .flatMapGroups(
+                (FlatMapGroupsFunction<String, Row, Row>)
+                    (school, rows) ->
+                        gapsAndProgress(
+                            sumsOf(rows),
+                            bands.value(),
+                            clusterSpread.value(),
+                            new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA));
+    Dataset<Row> shifts =
         counts
             .filter(
                 col("assessment")
                     .equalTo(lit(Measures.TEACHER))
                     .and(col("pupil_group").equalTo(lit(Measures.YEAR_GROUP))))
-            .collectAsList();
-    Broadcast<List<Row>> teacherCohorts =
-        JavaSparkContext.fromSparkContext(pupils.sparkSession().sparkContext()).broadcast(cohorts);
-    int reporting = rules.reportingThreshold();
-    int suppression = rules.suppressionThreshold();
-    return pupils
-        .coalesce(1)
-        .mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                rows ->
-                    madeFromPupils(
-                        rows, teacherCohorts.value(), new SmallNumberRules(reporting, suppression)),
-            Encoders.row(SCHEMA))
-        // Read twice: progress is screened table by table, the rest school by school.
-        .persist(StorageLevel.MEMORY_AND_DISK());
+            .groupByKey(
+                (MapFunction<Row, String>)
+                    r ->
+                        TermShifts.cohortOf(
+                            r.getAs("subject"), r.getAs("academic_year"), r.getAs("group_value")),
+                Encoders.STRING())
+            .cogroup(
+                sums.filter(col("kind").equalTo(lit(PupilSums.TERM_SHIFT)))
+                    .groupByKey(
+                        (MapFunction<Row, String>)
+                            r ->
+                                TermShifts.cohortOf(
+                                    r.getAs("subject"),
+                                    r.getAs("academic_year"),
+                                    r.getAs("group_value")),
+                        Encoders.STRING()),
+                (CoGroupFunction<String, Row, Row, Row>)
+                    (cohort, cohortCounts, paired) ->
+                        termShifts(
+                            cohortCounts,
+                            sumsOf(paired),
+                            new SmallNumberRules(reporting, suppression)),
+                Encoders.row(SCHEMA));
+    // Read twice: progress is screened table by table, the rest school by school.
+    return shifts.union(gapsAndProgress).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static Iterator<Row> madeFromPupils(
-      Iterator<Row> rows, List<Row> cohortCounts, SmallNumberRules rules) {
-    PupilTable table = PupilTable.of(rows);
+  /** One cohort's term shifts, from its year-group figures and its pupils' paired counts. */
+  private static Iterator<Row> termShifts(
+      Iterator<Row> cohortCounts, List<PupilSums> paired, SmallNumberRules rules) {
     List<Figure> cohorts = new ArrayList<>();
-    for (Row r : cohortCounts) {
-      cohorts.addAll(AttainmentMetrics.figuresOf(r));
-    }
+    cohortCounts.forEachRemaining(r -> cohorts.addAll(AttainmentMetrics.figuresOf(r)));
     cohorts.sort(AttainmentMetrics.ORDER);
-    List<Figure> made = new ArrayList<>(TermShifts.of(table, cohorts, rules));
-    made.addAll(PupilGaps.of(table, rules));
-    made.addAll(ProgressMetrics.compute(table, ValueAddedReference.NONE));
+    List<Row> out = new ArrayList<>();
+    for (Figure f : TermShifts.of(TermShifts.pairedCounts(paired), cohorts, rules)) {
+      out.add(rowOf(f));
+    }
+    return out.iterator();
+  }
+
+  /** One school's (or the pooled schools') gaps, progress and value added, from its sums. */
+  private static Iterator<Row> gapsAndProgress(
+      List<PupilSums> sums,
+      Map<String, double[]> bandPoints,
+      Map<String, Double> clusterSpread,
+      SmallNumberRules rules) {
+    List<PupilSums> gaps = new ArrayList<>();
+    List<PupilSums> progress = new ArrayList<>();
+    for (PupilSums s : sums) {
+      (s.kind().equals(PupilSums.GAP) ? gaps : progress).add(s);
+    }
+    List<Figure> made = new ArrayList<>(PupilGaps.of(gaps, rules));
+    made.addAll(ProgressMetrics.figures(progress, bandPoints, clusterSpread));
     List<Row> out = new ArrayList<>(made.size());
     for (Figure f : made) {
       out.add(rowOf(f));
@@ -339,13 +488,16 @@ public final class FiguresAtScale {
   }
 
   /**
-   * How many partitions the pupils are counted in: as many as their rows are read in (about one per
-   * 128 MB of files, so each partition's table holds many of each school's pupils and gives few
-   * cells to add up), and at least one per core.
+   * How many partitions the pupils are counted in: as many as their rows are read in, and at least
+   * one per core and one per shuffle partition ({@link #shufflePartitions}: some 100,000 rows each
+   * as {@code clusterlens figures} sets it), so each partition's pupil table and the sums it gives
+   * are small beside a task's heap.
    */
   private static int partitionsFor(Dataset<Row> pupils) {
+    SparkSession spark = pupils.sparkSession();
     return Math.max(
-        pupils.rdd().getNumPartitions(), pupils.sparkSession().sparkContext().defaultParallelism());
+        Math.max(pupils.rdd().getNumPartitions(), spark.sparkContext().defaultParallelism()),
+        Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
   }
 
   /**
@@ -382,12 +534,9 @@ public final class FiguresAtScale {
    * pooled years and gaps of KS1 and KS2) and teacher assessment's Level 4+ shares, whose cells
    * withhold the term shifts and gaps within year groups made from pupil rows.
    */
-  private static boolean derivesOthers(Row r, boolean fromEveryPupil) {
+  private static boolean derivesOthers(Row r) {
     String measure = r.getAs("measure");
     if (Measures.TEACHER.equals(r.getAs("assessment"))) {
-      if (!fromEveryPupil) {
-        return false;
-      }
       // A term shift or gap within year groups is withheld with its cohort's or group's cell.
       return measure.equals(Measures.PCT_LEVEL4_PLUS);
     }

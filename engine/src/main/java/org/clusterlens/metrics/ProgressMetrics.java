@@ -3,10 +3,13 @@ package org.clusterlens.metrics;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.PupilAssessment;
 import org.clusterlens.stats.ConfidenceLevel;
@@ -62,12 +65,31 @@ public final class ProgressMetrics {
     double variance;
   }
 
-  /** A band's KS2 points in a subject and year: pupils and their points. */
-  private record BandYear(int year, int subject, String band) {}
+  /** The prior-attainment bands value added compares pupils within. */
+  private static final List<String> BANDS = List.of("low", "middle", "high");
 
   /** The progress figures of the pupils in {@code t} graded in levels; unordered, never null. */
   static List<Figure> compute(PupilTable t, ValueAddedReference reference) {
+    List<PupilSums> sums = sums(t, reference);
+    Map<String, double[]> bands = bandPoints(sums);
+    return figures(sums, bands, clusterSpread(sums, bands));
+  }
+
+  /**
+   * The sums of every progress cell of the pupils in {@code t} graded in levels, per school and the
+   * cluster, term, subject, measure ({@link PupilSums#measure}) and pupil group: pupils, the sum of
+   * their values, of their squares and of their known variances. For value added, per
+   * prior-attainment band ({@link PupilSums#part}) and of the pupils' KS2 points rather than of
+   * their value added, which needs the band's mean over every pupil ({@link #bandPoints}). The sums
+   * of different tables of pupils (each pupil's rows in one) add up to those of all their pupils,
+   * to the last digit: every sum but value added against a supplied reference's is of whole points.
+   */
+  static List<PupilSums> sums(PupilTable t, ValueAddedReference reference) {
     Long2ObjectOpenHashMap<Sums> cells = new Long2ObjectOpenHashMap<>();
+    List<Long2ObjectOpenHashMap<Sums>> addedByBand = new ArrayList<>();
+    for (int b = 0; b < BANDS.size(); b++) {
+      addedByBand.add(new Long2ObjectOpenHashMap<>());
+    }
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
     int ks1 = t.assessments.find(Measures.KS1);
@@ -113,8 +135,7 @@ public final class ProgressMetrics {
         }
       }
     }
-    // Expected progress from KS1 to KS2, and the bands' mean KS2 points for value added.
-    Map<BandYear, double[]> bandMeans = new HashMap<>();
+    // Expected progress from KS1 to KS2; each band's KS2 points for value added.
     for (int i : graded) {
       if (t.assessment[i] != ks2) {
         continue;
@@ -128,21 +149,10 @@ public final class ProgressMetrics {
         add(t, cells, i, EXPECTED, madeTwoLevels ? 1.0 : 0.0, Double.NaN);
       }
       String band = PupilTable.band(t.ks1Aps[t.upn[i]]);
-      if (band != null) {
-        double[] mean =
-            bandMeans.computeIfAbsent(
-                new BandYear(t.year[i], t.subject[i], band), k -> new double[2]);
-        mean[0]++;
-        mean[1] += t.points[i];
-      }
-    }
-    for (int i : graded) {
-      String band = PupilTable.band(t.ks1Aps[t.upn[i]]);
-      if (t.assessment[i] != ks2 || band == null) {
+      if (band == null) {
         continue;
       }
-      double[] mean = bandMeans.get(new BandYear(t.year[i], t.subject[i], band));
-      add(t, cells, i, ADDED, t.points[i] - mean[1] / mean[0], Double.NaN);
+      add(t, addedByBand.get(BANDS.indexOf(band)), i, ADDED, t.points[i], Double.NaN);
       String year = t.years.name(t.year[i]);
       String subject = t.subjects.name(t.subject[i]);
       for (ValueAddedReference.Line l : reference.lines()) {
@@ -160,26 +170,191 @@ public final class ProgressMetrics {
         }
       }
     }
-    // The cluster's spread of pupil value added, per year and subject, for every VA interval.
-    Map<String, Double> clusterSpread = new HashMap<>();
+    List<PupilSums> out = new ArrayList<>(cells.size());
     for (Long2ObjectMap.Entry<Sums> e : cells.long2ObjectEntrySet()) {
-      PupilTable.Cell cell = t.cell(e.getLongKey());
-      Sums s = e.getValue();
-      if (cell.extra() == ADDED
-          && cell.school() == PupilTable.CLUSTER
-          && cell.group().equals(Figure.ALL)
-          && s.pupils >= 2) {
-        clusterSpread.put(
-            t.years.name(cell.year()) + "|" + t.subjects.name(cell.subject()),
-            MeanInterval.standardDeviation(s.pupils, s.total, s.squares));
+      out.add(sumsOf(t, e.getLongKey(), "", e.getValue()));
+    }
+    for (int b = 0; b < BANDS.size(); b++) {
+      for (Long2ObjectMap.Entry<Sums> e : addedByBand.get(b).long2ObjectEntrySet()) {
+        out.add(sumsOf(t, e.getLongKey(), BANDS.get(b), e.getValue()));
       }
     }
-    List<Figure> figures = new ArrayList<>(cells.size());
-    for (Long2ObjectMap.Entry<Sums> e : cells.long2ObjectEntrySet()) {
-      PupilTable.Cell cell = t.cell(e.getLongKey());
-      figures.add(figureOf(t.labels(cell), cell, e.getValue(), clusterSpread));
+    return out;
+  }
+
+  private static PupilSums sumsOf(PupilTable t, long key, String band, Sums s) {
+    PupilTable.Cell cell = t.cell(key);
+    Figure labels = t.labels(cell);
+    return new PupilSums(
+        PupilSums.PROGRESS,
+        labels.school(),
+        labels.academicYear(),
+        labels.term(),
+        labels.assessment(),
+        labels.subject(),
+        labels.group(),
+        labels.groupValue(),
+        MEASURES.get(cell.extra()),
+        band,
+        new double[] {s.pupils, s.total, s.squares, s.variance});
+  }
+
+  /**
+   * Whether {@code s} is among the sums {@link #bandPoints} and {@link #clusterSpread} are worked
+   * out from: value added's of the pooled schools' pupils of every group, per year, term, subject
+   * and band. Few: a country's hold one per year, term, subject and band.
+   */
+  static boolean forBandPoints(PupilSums s) {
+    return s.measure().equals(Measures.VALUE_ADDED)
+        && s.school().equals(Figure.CLUSTER)
+        && s.group().equals(Figure.ALL);
+  }
+
+  /**
+   * Each year, subject and band's ({@code "year|subject|band"}) pupils and their KS2 points, over
+   * the pooled schools' pupils of every term in {@code sums} (those {@link #forBandPoints} is
+   * enough).
+   */
+  static Map<String, double[]> bandPoints(Iterable<PupilSums> sums) {
+    Map<String, double[]> out = new HashMap<>();
+    for (PupilSums s : sums) {
+      if (forBandPoints(s)) {
+        double[] b =
+            out.computeIfAbsent(
+                s.academicYear() + "|" + s.subject() + "|" + s.part(), k -> new double[2]);
+        b[0] += s.sums()[0];
+        b[1] += s.sums()[1];
+      }
     }
+    return out;
+  }
+
+  /**
+   * The cluster's spread of pupil value added, per year and subject ({@code "year|subject"}), for
+   * every value-added interval, from the pooled schools' sums in {@code sums} (those {@link
+   * #forBandPoints} is enough).
+   */
+  static Map<String, Double> clusterSpread(
+      Iterable<PupilSums> sums, Map<String, double[]> bandPoints) {
+    Map<String, Sums> added = valueAdded(sums, bandPoints, ProgressMetrics::forBandPoints);
+    Map<String, Double> out = new HashMap<>();
+    added.forEach(
+        (cell, s) -> {
+          if (s.pupils >= 2) {
+            String[] labels = cell.split("\\|", -1);
+            out.put(
+                labels[1] + "|" + labels[2],
+                MeanInterval.standardDeviation(s.pupils, s.total, s.squares));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The value added of each cell of {@code sums} that {@code which} picks, by {@link #cellKey}: its
+   * pupils and the sum of their value added (KS2 points less their band's mean) and of its square,
+   * each worked out exactly from the bands' sums and rounded once, so the same pupils give the same
+   * doubles however their sums were added up.
+   */
+  private static Map<String, Sums> valueAdded(
+      Iterable<PupilSums> sums, Map<String, double[]> bandPoints, Predicate<PupilSums> which) {
+    Map<String, BigDecimal[]> exact = new TreeMap<>();
+    for (PupilSums s : sums) {
+      if (!s.measure().equals(Measures.VALUE_ADDED) || !which.test(s)) {
+        continue;
+      }
+      double[] band = bandPoints.get(s.academicYear() + "|" + s.subject() + "|" + s.part());
+      double mean = band[1] / band[0];
+      BigDecimal m = new BigDecimal(mean);
+      BigDecimal n = new BigDecimal(s.sums()[0]);
+      BigDecimal points = new BigDecimal(s.sums()[1]);
+      BigDecimal squares = new BigDecimal(s.sums()[2]);
+      BigDecimal[] e =
+          exact.computeIfAbsent(
+              cellKey(s),
+              k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      e[0] = e[0].add(n);
+      // Σ(x − m) = Σx − n·m and Σ(x − m)² = Σx² − 2·m·Σx + n·m².
+      e[1] = e[1].add(points.subtract(n.multiply(m)));
+      e[2] =
+          e[2].add(
+              squares
+                  .subtract(m.multiply(points).multiply(BigDecimal.valueOf(2)))
+                  .add(n.multiply(m).multiply(m)));
+    }
+    Map<String, Sums> out = new HashMap<>();
+    exact.forEach(
+        (cell, e) -> {
+          Sums s = new Sums();
+          s.pupils = e[0].longValueExact();
+          s.total = e[1].doubleValue();
+          s.squares = e[2].doubleValue();
+          out.put(cell, s);
+        });
+    return out;
+  }
+
+  /** A value-added cell's labels but its band, joined: school, year, subject, then the rest. */
+  private static String cellKey(PupilSums s) {
+    return String.join(
+        "|",
+        s.school(),
+        s.academicYear(),
+        s.subject(),
+        s.term(),
+        s.assessment(),
+        s.group(),
+        s.value());
+  }
+
+  /**
+   * The progress figures of {@code sums} ({@link #sums}, added up over tables of pupils) of one or
+   * more schools or the cluster, value added against {@code bandPoints} ({@link #bandPoints}) with
+   * {@code clusterSpread} ({@link #clusterSpread}), both worked out from every pupil; unordered.
+   */
+  static List<Figure> figures(
+      Iterable<PupilSums> sums,
+      Map<String, double[]> bandPoints,
+      Map<String, Double> clusterSpread) {
+    List<Figure> figures = new ArrayList<>();
+    List<PupilSums> added = new ArrayList<>();
+    for (PupilSums p : sums) {
+      if (p.measure().equals(Measures.VALUE_ADDED)) {
+        added.add(p);
+        continue;
+      }
+      Sums s = new Sums();
+      s.pupils = (long) p.sums()[0];
+      s.total = p.sums()[1];
+      s.squares = p.sums()[2];
+      s.variance = p.sums()[3];
+      figures.add(figureOf(labelsOf(p), p.measure(), s, clusterSpread));
+    }
+    Map<String, PupilSums> labels = new HashMap<>();
+    for (PupilSums p : added) {
+      labels.putIfAbsent(cellKey(p), p);
+    }
+    valueAdded(added, bandPoints, p -> true)
+        .forEach(
+            (cell, s) ->
+                figures.add(
+                    figureOf(labelsOf(labels.get(cell)), Measures.VALUE_ADDED, s, clusterSpread)));
     return figures;
+  }
+
+  private static Figure labelsOf(PupilSums s) {
+    return new Figure(
+        "",
+        s.assessment(),
+        s.subject(),
+        s.school(),
+        s.group(),
+        s.value(),
+        s.academicYear(),
+        s.term(),
+        null,
+        null,
+        0);
   }
 
   /**
@@ -213,8 +388,7 @@ public final class ProgressMetrics {
   }
 
   private static Figure figureOf(
-      Figure labels, PupilTable.Cell cell, Sums s, Map<String, Double> clusterSpread) {
-    String measure = MEASURES.get(cell.extra());
+      Figure labels, String measure, Sums s, Map<String, Double> clusterSpread) {
     long n = s.pupils;
     double total = s.total;
     double squares = s.squares;

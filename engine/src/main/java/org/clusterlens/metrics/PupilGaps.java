@@ -3,6 +3,7 @@ package org.clusterlens.metrics;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,11 +38,12 @@ final class PupilGaps {
 
   /**
    * Per school and the cluster, term, assessment, subject, pupil group (but all pupils and year
-   * group), value and stratum (the year group in teacher assessment, 0 otherwise), of the pupils
-   * graded in levels: pupils, pupils with points, their points, their squares, pupils at Level 4+
-   * and at Level 5+.
+   * group), value and stratum ({@link PupilSums#part}: the year group in teacher assessment, 0
+   * otherwise), of the pupils graded in levels: pupils, pupils with points, their points, their
+   * squares, pupils at Level 4+ and at Level 5+. The sums of different tables of pupils add up to
+   * those of all their pupils.
    */
-  private static Long2ObjectOpenHashMap<double[]> cells(PupilTable t) {
+  static List<PupilSums> sums(PupilTable t) {
     // Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
@@ -74,8 +76,34 @@ final class PupilGaps {
         }
       }
     }
-    return cells;
+    List<PupilSums> out = new ArrayList<>(cells.size());
+    for (Long2ObjectMap.Entry<double[]> e : cells.long2ObjectEntrySet()) {
+      PupilTable.Cell cell = t.cell(e.getLongKey());
+      out.add(
+          new PupilSums(
+              PupilSums.GAP,
+              t.schoolLabel(cell.school()),
+              t.years.name(cell.year()),
+              t.terms.name(cell.term()),
+              t.assessments.name(cell.assessment()),
+              t.subjects.name(cell.subject()),
+              cell.group(),
+              cell.value(),
+              "",
+              Integer.toString(cell.extra()),
+              e.getValue()));
+    }
+    return out;
   }
+
+  /** A school's (or the cluster's) term, assessment, subject and pupil group. */
+  private record Dimension(
+      String assessment,
+      String subject,
+      String school,
+      String group,
+      String academicYear,
+      String term) {}
 
   /** One side's pupils in one stratum. */
   private record Cell(
@@ -105,44 +133,40 @@ final class PupilGaps {
    * too few pupils or no spread to test carries no interval or p-value.
    */
   static List<Figure> of(PupilTable t, SmallNumberRules rules) {
-    // dimension (the cell's key with the group as a whole, no value or stratum) → value → stratum
-    // → cell
-    Long2ObjectOpenHashMap<Map<String, Map<Integer, Cell>>> dimensions =
-        new Long2ObjectOpenHashMap<>();
-    for (Long2ObjectMap.Entry<double[]> e : cells(t).long2ObjectEntrySet()) {
-      long key = e.getLongKey();
-      PupilTable.Cell cell = t.cell(key);
-      double[] c = e.getValue();
-      long dimension =
-          CellKey.of(
-              cell.school(),
-              cell.year(),
-              cell.term(),
-              cell.assessment(),
-              PupilTable.UNKNOWN,
-              cell.subject(),
-              PupilTable.UNKNOWN,
-              t.pupilGroups.wholeGroup(CellKey.code(key, CellKey.Part.PUPIL_GROUP)));
+    return of(sums(t), rules);
+  }
+
+  /**
+   * As {@link #of(PupilTable, SmallNumberRules)}, from the sums of every pupil ({@link #sums},
+   * added up over tables of pupils) of one or more schools or the cluster.
+   */
+  static List<Figure> of(Iterable<PupilSums> sums, SmallNumberRules rules) {
+    // dimension (school, year, term, assessment, subject and group) → value → stratum → cell
+    Map<Dimension, Map<String, Map<Integer, Cell>>> dimensions = new HashMap<>();
+    for (PupilSums s : sums) {
+      double[] c = s.sums();
       dimensions
-          .computeIfAbsent(dimension, k -> new TreeMap<>())
-          .computeIfAbsent(cell.value(), k -> new TreeMap<>())
+          .computeIfAbsent(
+              new Dimension(
+                  s.assessment(), s.subject(), s.school(), s.group(), s.academicYear(), s.term()),
+              k -> new TreeMap<>())
+          .computeIfAbsent(s.value(), k -> new TreeMap<>())
           .put(
-              cell.extra(),
+              Integer.parseInt(s.part()),
               new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]));
     }
     List<Figure> gaps = new ArrayList<>();
-    for (Long2ObjectMap.Entry<Map<String, Map<Integer, Cell>>> d :
-        dimensions.long2ObjectEntrySet()) {
-      PupilTable.Cell cell = t.cell(d.getLongKey());
+    for (Map.Entry<Dimension, Map<String, Map<Integer, Cell>>> d : dimensions.entrySet()) {
+      Dimension k = d.getKey();
       Figure dimension =
           label(
-              t.assessments.name(cell.assessment()),
-              t.subjects.name(cell.subject()),
-              t.schoolLabel(cell.school()),
-              cell.group(),
-              cell.value(),
-              t.years.name(cell.year()),
-              t.terms.name(cell.term()));
+              k.assessment(),
+              k.subject(),
+              k.school(),
+              k.group(),
+              Figure.ALL,
+              k.academicYear(),
+              k.term());
       Map<String, Map<Integer, Cell>> values = d.getValue();
       values.forEach(
           (value, group) -> {

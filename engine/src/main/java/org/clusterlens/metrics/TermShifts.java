@@ -53,7 +53,15 @@ final class TermShifts {
    * pupils than the reporting threshold is marked so no flag is drawn from it.
    */
   static List<Figure> of(PupilTable t, List<Figure> figures, SmallNumberRules rules) {
-    Map<String, PairedCounts> paired = pairedCounts(t);
+    return of(pairedCounts(sums(t)), figures, rules);
+  }
+
+  /**
+   * As {@link #of(PupilTable, List, SmallNumberRules)}, from the paired counts of every pupil
+   * ({@link #pairedCounts(Iterable)}) rather than a table of them.
+   */
+  static List<Figure> of(
+      Map<String, PairedCounts> paired, List<Figure> figures, SmallNumberRules rules) {
     Map<String, Figure> byKey = new HashMap<>();
     for (Figure f : figures) {
       if (isTeacherThreshold(f)) {
@@ -139,9 +147,11 @@ final class TermShifts {
   /**
    * The paired tables of every teacher-assessment cohort in levels (the pupils of a school, subject
    * and year group assessed in a term and the term before, one year group lower after the summer),
-   * per school and the cluster, by {@link #pairKey}; one per threshold.
+   * per school and the cluster, one per threshold ({@link PupilSums#measure}): pupils at the level
+   * in both terms, in the term before only, in the later term only, and in neither. The counts of
+   * different tables of pupils add up to those of all their pupils.
    */
-  private static Map<String, PairedCounts> pairedCounts(PupilTable t) {
+  static List<PupilSums> sums(PupilTable t) {
     int teacher = t.assessments.find(Measures.TEACHER);
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     Long2ObjectOpenHashMap<IntList> byTerm = new Long2ObjectOpenHashMap<>();
@@ -188,7 +198,7 @@ final class TermShifts {
         }
       }
     }
-    Map<String, PairedCounts> out = new HashMap<>();
+    List<PupilSums> out = new ArrayList<>(2 * cells.size());
     for (Long2ObjectMap.Entry<long[]> e : cells.long2ObjectEntrySet()) {
       PupilTable.Cell cell = t.cell(e.getLongKey());
       long[] c = e.getValue();
@@ -196,23 +206,52 @@ final class TermShifts {
         long both = c[1 + 3 * i];
         long beforeOnly = c[2 + 3 * i];
         long afterOnly = c[3 + 3 * i];
-        out.put(
-            String.join(
-                "|",
-                i == 0 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
+        out.add(
+            new PupilSums(
+                PupilSums.TERM_SHIFT,
                 t.schoolLabel(cell.school()),
-                t.subjects.name(cell.subject()),
-                Integer.toString(cell.extra()),
                 t.years.name(cell.year()),
-                t.terms.name(cell.term())),
-            new PairedCounts(
-                Math.toIntExact(both),
-                Math.toIntExact(beforeOnly),
-                Math.toIntExact(afterOnly),
-                Math.toIntExact(c[0] - both - beforeOnly - afterOnly)));
+                t.terms.name(cell.term()),
+                Measures.TEACHER,
+                t.subjects.name(cell.subject()),
+                Measures.YEAR_GROUP,
+                Integer.toString(cell.extra()),
+                i == 0 ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_LEVEL5_PLUS,
+                "",
+                new double[] {both, beforeOnly, afterOnly, c[0] - both - beforeOnly - afterOnly}));
       }
     }
     return out;
+  }
+
+  /**
+   * The paired tables of {@code sums} ({@link #sums}, added up over tables of pupils), by {@link
+   * #pairKey}.
+   */
+  static Map<String, PairedCounts> pairedCounts(Iterable<PupilSums> sums) {
+    Map<String, PairedCounts> out = new HashMap<>();
+    for (PupilSums s : sums) {
+      double[] c = s.sums();
+      out.put(
+          pairKey(s.measure(), s.school(), s.subject(), s.value(), s.academicYear(), s.term()),
+          new PairedCounts(
+              Math.toIntExact((long) c[0]),
+              Math.toIntExact((long) c[1]),
+              Math.toIntExact((long) c[2]),
+              Math.toIntExact((long) c[3])));
+    }
+    return out;
+  }
+
+  /**
+   * The cohort of pupils a teacher-assessment year-group figure or paired count belongs to: its
+   * subject and the year its pupils started school. A cohort's term shifts are made from its own
+   * figures and paired counts alone (the term before one of them is the same pupils'), so the
+   * cohorts can be worked out apart.
+   */
+  static String cohortOf(String subject, String academicYear, String yearGroup) {
+    int started = Integer.parseInt(academicYear.substring(0, 4)) - Integer.parseInt(yearGroup);
+    return subject + "|" + started;
   }
 
   /** A graded row's pupil, subject and school, {@code termsBefore} terms before its own. */
@@ -222,11 +261,21 @@ final class TermShifts {
   }
 
   private static String pairKey(String measure, String school, Figure now) {
-    return String.join(
-        "|", measure, school, now.subject(), now.groupValue(), now.academicYear(), now.term());
+    return pairKey(
+        measure, school, now.subject(), now.groupValue(), now.academicYear(), now.term());
   }
 
-  private static boolean isTeacherThreshold(Figure f) {
+  private static String pairKey(
+      String measure,
+      String school,
+      String subject,
+      String yearGroup,
+      String academicYear,
+      String term) {
+    return String.join("|", measure, school, subject, yearGroup, academicYear, term);
+  }
+
+  static boolean isTeacherThreshold(Figure f) {
     return f.assessment().equals(Measures.TEACHER)
         && TERM_SHIFT_OF.containsKey(f.measure())
         && f.group().equals(Measures.YEAR_GROUP);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.clusterlens.metrics.FiguresAtScale;
-import org.clusterlens.report.Numbers;
 import org.clusterlens.stats.SmallNumberRules;
 import org.clusterlens.warehouse.FiguresExport;
 import org.clusterlens.warehouse.Warehouse;
@@ -25,11 +24,8 @@ public final class FiguresRun {
    * @param figures how many figures
    * @param warehouseVersion the warehouse version they were computed from
    * @param location where they were written
-   * @param fromEveryPupil whether the figures made from every pupil together (term shifts, gaps
-   *     within year groups, progress, value added) are among them
    */
-  public record Outcome(
-      long figures, long warehouseVersion, String location, boolean fromEveryPupil) {}
+  public record Outcome(long figures, long warehouseVersion, String location) {}
 
   /**
    * Computes and writes.
@@ -37,22 +33,6 @@ public final class FiguresRun {
    * @throws IllegalStateException if the warehouse holds no returns
    */
   public static Outcome run(Warehouse warehouse, String location, FiguresExport.Format format) {
-    return run(
-        warehouse,
-        location,
-        format,
-        FiguresAtScale.pupilRowsOneTaskHolds(warehouse.assessments().sparkSession()));
-  }
-
-  /**
-   * Computes and writes, making the figures that need every pupil together only when the rows are
-   * at most {@code pupilRowsOneTaskHolds}.
-   */
-  static Outcome run(
-      Warehouse warehouse,
-      String location,
-      FiguresExport.Format format,
-      long pupilRowsOneTaskHolds) {
     long version = warehouse.currentVersion();
     SmallNumberRules rules = SmallNumberRules.DEFAULT;
     Dataset<Row> rows = warehouse.assessmentsAsOf(version);
@@ -60,7 +40,6 @@ public final class FiguresRun {
     // refuse a folder of other files first.
     FiguresExport.checkReplaceable(rows.sparkSession(), location);
     long pupilRows = rows.count();
-    boolean fromEveryPupil = pupilRows <= pupilRowsOneTaskHolds;
     String about =
         """
         ClusterLens figures, computed on %s from warehouse version %d.
@@ -84,9 +63,6 @@ public final class FiguresRun {
         """
             .formatted(
                 Instant.now(), version, rules.reportingThreshold(), rules.suppressionThreshold());
-    if (!fromEveryPupil) {
-      about += leftOut(pupilRows, pupilRowsOneTaskHolds);
-    }
     rows.sparkSession()
         .conf()
         .set(
@@ -94,24 +70,10 @@ public final class FiguresRun {
             Integer.toString(FiguresAtScale.shufflePartitions(pupilRows)));
     long written =
         FiguresExport.write(
-            FiguresAtScale.publishable(FiguresAtScale.compute(rows, rules, fromEveryPupil)),
+            FiguresAtScale.publishable(FiguresAtScale.compute(rows, rules)),
             location,
             format,
             about);
-    return new Outcome(written, version, location, fromEveryPupil);
-  }
-
-  /** What the export says when the figures made from every pupil together were left out. */
-  static String leftOut(long pupilRows, long pupilRowsOneTaskHolds) {
-    return """
-        LEFT OUT OF THIS EXPORT: paired term shifts, gaps within year groups, gaps in average
-        points, progress and value added. They are made from every pupil together in one task,
-        and this warehouse's %s pupil rows are more than one task's heap holds (about %s); so a
-        school's and the pooled schools' headline families lack value added, the side questions'
-        family lacks those tests, and their family sizes and adjusted p-values differ from the
-        packs' run. Give the JVM more heap (CLUSTERLENS_JAVA_OPTS=-Xmx..., or more executor
-        memory on a cluster) to make them.
-        """
-        .formatted(Numbers.thousands(pupilRows), Numbers.thousands(pupilRowsOneTaskHolds));
+    return new Outcome(written, version, location);
   }
 }

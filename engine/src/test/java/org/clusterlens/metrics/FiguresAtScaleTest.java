@@ -42,6 +42,7 @@ class FiguresAtScaleTest {
 
   private static List<Figure> inDriver;
   private static List<Row> atScale;
+  private static List<Row> inOnePartition;
   private static List<Row> published;
 
   @BeforeAll
@@ -64,9 +65,12 @@ class FiguresAtScaleTest {
             .withColumn("standard", lit(null).cast(DataTypes.IntegerType));
     Dataset<Row> rows = generated.unionByName(ks1);
     inDriver = AttainmentMetrics.compute(rows, SmallNumberRules.DEFAULT);
-    // Held, so the published view below is not computed again from the start.
-    Dataset<Row> figures = FiguresAtScale.compute(rows, SmallNumberRules.DEFAULT).persist();
+    // Counted in seven tables of pupils, each on its own, and in one; held, so the published view
+    // below is not computed again from the start.
+    Dataset<Row> pupils = SchemeColumns.filledIn(rows).selectExpr(PupilTable.COLUMNS);
+    Dataset<Row> figures = FiguresAtScale.compute(pupils, SmallNumberRules.DEFAULT, 7).persist();
     atScale = figures.collectAsList();
+    inOnePartition = FiguresAtScale.compute(pupils, SmallNumberRules.DEFAULT, 1).collectAsList();
     published = FiguresAtScale.publishable(figures).collectAsList();
   }
 
@@ -162,6 +166,29 @@ class FiguresAtScaleTest {
               String.valueOf(band == null ? null : band.upper998()),
               String.valueOf(band == null ? null : band.position()),
               String.valueOf(band == null ? null : band.method()));
+    }
+  }
+
+  @Test
+  void figuresCountedInSevenPartitionsAreTheOnePartitionsToTheLastDigit() {
+    Map<String, Row> whole = new HashMap<>();
+    inOnePartition.forEach(r -> whole.put(keyOf(r), r));
+
+    assertThat(whole).hasSize(inOnePartition.size());
+    assertThat(atScale).hasSize(inOnePartition.size());
+    // Value added (a mean of KS2 points less a band's mean, a fraction) is among them.
+    assertThat(atScale)
+        .filteredOn(
+            r ->
+                Measures.VALUE_ADDED.equals(r.getAs("measure"))
+                    && r.<Double>getAs("value") != null
+                    && r.<Double>getAs("value") != Math.rint(r.<Double>getAs("value")))
+        .hasSizeGreaterThan(50);
+    for (Row r : atScale) {
+      Row one = whole.get(keyOf(r));
+      assertThat(one).as(keyOf(r)).isNotNull();
+      // Every column, doubles compared by their exact text.
+      assertThat(r.toString()).as(keyOf(r)).isEqualTo(one.toString());
     }
   }
 
