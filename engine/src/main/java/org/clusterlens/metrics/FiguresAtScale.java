@@ -440,7 +440,7 @@ public final class FiguresAtScale {
       Iterator<Row> cohortCounts, List<PupilSums> paired, SmallNumberRules rules) {
     List<Figure> cohorts = new ArrayList<>();
     cohortCounts.forEachRemaining(r -> cohorts.addAll(AttainmentMetrics.figuresOf(r)));
-    cohorts.sort(AttainmentMetrics.ORDER);
+    FigureSort.sort(cohorts);
     List<Row> out = new ArrayList<>();
     for (Figure f : TermShifts.of(TermShifts.pairedCounts(paired), cohorts, rules)) {
       out.add(rowOf(f));
@@ -482,7 +482,7 @@ public final class FiguresAtScale {
         rows,
         figures -> {
           // Secondary suppression settles ties by order: the same order as the packs' run.
-          figures.sort(AttainmentMetrics.ORDER);
+          FigureSort.sort(figures);
           return Screening.screenBeforeSelection(figures, rules);
         });
   }
@@ -565,7 +565,7 @@ public final class FiguresAtScale {
           for (Figure f : figures) {
             (f.measure().startsWith("pct_") ? shares : made).add(f);
           }
-          shares.sort(AttainmentMetrics.ORDER);
+          FigureSort.sort(shares);
           made.addAll(ThresholdShifts.of(shares, rules));
           made.addAll(GroupGaps.of(shares, rules));
           made.addAll(PooledYears.of(shares, headline));
@@ -739,7 +739,7 @@ public final class FiguresAtScale {
       figures.addAll(AttainmentMetrics.figuresOf(rows.next()));
     }
     // Secondary suppression settles ties by order: the same order as the run that makes packs.
-    figures.sort(AttainmentMetrics.ORDER);
+    FigureSort.sort(figures);
     List<Row> out = new ArrayList<>(figures.size());
     for (Figure f : Screening.screenBeforeSelection(figures, rules)) {
       out.add(rowOf(f));
