@@ -371,25 +371,18 @@ public final class FiguresAtScale {
       Dataset<Row> sums, Dataset<Row> counts, SmallNumberRules rules) {
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
-    List<PupilSums> pooled = new ArrayList<>();
-    for (Row r :
-        sums.filter(
-                col("kind")
-                    .equalTo(lit(PupilSums.PROGRESS))
-                    .and(col("measure").equalTo(lit(Measures.VALUE_ADDED)))
-                    .and(col("school").equalTo(lit(Figure.CLUSTER)))
-                    .and(col("pupil_group").equalTo(lit(Figure.ALL))))
-            .collectAsList()) {
-      pooled.add(sumsOf(r));
-    }
+    // Value added's band means and spread come from the pooled schools' sums alone: few rows.
+    List<PupilSums> pooled =
+        sumsOf(
+            sums.filter((FilterFunction<Row>) r -> ProgressMetrics.forBandPoints(sumsOf(r)))
+                .collectAsList()
+                .iterator());
     Map<String, double[]> bandPoints = ProgressMetrics.bandPoints(pooled);
     Map<String, Double> spread = ProgressMetrics.clusterSpread(pooled, bandPoints);
-    Broadcast<Map<String, double[]>> bands =
-        JavaSparkContext.fromSparkContext(sums.sparkSession().sparkContext())
-            .broadcast(new HashMap<>(bandPoints));
-    Broadcast<Map<String, Double>> clusterSpread =
-        JavaSparkContext.fromSparkContext(sums.sparkSession().sparkContext())
-            .broadcast(new HashMap<>(spread));
+    JavaSparkContext context =
+        JavaSparkContext.fromSparkContext(sums.sparkSession().sparkContext());
+    Broadcast<Map<String, double[]>> bands = context.broadcast(new HashMap<>(bandPoints));
+    Broadcast<Map<String, Double>> clusterSpread = context.broadcast(new HashMap<>(spread));
     Dataset<Row> gapsAndProgress =
         sums.filter(col("kind").notEqual(lit(PupilSums.TERM_SHIFT)))
             .groupByKey((MapFunction<Row, String>) r -> r.getAs("school"), Encoders.STRING())
@@ -408,22 +401,11 @@ public final class FiguresAtScale {
                 col("assessment")
                     .equalTo(lit(Measures.TEACHER))
                     .and(col("pupil_group").equalTo(lit(Measures.YEAR_GROUP))))
-            .groupByKey(
-                (MapFunction<Row, String>)
-                    r ->
-                        TermShifts.cohortOf(
-                            r.getAs("subject"), r.getAs("academic_year"), r.getAs("group_value")),
-                Encoders.STRING())
+            .groupByKey((MapFunction<Row, String>) FiguresAtScale::cohortOf, Encoders.STRING())
             .cogroup(
                 sums.filter(col("kind").equalTo(lit(PupilSums.TERM_SHIFT)))
                     .groupByKey(
-                        (MapFunction<Row, String>)
-                            r ->
-                                TermShifts.cohortOf(
-                                    r.getAs("subject"),
-                                    r.getAs("academic_year"),
-                                    r.getAs("group_value")),
-                        Encoders.STRING()),
+                        (MapFunction<Row, String>) FiguresAtScale::cohortOf, Encoders.STRING()),
                 (CoGroupFunction<String, Row, Row, Row>)
                     (cohort, cohortCounts, paired) ->
                         termShifts(
@@ -433,6 +415,15 @@ public final class FiguresAtScale {
                 Encoders.row(SCHEMA));
     // Read twice: progress is screened table by table, the rest school by school.
     return shifts.union(gapsAndProgress).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * The cohort ({@link TermShifts#cohortOf}) of a teacher-assessment year-group count or a paired
+   * count's sums: both have its subject, academic year and year group (the group's value).
+   */
+  private static String cohortOf(Row r) {
+    return TermShifts.cohortOf(
+        r.getAs("subject"), r.getAs("academic_year"), r.getAs("group_value"));
   }
 
   /** One cohort's term shifts, from its year-group figures and its pupils' paired counts. */

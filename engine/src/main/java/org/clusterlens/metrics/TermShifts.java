@@ -11,6 +11,7 @@ import java.util.Map;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
+import org.clusterlens.model.Term;
 import org.clusterlens.stats.ConfidenceLevel;
 import org.clusterlens.stats.PairedCounts;
 import org.clusterlens.stats.PairedProportionDifference;
@@ -250,7 +251,8 @@ final class TermShifts {
    * cohorts can be worked out apart.
    */
   static String cohortOf(String subject, String academicYear, String yearGroup) {
-    int started = Integer.parseInt(academicYear.substring(0, 4)) - Integer.parseInt(yearGroup);
+    int started =
+        new Term(academicYear, Term.Season.AUTUMN).startYear() - Integer.parseInt(yearGroup);
     return subject + "|" + started;
   }
 
@@ -275,7 +277,7 @@ final class TermShifts {
     return String.join("|", measure, school, subject, yearGroup, academicYear, term);
   }
 
-  static boolean isTeacherThreshold(Figure f) {
+  private static boolean isTeacherThreshold(Figure f) {
     return f.assessment().equals(Measures.TEACHER)
         && TERM_SHIFT_OF.containsKey(f.measure())
         && f.group().equals(Measures.YEAR_GROUP);

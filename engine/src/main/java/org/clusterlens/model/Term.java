@@ -83,12 +83,15 @@ public record Term(String academicYear, Season season) implements Comparable<Ter
    * @throws IllegalArgumentException if {@code academicYear} is not written like 2024-25
    */
   public static String previousAcademicYear(String academicYear) {
-    // Asked for each of an LA's millions of shift and pooled figures, of a handful of years.
-    if (academicYear == null) {
-      return academicYearStarting(new Term(academicYear, Season.AUTUMN).startYear() - 1);
-    }
-    return PREVIOUS_YEARS.computeIfAbsent(
-        academicYear, year -> academicYearStarting(new Term(year, Season.AUTUMN).startYear() - 1));
+    // Asked for each of an LA's millions of shift and pooled figures, of a handful of years. The
+    // map holds no null key: a null year is told what is wrong by Term itself, as before.
+    return academicYear == null
+        ? yearBefore(academicYear)
+        : PREVIOUS_YEARS.computeIfAbsent(academicYear, Term::yearBefore);
+  }
+
+  private static String yearBefore(String academicYear) {
+    return academicYearStarting(new Term(academicYear, Season.AUTUMN).startYear() - 1);
   }
 
   /** The academic years before those asked for so far, by year. */
