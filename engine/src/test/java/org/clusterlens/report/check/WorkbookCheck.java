@@ -130,7 +130,16 @@ public final class WorkbookCheck {
   static Map<Path, Path> toPdf(List<Path> workbooks, Path outDir, int timeoutSeconds)
       throws IOException {
     Files.createDirectories(outDir);
-    Path profile = Files.createTempDirectory("print-profile").resolve("profile");
+    Path profileHome = Files.createTempDirectory("print-profile");
+    try {
+      return toPdf(workbooks, outDir, profileHome.resolve("profile"), timeoutSeconds);
+    } finally {
+      deleteQuietly(profileHome);
+    }
+  }
+
+  private static Map<Path, Path> toPdf(
+      List<Path> workbooks, Path outDir, Path profile, int timeoutSeconds) throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
