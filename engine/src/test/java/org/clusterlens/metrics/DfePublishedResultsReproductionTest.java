@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.clusterlens.model.Assessment;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
@@ -44,6 +47,9 @@ class DfePublishedResultsReproductionTest {
   private static final String FIXTURE = "/dfe/ks2-2018-19-hampshire-expected-standard.csv";
 
   private static final List<String> SUBJECTS = List.of("reading", "writing", "maths");
+
+  /** Tasks the generated rows are spread over, so that none is over Spark's recommended size. */
+  private static final int ROW_SLICES = 8;
 
   /** Each subject's grade table in KS2 from 2016, and what a pupil who met or missed it had. */
   private static final List<AssessmentScheme> GRADES =
@@ -138,8 +144,12 @@ class DfePublishedResultsReproductionTest {
         }
       }
     }
-    for (Figure f :
-        AttainmentMetrics.compute(SharedSpark.session().createDataFrame(rows, Warehouse.SCHEMA))) {
+    // Some 60,000 rows: spread over tasks of under Spark's recommended 1 MB each, as a table's
+    // files would be, rather than shipped in one task.
+    SparkSession spark = SharedSpark.session();
+    JavaRDD<Row> spread =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, ROW_SLICES);
+    for (Figure f : AttainmentMetrics.compute(spark.createDataFrame(spread, Warehouse.SCHEMA))) {
       if (f.measure().equals(Measures.PCT_EXPECTED_PLUS) && f.group().equals(Figure.ALL)) {
         ENGINE.put(f.school() + "|" + f.subject(), f);
       }
