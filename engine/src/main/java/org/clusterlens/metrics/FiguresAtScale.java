@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.CoGroupFunction;
@@ -136,18 +138,6 @@ public final class FiguresAtScale {
           "funnel_position",
           "funnel_method");
 
-  /** The labels of a cell of attainment counts. */
-  private static final Column[] LABELS = {
-    col("school"),
-    col("academic_year"),
-    col("term"),
-    col("assessment"),
-    col("scheme"),
-    col("subject"),
-    col("pupil_group"),
-    col("group_value")
-  };
-
   private FiguresAtScale() {}
 
   /**
@@ -178,41 +168,32 @@ public final class FiguresAtScale {
     // sums, added up over the partitions, are those of all the pupils. A pupil goes with their
     // first school (by URN), so a partition holds whole schools but for pupils who moved, and
     // gives the cells of its own schools rather than a few pupils' cells of every school (the rows
-    // are shuffled twice: by pupil to find that school, then to its partition). The counts and the
-    // sums are both counted from the second shuffle's output, which Spark keeps for both.
+    // are shuffled twice: by pupil to find that school, then to its partition). Each partition's
+    // pupil table is built once and gives both its attainment counts and its sums, as rows of one
+    // schema added up in one aggregation.
     JavaRDD<Row> byPupil =
         pupils
             .withColumn("home_school", min("school_urn").over(Window.partitionBy("upn")))
             .repartition(partitions, col("home_school"))
             .selectExpr(PupilTable.COLUMNS)
             .javaRDD();
-    Dataset<Row> counts =
+    Dataset<Row> cells =
         spark
             .createDataFrame(
                 byPupil.mapPartitions(
-                    (FlatMapFunction<Iterator<Row>, Row>)
-                        rows -> AttainmentMetrics.countRows(PupilTable.of(rows))),
-                AttainmentMetrics.COUNTS)
-            .groupBy(LABELS)
-            .agg(
-                sum("pupils").as("pupils"),
-                sum("at_first").as("at_first"),
-                sum("at_second").as("at_second"),
-                sum("pupils_with_points").as("pupils_with_points"),
-                sum("total_points").as("total_points"))
-            // Read twice: the year-group cohorts the term shifts start from, and the screening.
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> sums =
-        spark
-            .createDataFrame(
-                byPupil.mapPartitions(
-                    (FlatMapFunction<Iterator<Row>, Row>)
-                        rows -> pupilSumRows(PupilTable.of(rows))),
-                PUPIL_SUMS)
-            .groupBy(PUPIL_SUM_LABELS)
+                    (FlatMapFunction<Iterator<Row>, Row>) rows -> cellRows(PupilTable.of(rows))),
+                CELLS)
+            .groupBy(CELL_LABELS)
             .agg(sum("s0").as("s0"), SUMS_AFTER_FIRST)
-            // Read three times: term shifts, gaps and progress, and value added's band means.
+            // Read five times: the counts twice (the year-group cohorts the term shifts start
+            // from, and the screening) and the sums three times (term shifts, gaps and progress,
+            // and value added's band means).
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counts = countsOf(cells);
+    Dataset<Row> sums =
+        cells
+            .filter(col("kind").notEqual(lit(ATTAINMENT)))
+            .select(Arrays.stream(PUPIL_SUMS.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
     int reporting = rules.reportingThreshold();
     int suppression = rules.suppressionThreshold();
     Dataset<Row> fromPupils = madeFromPupils(sums, counts, rules);
@@ -275,16 +256,45 @@ public final class FiguresAtScale {
   };
 
   /** The sums of a table of pupils ({@link PupilSums}), labelled by text. */
-  private static final StructType PUPIL_SUMS = pupilSums();
+  private static final StructType PUPIL_SUMS = withSums(PUPIL_SUM_LABEL_NAMES);
 
-  private static final Column[] PUPIL_SUM_LABELS =
-      Arrays.stream(PUPIL_SUM_LABEL_NAMES).map(c -> col(c)).toArray(Column[]::new);
+  /**
+   * The kind of a partition's cell ({@link #CELLS}) that holds attainment counts ({@link
+   * AttainmentMetrics#countRows}) rather than {@link PupilSums}.
+   */
+  private static final String ATTAINMENT = "attainment";
+
+  private static final String[] CELL_LABEL_NAMES = {
+    "kind",
+    "school",
+    "academic_year",
+    "term",
+    "assessment",
+    "scheme",
+    "subject",
+    "pupil_group",
+    "group_value",
+    "measure",
+    "part"
+  };
+
+  /**
+   * A partition's cells, both kinds under one set of labels so they are added up in one
+   * aggregation: its attainment counts (kind {@link #ATTAINMENT}; measure and part "") with pupils,
+   * pupils at the first and second threshold, pupils with points and their points as sums 0 to 4;
+   * and its {@link PupilSums} (scheme ""). Counts and whole points add up to the same doubles in
+   * any order, exactly, far beyond any country's pupils.
+   */
+  private static final StructType CELLS = withSums(CELL_LABEL_NAMES);
+
+  private static final Column[] CELL_LABELS =
+      Arrays.stream(CELL_LABEL_NAMES).map(c -> col(c)).toArray(Column[]::new);
 
   private static final Column[] SUMS_AFTER_FIRST = sumsAfterFirst();
 
-  private static StructType pupilSums() {
+  private static StructType withSums(String[] labels) {
     StructType schema = new StructType();
-    for (String label : PUPIL_SUM_LABEL_NAMES) {
+    for (String label : labels) {
       schema = schema.add(label, DataTypes.StringType, false);
     }
     for (int i = 0; i < PupilSums.SUMS; i++) {
@@ -302,31 +312,82 @@ public final class FiguresAtScale {
   }
 
   /**
-   * The sums of term shifts, gaps and progress ({@link TermShifts#sums}, {@link PupilGaps#sums},
-   * {@link ProgressMetrics#sums}) of a table of pupils, as rows of {@link #PUPIL_SUMS}.
+   * The cells of a table of pupils as rows of {@link #CELLS}: its attainment counts ({@link
+   * AttainmentMetrics#countRows}), then its sums of term shifts, gaps and progress ({@link
+   * TermShifts#sums}, {@link PupilGaps#sums}, {@link ProgressMetrics#sums}).
    */
-  private static Iterator<Row> pupilSumRows(PupilTable t) {
+  private static Iterator<Row> cellRows(PupilTable t) {
+    Iterable<Row> counts = () -> AttainmentMetrics.countRows(t);
     List<PupilSums> all = new ArrayList<>(TermShifts.sums(t));
     all.addAll(PupilGaps.sums(t));
     all.addAll(ProgressMetrics.sums(t, ValueAddedReference.NONE));
     // Made one at a time as Spark reads them: a partition's rows need not all be held at once.
-    return all.stream().map(FiguresAtScale::rowOf).iterator();
+    return Stream.concat(
+            StreamSupport.stream(counts.spliterator(), false).map(FiguresAtScale::cellOfCounts),
+            all.stream().map(FiguresAtScale::cellOf))
+        .iterator();
   }
 
-  private static Row rowOf(PupilSums s) {
-    Object[] values = new Object[PUPIL_SUM_LABEL_NAMES.length + PupilSums.SUMS];
+  /** A row of {@link AttainmentMetrics#COUNTS} as a row of {@link #CELLS}. */
+  private static Row cellOfCounts(Row counts) {
+    Object[] values = new Object[CELL_LABEL_NAMES.length + PupilSums.SUMS];
+    values[0] = ATTAINMENT;
+    for (int i = 0; i < 8; i++) {
+      values[1 + i] = counts.getString(i);
+    }
+    values[9] = "";
+    values[10] = "";
+    int sums = CELL_LABEL_NAMES.length;
+    values[sums] = (double) counts.getLong(8);
+    values[sums + 1] = (double) counts.getLong(9);
+    values[sums + 2] = (double) counts.getLong(10);
+    values[sums + 3] = (double) counts.getLong(11);
+    // No points is no sum: 0 adds nothing, and the total is read only where pupils had points.
+    values[sums + 4] = counts.isNullAt(12) ? 0.0 : counts.getDouble(12);
+    values[sums + 5] = 0.0;
+    values[sums + 6] = 0.0;
+    return RowFactory.create(values);
+  }
+
+  /**
+   * The attainment counts of the partitions' cells added up, as rows of {@link
+   * AttainmentMetrics#COUNTS}.
+   */
+  private static Dataset<Row> countsOf(Dataset<Row> cells) {
+    return cells
+        .filter(col("kind").equalTo(lit(ATTAINMENT)))
+        .select(
+            col("school"),
+            col("academic_year"),
+            col("term"),
+            col("assessment"),
+            col("scheme"),
+            col("subject"),
+            col("pupil_group"),
+            col("group_value"),
+            col("s0").cast(DataTypes.LongType).as("pupils"),
+            col("s1").cast(DataTypes.LongType).as("at_first"),
+            col("s2").cast(DataTypes.LongType).as("at_second"),
+            col("s3").cast(DataTypes.LongType).as("pupils_with_points"),
+            when(col("s3").gt(lit(0.0)), col("s4")).as("total_points"));
+  }
+
+  /** A table of pupils' sums as a row of {@link #CELLS}. */
+  private static Row cellOf(PupilSums s) {
+    Object[] values = new Object[CELL_LABEL_NAMES.length + PupilSums.SUMS];
     values[0] = s.kind();
     values[1] = s.school();
     values[2] = s.academicYear();
     values[3] = s.term();
     values[4] = s.assessment();
-    values[5] = s.subject();
-    values[6] = s.group();
-    values[7] = s.value();
-    values[8] = s.measure();
-    values[9] = s.part();
+    values[5] = "";
+    values[6] = s.subject();
+    values[7] = s.group();
+    values[8] = s.value();
+    values[9] = s.measure();
+    values[10] = s.part();
     for (int i = 0; i < PupilSums.SUMS; i++) {
-      values[PUPIL_SUM_LABEL_NAMES.length + i] = i < s.sums().length ? s.sums()[i] : 0.0;
+      values[CELL_LABEL_NAMES.length + i] = i < s.sums().length ? s.sums()[i] : 0.0;
     }
     return RowFactory.create(values);
   }
