@@ -63,16 +63,18 @@ public final class Screening {
    * the figure is not such a share.
    */
   private static Double pupilWeight(Figure f) {
-    return f.denominator() != null
-            && f.denominator() > 0
+    return f.hasDenominator()
+            && f.denominatorCount() > 0
             && (isShare(f) || f.measure().startsWith("gap_pct_"))
-        ? 100.0 / f.denominator()
+        ? 100.0 / f.denominatorCount()
         : null;
   }
 
   /** Whether a figure with a count rests on fewer pupils than the reporting threshold. */
   private static boolean belowReporting(Figure f, SmallNumberRules rules) {
-    return f.denominator() != null && f.denominator() > 0 && rules.belowReporting(f.denominator());
+    return f.hasDenominator()
+        && f.denominatorCount() > 0
+        && rules.belowReporting(f.denominatorCount());
   }
 
   /**
@@ -128,7 +130,7 @@ public final class Screening {
     for (int i = 0; i < in.length; i++) {
       Figure f = in[i];
       withheld[i] =
-          f.denominator() != null
+          f.hasDenominator()
               && (cells.hidden(i, family(f))
                   || (isAverage(f) && cells.hidden(i, AVERAGED))
                   // Only context figures are withheld as context (ContextSuppression.hidden).
@@ -367,7 +369,7 @@ public final class Screening {
       if (isShare(f)
           && !f.school().equals(Figure.CLUSTER)
           && !f.suppressed()
-          && f.denominator() > 0) {
+          && f.denominatorCount() > 0) {
         points
             .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
             .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
@@ -380,13 +382,13 @@ public final class Screening {
       if (!isShare(f)
           || f.school().equals(Figure.CLUSTER)
           || f.suppressed()
-          || rules.belowReporting(f.denominator())
+          || rules.belowReporting(f.denominatorCount())
           || poolsYearGroups(f)) {
         out.add(f);
         continue;
       }
       FunnelPlaces funnel = funnels.get(funnelKey(f));
-      int n = Math.toIntExact(f.denominator());
+      int n = Math.toIntExact(f.denominatorCount());
       double[] limits = funnel.limitsAt(n);
       double share = f.value() / 100;
       double p = funnel.pValue((int) Math.round(f.numerator()), n);
@@ -505,7 +507,7 @@ public final class Screening {
    * the same pupils) and each progress measure (value added against a supplied reference too).
    */
   private static boolean isTableMeasure(Figure f) {
-    return f.denominator() != null
+    return f.hasDenominator()
         && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
             || f.measure().equals(Measures.PUPILS_NOT_KNOWN)
@@ -546,7 +548,7 @@ public final class Screening {
 
   /** An average over the pupils with points (see {@link #AVERAGED}). */
   private static boolean isAverage(Figure f) {
-    return f.denominator() != null
+    return f.hasDenominator()
         && (f.measure().equals(Measures.AVERAGE_POINTS)
             || f.measure().equals(Measures.AVERAGE_SCALED_SCORE));
   }
@@ -558,7 +560,7 @@ public final class Screening {
 
   private static boolean isShare(Figure f) {
     return (f.measure().startsWith("pct_") || PooledYears.isPooled(f.measure()))
-        && f.denominator() != null;
+        && f.hasDenominator();
   }
 
   private static Figure asSuppressed(Figure f) {

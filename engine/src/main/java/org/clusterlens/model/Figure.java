@@ -215,6 +215,19 @@ public final class Figure {
     return has(HAS_DENOMINATOR) ? denominator : null;
   }
 
+  /** Tells whether the figure has a count of pupils ({@link #denominator} is not null). */
+  public boolean hasDenominator() {
+    return has(HAS_DENOMINATOR);
+  }
+
+  /**
+   * Pupils counted, as a number: {@link #denominator} without a {@code Long} made for it, 0 where
+   * the figure has none (see {@link #hasDenominator}).
+   */
+  public long denominatorCount() {
+    return denominator;
+  }
+
   /** The figure's value. */
   public double value() {
     return value;
