@@ -707,6 +707,31 @@ public final class Figure {
   }
 
   /**
+   * This figure as small-number screening leaves it, with its test's p-value and its place against
+   * the cluster's funnel limits, in one copy: {@code screened(weight, belowThreshold,
+   * withheld).withPValueAndFunnel(p, band)}.
+   */
+  public Figure screenedWithPValueAndFunnel(
+      Double weight, boolean belowThreshold, boolean withheld, double p, FunnelBand band) {
+    int marks =
+        (weight != null ? HAS_PUPIL_WEIGHT : 0)
+            | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
+            | (withheld ? SUPPRESSED : 0);
+    return new Figure(
+        this,
+        lower,
+        upper,
+        method,
+        p,
+        adjustedPValue,
+        weight != null ? weight : pupilWeight,
+        flags | marks | HAS_P_VALUE,
+        judgement,
+        band,
+        scheme);
+  }
+
+  /**
    * This figure with its test's p-value and its place against the cluster's funnel limits, in one
    * copy: {@code withPValue(p).withFunnel(band)}.
    */
