@@ -350,10 +350,8 @@ public final class AttainmentMetrics {
     double second = atSecond;
     String firstMeasure = levels ? Measures.PCT_LEVEL4_PLUS : Measures.PCT_EXPECTED_PLUS;
     String secondMeasure = levels ? Measures.PCT_LEVEL5_PLUS : Measures.PCT_HIGHER_PLUS;
-    out.add(
-        withInterval(Derived.like(labels, firstMeasure, first, pupils, 100.0 * first / pupils)));
-    out.add(
-        withInterval(Derived.like(labels, secondMeasure, second, pupils, 100.0 * second / pupils)));
+    out.add(share(labels, firstMeasure, first, pupils));
+    out.add(share(labels, secondMeasure, second, pupils));
     // The average is over the pupils with points: every counted pupil in levels; in KS2 from
     // 2016 those with a scaled score, as the DfE's average scaled score is.
     if (!labels.subject().equals(Figure.RWM) && pointed > 0) {
@@ -378,10 +376,30 @@ public final class AttainmentMetrics {
         (interval.method().label() + ", " + interval.confidence().label()).intern());
   }
 
+  /**
+   * The percentage of {@code pupils} meeting {@code measure} with its 95% interval, as {@link
+   * #withInterval} gives it, made as one figure.
+   */
+  private static Figure share(Figure labels, String measure, double met, long pupils) {
+    ProportionInterval interval =
+        ProportionIntervals.recommended(
+            new Proportion((int) Math.round(met), Math.toIntExact(pupils)),
+            ConfidenceLevel.NINETY_FIVE);
+    return Derived.like(
+        labels,
+        measure,
+        met,
+        pupils,
+        100.0 * met / pupils,
+        100 * interval.interval().lower(),
+        100 * interval.interval().upper(),
+        (interval.method().label() + ", " + interval.confidence().label()).intern());
+  }
+
   /** The pupils behind a percentage figure. */
   static Proportion proportionOf(Figure percentage) {
     return new Proportion(
-        (int) Math.round(percentage.numerator()), Math.toIntExact(percentage.denominator()));
+        (int) Math.round(percentage.numerator()), Math.toIntExact(percentage.denominatorCount()));
   }
 
   /**

@@ -32,6 +32,9 @@ final class ContextSuppression {
           Measures.CONTEXT_PCT_EAL,
           Measures.CONTEXT_PCT_STABLE);
 
+  /** What every context measure's name begins with. */
+  private static final String CONTEXT_MEASURE = "context_";
+
   private ContextSuppression() {}
 
   /** The context figures to withhold, as {@link #key} values; never null. */
@@ -45,7 +48,9 @@ final class ContextSuppression {
     Map<String, Map<String, Map<String, Long>>> tables = new LinkedHashMap<>();
     Set<String> hidden = new HashSet<>();
     for (Figure f : figures) {
-      if (!CHARACTERISTICS.contains(f.measure()) || f.denominator() == null) {
+      if (!f.measure().startsWith(CONTEXT_MEASURE)
+          || !CHARACTERISTICS.contains(f.measure())
+          || !f.hasDenominator()) {
         continue;
       }
       long all = pupils.getOrDefault(term(f) + "|" + f.school(), f.denominator());

@@ -13,18 +13,72 @@ final class Derived {
    */
   static Figure like(
       Figure labels, String measure, Double numerator, Long denominator, double value) {
+    // One figure made whole, in its scheme, not a figure in levels and then a copy in the scheme.
     return new Figure(
-            measure,
-            labels.assessment(),
-            labels.subject(),
-            labels.school(),
-            labels.group(),
-            labels.groupValue(),
-            labels.academicYear(),
-            labels.term(),
-            numerator,
-            denominator,
-            value)
-        .inScheme(labels.scheme());
+        measure,
+        labels.assessment(),
+        labels.subject(),
+        labels.school(),
+        labels.group(),
+        labels.groupValue(),
+        labels.academicYear(),
+        labels.term(),
+        numerator,
+        denominator,
+        value,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        labels.scheme());
+  }
+
+  /**
+   * A new figure as {@link #like(Figure, String, Double, Long, double)} makes it, with an interval
+   * from {@code lower} to {@code upper} made by {@code method}: that figure {@link
+   * Figure#withInterval}, made as one figure.
+   */
+  static Figure like(
+      Figure labels,
+      String measure,
+      Double numerator,
+      Long denominator,
+      double value,
+      double lower,
+      double upper,
+      String method) {
+    if (method == null) {
+      throw new IllegalArgumentException(
+          "A figure's interval needs a lower end, an upper end and a method, or none of them");
+    }
+    return new Figure(
+        measure,
+        labels.assessment(),
+        labels.subject(),
+        labels.school(),
+        labels.group(),
+        labels.groupValue(),
+        labels.academicYear(),
+        labels.term(),
+        numerator,
+        denominator,
+        value,
+        lower,
+        upper,
+        method,
+        null,
+        null,
+        null,
+        false,
+        false,
+        null,
+        null,
+        labels.scheme());
   }
 }

@@ -52,17 +52,29 @@ final class FigureCells {
       dictionaries.add(dictionary);
       codes[l] = new int[figures.length];
     }
+    // Sorted figures' labels repeat from one figure to the next, mostly as the very same string:
+    // that needs no look-up.
+    String[] last = new String[LABELS];
+    int[] lastCode = new int[LABELS];
+    String[] v = new String[LABELS];
     for (int i = 0; i < figures.length; i++) {
       Figure f = figures[i];
-      codes[MEASURE][i] = add(MEASURE, f.measure());
-      codes[ASSESSMENT][i] = add(ASSESSMENT, f.assessment());
-      codes[SCHEME][i] = add(SCHEME, f.scheme());
-      codes[SUBJECT][i] = add(SUBJECT, f.subject());
-      codes[SCHOOL][i] = add(SCHOOL, f.school());
-      codes[GROUP][i] = add(GROUP, f.group());
-      codes[VALUE][i] = add(VALUE, f.groupValue());
-      codes[YEAR][i] = add(YEAR, f.academicYear());
-      codes[TERM][i] = add(TERM, f.term());
+      v[MEASURE] = f.measure();
+      v[ASSESSMENT] = f.assessment();
+      v[SCHEME] = f.scheme();
+      v[SUBJECT] = f.subject();
+      v[SCHOOL] = f.school();
+      v[GROUP] = f.group();
+      v[VALUE] = f.groupValue();
+      v[YEAR] = f.academicYear();
+      v[TERM] = f.term();
+      for (int l = 0; l < LABELS; l++) {
+        if (v[l] == null || v[l] != last[l]) {
+          last[l] = v[l];
+          lastCode[l] = add(l, v[l]);
+        }
+        codes[l][i] = lastCode[l];
+      }
     }
     for (FigureKey k : hidden) {
       add(MEASURE, k.measure());

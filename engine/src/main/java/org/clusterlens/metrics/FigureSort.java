@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.clusterlens.model.Figure;
 
 /**
@@ -22,20 +21,10 @@ public final class FigureSort {
   private FigureSort() {}
 
   /**
-   * The labels {@link AttainmentMetrics#ORDER} compares, in its sequence: assessment, scheme (none
-   * first), academic year, term, school, group, group value, subject and measure.
+   * How many labels {@link AttainmentMetrics#ORDER} compares, in its sequence: assessment, scheme
+   * (none first), academic year, term, school, group, group value, subject and measure.
    */
-  private static final List<Function<Figure, String>> LABELS =
-      List.of(
-          Figure::assessment,
-          Figure::scheme,
-          Figure::academicYear,
-          Figure::term,
-          Figure::school,
-          Figure::group,
-          Figure::groupValue,
-          Figure::subject,
-          Figure::measure);
+  private static final int LABELS = 9;
 
   /** Bits a key holds: a {@code long}'s, less its sign bit, so keys compare as signed numbers. */
   private static final int KEY_BITS = 63;
@@ -51,10 +40,9 @@ public final class FigureSort {
       return;
     }
     Figure[] in = figures.toArray(new Figure[0]);
-    int[][] ranks = new int[LABELS.size()][];
-    int[] bits = new int[LABELS.size()];
-    for (int l = 0; l < LABELS.size(); l++) {
-      ranks[l] = ranks(in, LABELS.get(l));
+    int[][] ranks = ranks(in);
+    int[] bits = new int[LABELS];
+    for (int l = 0; l < LABELS; l++) {
       int distinct = 0;
       for (int r : ranks[l]) {
         distinct = Math.max(distinct, r + 1);
@@ -70,7 +58,7 @@ public final class FigureSort {
     long[] second = new long[n];
     int used = 0;
     boolean inFirst = true;
-    for (int l = 0; l < LABELS.size(); l++) {
+    for (int l = 0; l < LABELS; l++) {
       if (inFirst && used + bits[l] > KEY_BITS) {
         inFirst = false;
         used = 0;
@@ -115,45 +103,70 @@ public final class FigureSort {
   }
 
   /**
-   * Each figure's rank of one label among that label's distinct values in text order, a missing
-   * label (only the scheme can be) ranked first.
+   * Each figure's rank of each label (in the sequence of {@link #LABELS}) among that label's
+   * distinct values in text order, a missing label (only the scheme can be) ranked first. The
+   * labels are read in one pass over the figures, all nine of a figure at once.
    */
-  private static int[] ranks(Figure[] figures, Function<Figure, String> label) {
-    Map<String, Integer> codes = new HashMap<>();
-    List<String> values = new ArrayList<>();
-    int[] codeOf = new int[figures.length];
-    boolean missing = false;
-    String last = null;
-    int lastCode = -1;
+  private static int[][] ranks(Figure[] figures) {
+    int labels = LABELS;
+    List<Map<String, Integer>> codes = new ArrayList<>(labels);
+    List<List<String>> values = new ArrayList<>(labels);
+    int[][] codeOf = new int[labels][figures.length];
+    boolean[] missing = new boolean[labels];
+    // A run's labels come from a few shared strings, and sorted figures' labels repeat from one
+    // figure to the next: the same string as the figure before needs no look-up.
+    String[] last = new String[labels];
+    int[] lastCode = new int[labels];
+    for (int l = 0; l < labels; l++) {
+      codes.add(new HashMap<>());
+      values.add(new ArrayList<>());
+    }
+    String[] v = new String[labels];
     for (int i = 0; i < figures.length; i++) {
-      String v = label.apply(figures[i]);
-      if (v == null) {
-        missing = true;
-        codeOf[i] = -1;
-        continue;
-      }
-      if (v != last) {
-        Integer code = codes.get(v);
-        if (code == null) {
-          code = values.size();
-          codes.put(v, code);
-          values.add(v);
+      Figure f = figures[i];
+      v[0] = f.assessment();
+      v[1] = f.scheme();
+      v[2] = f.academicYear();
+      v[3] = f.term();
+      v[4] = f.school();
+      v[5] = f.group();
+      v[6] = f.groupValue();
+      v[7] = f.subject();
+      v[8] = f.measure();
+      for (int l = 0; l < labels; l++) {
+        String value = v[l];
+        if (value == null) {
+          missing[l] = true;
+          codeOf[l][i] = -1;
+          continue;
         }
-        last = v;
-        lastCode = code;
+        if (value != last[l]) {
+          Integer code = codes.get(l).get(value);
+          if (code == null) {
+            code = values.get(l).size();
+            codes.get(l).put(value, code);
+            values.get(l).add(value);
+          }
+          last[l] = value;
+          lastCode[l] = code;
+        }
+        codeOf[l][i] = lastCode[l];
       }
-      codeOf[i] = lastCode;
     }
-    Integer[] byText = new Integer[values.size()];
-    Arrays.setAll(byText, i -> i);
-    Arrays.sort(byText, (a, b) -> values.get(a).compareTo(values.get(b)));
-    int offset = missing ? 1 : 0;
-    int[] rankOfCode = new int[values.size()];
-    for (int r = 0; r < byText.length; r++) {
-      rankOfCode[byText[r]] = r + offset;
-    }
-    for (int i = 0; i < codeOf.length; i++) {
-      codeOf[i] = codeOf[i] < 0 ? 0 : rankOfCode[codeOf[i]];
+    for (int l = 0; l < labels; l++) {
+      List<String> text = values.get(l);
+      Integer[] byText = new Integer[text.size()];
+      Arrays.setAll(byText, i -> i);
+      Arrays.sort(byText, (a, b) -> text.get(a).compareTo(text.get(b)));
+      int offset = missing[l] ? 1 : 0;
+      int[] rankOfCode = new int[text.size()];
+      for (int r = 0; r < byText.length; r++) {
+        rankOfCode[byText[r]] = r + offset;
+      }
+      int[] c = codeOf[l];
+      for (int i = 0; i < c.length; i++) {
+        c[i] = c[i] < 0 ? 0 : rankOfCode[c[i]];
+      }
     }
     return codeOf;
   }

@@ -120,8 +120,8 @@ public final class PooledYears {
     return f.assessment().equals(Measures.KS2)
         && f.group().equals(Figure.ALL)
         && f.term().equals(Measures.SUMMER)
-        && f.denominator() != null
-        && f.denominator() > 0
+        && f.hasDenominator()
+        && f.denominatorCount() > 0
         && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_LEVEL5_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)

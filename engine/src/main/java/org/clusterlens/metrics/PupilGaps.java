@@ -3,11 +3,11 @@ package org.clusterlens.metrics;
 import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -141,22 +141,19 @@ final class PupilGaps {
    * added up over tables of pupils) of one or more schools or the cluster.
    */
   static List<Figure> of(Iterable<PupilSums> sums, SmallNumberRules rules) {
-    // dimension (school, year, term, assessment, subject and group) → value → stratum → cell
-    Map<Dimension, Map<String, Map<Integer, Cell>>> dimensions = new HashMap<>();
+    // dimension (school, year, term, assessment, subject and group) → its sums, gathered as they
+    // come and put in order of value and stratum once per dimension
+    Map<Dimension, List<PupilSums>> dimensions = new HashMap<>();
     for (PupilSums s : sums) {
-      double[] c = s.sums();
       dimensions
           .computeIfAbsent(
               new Dimension(
                   s.assessment(), s.subject(), s.school(), s.group(), s.academicYear(), s.term()),
-              k -> new TreeMap<>())
-          .computeIfAbsent(s.value(), k -> new TreeMap<>())
-          .put(
-              Integer.parseInt(s.part()),
-              new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]));
+              k -> new ArrayList<>())
+          .add(s);
     }
     List<Figure> gaps = new ArrayList<>();
-    for (Map.Entry<Dimension, Map<String, Map<Integer, Cell>>> d : dimensions.entrySet()) {
+    for (Map.Entry<Dimension, List<PupilSums>> d : dimensions.entrySet()) {
       Dimension k = d.getKey();
       Figure dimension =
           label(
@@ -167,28 +164,76 @@ final class PupilGaps {
               Figure.ALL,
               k.academicYear(),
               k.term());
-      Map<String, Map<Integer, Cell>> values = d.getValue();
-      values.forEach(
-          (value, group) -> {
-            Figure label = withValue(dimension, value);
-            if (!GroupGaps.compared(label)) {
-              return;
-            }
-            Map<Integer, Cell> rest = new TreeMap<>();
-            values.forEach(
-                (other, cells) -> {
-                  if (!other.equals(value)) {
-                    cells.forEach((stratum, c) -> rest.merge(stratum, c, Cell::plus));
-                  }
-                });
-            gaps.addAll(gapsOf(label, group, rest, rules));
-          });
+      gapsOf(dimension, d.getValue(), rules, gaps);
     }
     return gaps;
   }
 
+  /**
+   * The gaps of one dimension's values, each against the rest of the dimension's pupils, added to
+   * {@code out} in the values' text order: a value's cells and the rest's per stratum (year group),
+   * the rest's summed over the other values in their text order.
+   */
+  private static void gapsOf(
+      Figure dimension, List<PupilSums> sums, SmallNumberRules rules, List<Figure> out) {
+    int n = sums.size();
+    int[] parts = new int[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      parts[i] = Integer.parseInt(sums.get(i).part());
+      order[i] = i;
+    }
+    // By value, then stratum; of the same value and stratum the last given counts.
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = sums.get(a).value().compareTo(sums.get(b).value());
+          if (c != 0) {
+            return c;
+          }
+          c = Integer.compare(parts[a], parts[b]);
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    int[] strata = Arrays.stream(parts).sorted().distinct().toArray();
+    List<String> values = new ArrayList<>();
+    List<Cell[]> cells = new ArrayList<>();
+    for (int o = 0; o < n; o++) {
+      PupilSums s = sums.get(order[o]);
+      if (values.isEmpty() || !values.get(values.size() - 1).equals(s.value())) {
+        values.add(s.value());
+        cells.add(new Cell[strata.length]);
+      }
+      double[] c = s.sums();
+      cells.get(cells.size() - 1)[Arrays.binarySearch(strata, parts[order[o]])] =
+          new Cell((long) c[0], (long) c[1], c[2], c[3], (long) c[4], (long) c[5]);
+    }
+    for (int v = 0; v < values.size(); v++) {
+      Figure label = withValue(dimension, values.get(v));
+      if (!GroupGaps.compared(label)) {
+        continue;
+      }
+      Cell[] rest = new Cell[strata.length];
+      for (int u = 0; u < values.size(); u++) {
+        if (u == v) {
+          continue;
+        }
+        Cell[] other = cells.get(u);
+        for (int s = 0; s < strata.length; s++) {
+          if (other[s] != null) {
+            rest[s] = rest[s] == null ? other[s] : rest[s].plus(other[s]);
+          }
+        }
+      }
+      out.addAll(gapsOf(label, cells.get(v), rest, rules));
+    }
+  }
+
+  /**
+   * A group's gaps to the rest, from each side's cells per stratum (null where a side has no pupils
+   * in a stratum), the strata in order.
+   */
   private static List<Figure> gapsOf(
-      Figure label, Map<Integer, Cell> group, Map<Integer, Cell> rest, SmallNumberRules rules) {
+      Figure label, Cell[] group, Cell[] rest, SmallNumberRules rules) {
     Cell g = total(group);
     Cell r = total(rest);
     List<Figure> out = new ArrayList<>();
@@ -275,37 +320,46 @@ final class PupilGaps {
     return rules.mustSuppress(rest) ? out.asSuppressed() : out;
   }
 
-  private static List<WithinStrata.Scores> scores(
-      Map<Integer, Cell> group, Map<Integer, Cell> rest) {
+  private static List<WithinStrata.Scores> scores(Cell[] group, Cell[] rest) {
     List<WithinStrata.Scores> out = new ArrayList<>();
-    group.forEach(
-        (stratum, g) -> {
-          Cell r = rest.getOrDefault(stratum, Cell.EMPTY);
-          out.add(
-              new WithinStrata.Scores(
-                  g.scored(), g.total(), g.squares(), r.scored(), r.total(), r.squares()));
-        });
+    for (int s = 0; s < group.length; s++) {
+      Cell g = group[s];
+      if (g != null) {
+        Cell r = rest[s] == null ? Cell.EMPTY : rest[s];
+        out.add(
+            new WithinStrata.Scores(
+                g.scored(), g.total(), g.squares(), r.scored(), r.total(), r.squares()));
+      }
+    }
     return out;
   }
 
-  private static List<WithinStrata.Shares> shares(
-      Map<Integer, Cell> group, Map<Integer, Cell> rest, int threshold) {
+  private static List<WithinStrata.Shares> shares(Cell[] group, Cell[] rest, int threshold) {
     List<WithinStrata.Shares> out = new ArrayList<>();
-    group.forEach(
-        (stratum, g) -> {
-          Cell r = rest.getOrDefault(stratum, Cell.EMPTY);
-          out.add(
-              new WithinStrata.Shares(
-                  Math.toIntExact(g.met(threshold)),
-                  Math.toIntExact(g.pupils()),
-                  Math.toIntExact(r.met(threshold)),
-                  Math.toIntExact(r.pupils())));
-        });
+    for (int s = 0; s < group.length; s++) {
+      Cell g = group[s];
+      if (g != null) {
+        Cell r = rest[s] == null ? Cell.EMPTY : rest[s];
+        out.add(
+            new WithinStrata.Shares(
+                Math.toIntExact(g.met(threshold)),
+                Math.toIntExact(g.pupils()),
+                Math.toIntExact(r.met(threshold)),
+                Math.toIntExact(r.pupils())));
+      }
+    }
     return out;
   }
 
-  private static Cell total(Map<Integer, Cell> strata) {
-    return strata.values().stream().reduce(Cell.EMPTY, Cell::plus);
+  /** A side's pupils over every stratum, added in the strata's order. */
+  private static Cell total(Cell[] strata) {
+    Cell sum = Cell.EMPTY;
+    for (Cell c : strata) {
+      if (c != null) {
+        sum = sum.plus(c);
+      }
+    }
+    return sum;
   }
 
   private static Figure label(

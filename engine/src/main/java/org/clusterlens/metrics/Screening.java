@@ -55,7 +55,71 @@ public final class Screening {
    * values, so a table's figures screened alone come out as they would among all the run's.
    */
   static List<Figure> screenBeforeSelection(List<Figure> figures, SmallNumberRules rules) {
-    return placeOnFunnels(suppress(figures, rules), rules);
+    Marks marks =
+        marks(
+            figures,
+            rules,
+            LinkedTables.hidden(figures, rules),
+            ContextSuppression.hidden(figures, rules));
+    // Withheld: every group (school × group value, the cluster's too, and a school's or the
+    // cluster's all pupils) of fewer pupils than the threshold, then enough other groups that none
+    // can be worked out by adding and subtracting published ones, per linked system of tables
+    // (LinkedTables); and the figures derived from a withheld one. Then each school's share placed
+    // on its funnel, as placeOnFunnels places the figures withhold gives, each figure copied once.
+    Figure[] in = marks.figures();
+    boolean[] suppressed = new boolean[in.length];
+    for (int i = 0; i < in.length; i++) {
+      suppressed[i] = in[i].suppressed() || marks.withheld()[i];
+    }
+    Map<FigureKey, FunnelPlaces> funnels = new HashMap<>();
+    {
+      Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
+      for (int i = 0; i < in.length; i++) {
+        Figure f = in[i];
+        if (onFunnel(f, suppressed[i])) {
+          points
+              .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
+              .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
+        }
+      }
+      points.forEach((k, p) -> funnels.put(k, new FunnelPlaces(Funnel.of(p))));
+    }
+    List<Figure> out = new ArrayList<>(in.length);
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      Double weight = pupilWeight(f);
+      boolean below = belowReporting(f, rules);
+      if (!placed(f, suppressed[i], rules)) {
+        out.add(f.screened(weight, below, marks.withheld()[i]));
+        continue;
+      }
+      FunnelPlaces funnel = funnels.get(funnelKey(f));
+      out.add(
+          f.screenedWithPValueAndFunnel(
+              weight,
+              below,
+              marks.withheld()[i],
+              funnel.pValue((int) Math.round(f.numerator()), Math.toIntExact(f.denominatorCount())),
+              funnel.band(f)));
+    }
+    return out;
+  }
+
+  /** Whether a figure is one point of its funnel: a school's published share of some pupils. */
+  private static boolean onFunnel(Figure f, boolean suppressed) {
+    return isShare(f)
+        && !f.school().equals(Figure.CLUSTER)
+        && !suppressed
+        && f.denominatorCount() > 0;
+  }
+
+  /** Whether a figure is placed on its funnel: a point of it, not resting on too few pupils. */
+  private static boolean placed(Figure f, boolean suppressed, SmallNumberRules rules) {
+    return isShare(f)
+        && !f.school().equals(Figure.CLUSTER)
+        && !suppressed
+        && !rules.belowReporting(f.denominatorCount())
+        && !poolsYearGroups(f);
   }
 
   /**
@@ -63,32 +127,18 @@ public final class Screening {
    * the figure is not such a share.
    */
   private static Double pupilWeight(Figure f) {
-    return f.denominator() != null
-            && f.denominator() > 0
+    return f.hasDenominator()
+            && f.denominatorCount() > 0
             && (isShare(f) || f.measure().startsWith("gap_pct_"))
-        ? 100.0 / f.denominator()
+        ? 100.0 / f.denominatorCount()
         : null;
   }
 
   /** Whether a figure with a count rests on fewer pupils than the reporting threshold. */
   private static boolean belowReporting(Figure f, SmallNumberRules rules) {
-    return f.denominator() != null && f.denominator() > 0 && rules.belowReporting(f.denominator());
-  }
-
-  /**
-   * Suppresses every group (school × group value, the cluster's too, and a school's or the
-   * cluster's all pupils) of fewer pupils than the threshold, then enough other groups that none
-   * can be worked out by adding and subtracting published ones: per suppression table, assessment,
-   * year, term and subject, the linked tables of {@link LinkedTables}. A derived figure (gap,
-   * shift, change in gap) made from a suppressed figure is suppressed too, so it cannot give the
-   * figure back.
-   */
-  private static List<Figure> suppress(List<Figure> figures, SmallNumberRules rules) {
-    return withhold(
-        figures,
-        rules,
-        LinkedTables.hidden(figures, rules),
-        ContextSuppression.hidden(figures, rules));
+    return f.hasDenominator()
+        && f.denominatorCount() > 0
+        && rules.belowReporting(f.denominatorCount());
   }
 
   /**
@@ -122,13 +172,32 @@ public final class Screening {
       SmallNumberRules rules,
       Set<FigureKey> hidden,
       Set<String> hiddenContext) {
+    Marks marks = marks(figures, rules, hidden, hiddenContext);
+    Figure[] in = marks.figures();
+    List<Figure> out = new ArrayList<>(in.length);
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      out.add(f.screened(pupilWeight(f), belowReporting(f, rules), marks.withheld()[i]));
+    }
+    return out;
+  }
+
+  /** The figures in order, and whether each is withheld by {@link #withhold}. */
+  private record Marks(Figure[] figures, boolean[] withheld) {}
+
+  /** Which of the figures {@link #withhold} withholds, and the figures as an array. */
+  private static Marks marks(
+      List<Figure> figures,
+      SmallNumberRules rules,
+      Set<FigureKey> hidden,
+      Set<String> hiddenContext) {
     Figure[] in = figures.toArray(new Figure[0]);
     FigureCells cells = FigureCells.of(in, hidden);
     boolean[] withheld = new boolean[in.length];
     for (int i = 0; i < in.length; i++) {
       Figure f = in[i];
       withheld[i] =
-          f.denominator() != null
+          f.hasDenominator()
               && (cells.hidden(i, family(f))
                   || (isAverage(f) && cells.hidden(i, AVERAGED))
                   // Only context figures are withheld as context (ContextSuppression.hidden).
@@ -136,12 +205,7 @@ public final class Screening {
                       && hiddenContext.contains(ContextSuppression.key(f.measure(), f))));
     }
     suppressDerived(in, withheld, cells);
-    List<Figure> out = new ArrayList<>(in.length);
-    for (int i = 0; i < in.length; i++) {
-      Figure f = in[i];
-      out.add(f.screened(pupilWeight(f), belowReporting(f, rules), withheld[i]));
-    }
-    return out;
+    return new Marks(in, withheld);
   }
 
   static Set<String> suppressedCells(
@@ -367,7 +431,7 @@ public final class Screening {
       if (isShare(f)
           && !f.school().equals(Figure.CLUSTER)
           && !f.suppressed()
-          && f.denominator() > 0) {
+          && f.denominatorCount() > 0) {
         points
             .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
             .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
@@ -380,29 +444,15 @@ public final class Screening {
       if (!isShare(f)
           || f.school().equals(Figure.CLUSTER)
           || f.suppressed()
-          || rules.belowReporting(f.denominator())
+          || rules.belowReporting(f.denominatorCount())
           || poolsYearGroups(f)) {
         out.add(f);
         continue;
       }
       FunnelPlaces funnel = funnels.get(funnelKey(f));
-      int n = Math.toIntExact(f.denominator());
-      double[] limits = funnel.limitsAt(n);
-      double share = f.value() / 100;
+      int n = Math.toIntExact(f.denominatorCount());
       double p = funnel.pValue((int) Math.round(f.numerator()), n);
-      out.add(
-          f.withPValueAndFunnel(
-              p,
-              new FunnelBand(
-                  100 * funnel.funnel.target(),
-                  100 * limits[0],
-                  100 * limits[1],
-                  100 * limits[2],
-                  100 * limits[3],
-                  position(
-                      positionOf(share, limits[0], limits[1]),
-                      positionOf(share, limits[2], limits[3])),
-                  funnel.method)));
+      out.add(f.withPValueAndFunnel(p, funnel.band(f)));
     }
     return out;
   }
@@ -451,6 +501,21 @@ public final class Screening {
         limits.put(n, at);
       }
       return at;
+    }
+
+    /** Where a school's share {@code f} sits against this funnel's limits at its pupils. */
+    FunnelBand band(Figure f) {
+      double[] limits = limitsAt(Math.toIntExact(f.denominatorCount()));
+      double share = f.value() / 100;
+      return new FunnelBand(
+          100 * funnel.target(),
+          100 * limits[0],
+          100 * limits[1],
+          100 * limits[2],
+          100 * limits[3],
+          position(
+              positionOf(share, limits[0], limits[1]), positionOf(share, limits[2], limits[3])),
+          method);
     }
 
     /** The exact binomial p-value of {@code count} of {@code n} against the funnel's target. */
@@ -505,7 +570,7 @@ public final class Screening {
    * the same pupils) and each progress measure (value added against a supplied reference too).
    */
   private static boolean isTableMeasure(Figure f) {
-    return f.denominator() != null
+    return f.hasDenominator()
         && (f.measure().equals(Measures.PCT_LEVEL4_PLUS)
             || f.measure().equals(Measures.PCT_EXPECTED_PLUS)
             || f.measure().equals(Measures.PUPILS_NOT_KNOWN)
@@ -546,7 +611,7 @@ public final class Screening {
 
   /** An average over the pupils with points (see {@link #AVERAGED}). */
   private static boolean isAverage(Figure f) {
-    return f.denominator() != null
+    return f.hasDenominator()
         && (f.measure().equals(Measures.AVERAGE_POINTS)
             || f.measure().equals(Measures.AVERAGE_SCALED_SCORE));
   }
@@ -558,7 +623,7 @@ public final class Screening {
 
   private static boolean isShare(Figure f) {
     return (f.measure().startsWith("pct_") || PooledYears.isPooled(f.measure()))
-        && f.denominator() != null;
+        && f.hasDenominator();
   }
 
   private static Figure asSuppressed(Figure f) {

@@ -215,6 +215,19 @@ public final class Figure {
     return has(HAS_DENOMINATOR) ? denominator : null;
   }
 
+  /** Tells whether the figure has a count of pupils ({@link #denominator} is not null). */
+  public boolean hasDenominator() {
+    return has(HAS_DENOMINATOR);
+  }
+
+  /**
+   * Pupils counted, as a number: {@link #denominator} without a {@code Long} made for it, 0 where
+   * the figure has none (see {@link #hasDenominator}).
+   */
+  public long denominatorCount() {
+    return denominator;
+  }
+
   /** The figure's value. */
   public double value() {
     return value;
@@ -690,6 +703,31 @@ public final class Figure {
         flags | marks,
         judgement,
         funnel,
+        scheme);
+  }
+
+  /**
+   * This figure as small-number screening leaves it, with its test's p-value and its place against
+   * the cluster's funnel limits, in one copy: {@code screened(weight, belowThreshold,
+   * withheld).withPValueAndFunnel(p, band)}.
+   */
+  public Figure screenedWithPValueAndFunnel(
+      Double weight, boolean belowThreshold, boolean withheld, double p, FunnelBand band) {
+    int marks =
+        (weight != null ? HAS_PUPIL_WEIGHT : 0)
+            | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
+            | (withheld ? SUPPRESSED : 0);
+    return new Figure(
+        this,
+        lower,
+        upper,
+        method,
+        p,
+        adjustedPValue,
+        weight != null ? weight : pupilWeight,
+        flags | marks | HAS_P_VALUE,
+        judgement,
+        band,
         scheme);
   }
 

@@ -69,6 +69,12 @@ class FigureTest {
     assertThat(zero.withPupilWeight(0).pupilWeight()).isEqualTo(0.0);
     assertThat(none.numerator()).isNull();
     assertThat(none.pupilWeight()).isNull();
+    // Screening reads the count as a number without boxing it, and still tells zero from none.
+    assertThat(zero.hasDenominator()).isTrue();
+    assertThat(zero.denominatorCount()).isZero();
+    assertThat(none.hasDenominator()).isFalse();
+    assertThat(zero.withPupilWeight(0).asSuppressed().hasDenominator()).isTrue();
+    assertThat(zero.asSuppressed().publishable().hasDenominator()).isFalse();
   }
 
   @Test
