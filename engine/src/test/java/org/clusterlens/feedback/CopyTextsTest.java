@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,10 @@ class CopyTextsTest {
     assertThat(data.getRow(0).getCell(3).getStringCellValue()).isEqualTo("Note");
     wb.createSheet("Problems").createRow(0).createCell(0).setCellValue("4b");
     wb.setSheetOrder("Problems", 0);
+    // Sheet by sheet in the workbook's order, as a copy is, so each text's place is fixed.
+    for (Sheet sheet : wb) {
+      ((SXSSFSheet) sheet).flushRows();
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     wb.write(out);
     return out.toByteArray();
