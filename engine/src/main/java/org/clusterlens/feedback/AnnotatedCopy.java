@@ -72,6 +72,7 @@ public final class AnnotatedCopy {
     RawSheet cells = check.cells().get();
     Workbook wb;
     Sheet sheet;
+    CopyTexts texts = new CopyTexts();
     try {
       if (isXlsx(original) && cells.sheet() != null) {
         try (InputStream in = Files.newInputStream(original, LinkOption.NOFOLLOW_LINKS)) {
@@ -82,7 +83,7 @@ public final class AnnotatedCopy {
         // No row is flushed before the workbook is written (a window of -1): the marks go back
         // to rows already made. The text goes in the shared strings table, as a workbook saved
         // by Excel holds it (a cell of inline text that POI edits keeps its old text).
-        SXSSFWorkbook streamed = new SXSSFWorkbook(null, -1, false, true);
+        SXSSFWorkbook streamed = new SXSSFWorkbook(texts.workbook(), -1, false, true);
         // Dated as the file handed in, so two copies of one file are the same to the byte.
         streamed
             .getXSSFWorkbook()
@@ -106,7 +107,7 @@ public final class AnnotatedCopy {
         Row row = sheet.createRow(r.number() - 1);
         for (int c = 0; c < r.cells().size(); c++) {
           if (!r.cell(c).isEmpty()) {
-            row.createCell(c).setCellValue(cellText(r.cell(c)));
+            row.createCell(c).setCellValue(texts.of(cellText(r.cell(c))));
           }
         }
       }
