@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -165,11 +166,20 @@ public final class AnnotatedCopy {
     }
   }
 
-  /** A cell's text as a spreadsheet can hold it: cut at its limit, with a note that it was. */
+  /**
+   * A cell's text as a spreadsheet can hold it: cut at its limit, with a note that it was, and any
+   * run that reads like the file format's code for a character ({@code _x000D_}) kept as typed by
+   * escaping its underscore ({@code _x005F_}), as Excel does, so the copy shows what was handed in.
+   */
   static String cellText(String text) {
     int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
-    return text.length() <= max ? text : text.substring(0, max - 40) + " … (cut short: too long)";
+    String cut =
+        text.length() <= max ? text : text.substring(0, max - 40) + " … (cut short: too long)";
+    return cut.indexOf("_x") < 0 ? cut : ESCAPE_CODE.matcher(cut).replaceAll("_x005F$0");
   }
+
+  /** The file format's code for a character, {@code _xHHHH_}, as text may happen to hold it. */
+  private static final Pattern ESCAPE_CODE = Pattern.compile("_x[0-9A-Fa-f]{4}_");
 
   private static boolean isXlsx(Path file) {
     try (InputStream in =
@@ -242,7 +252,7 @@ public final class AnnotatedCopy {
       anchor.setCol1(column + 1);
       anchor.setCol2(column + 5);
       Comment comment = drawing.createCellComment(anchor);
-      comment.setString(factory.createRichTextString(e.getValue().toString().strip()));
+      comment.setString(factory.createRichTextString(cellText(e.getValue().toString().strip())));
       comment.setAuthor(AUTHOR);
       // The anchor places the comment's box beside the cell; the comment belongs to the cell (the
       // streaming writer's cells do not move it there themselves).

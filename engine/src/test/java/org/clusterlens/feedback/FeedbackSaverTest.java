@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -164,6 +166,41 @@ class FeedbackSaverTest {
         .contains("href=\"100001-2024-25-autumn-100001-marked.xlsx\"")
         .doesNotContain("<b>4x</b>")
         .doesNotContain("<script");
+  }
+
+  @Test
+  void aCellThatLooksLikeASpreadsheetsEscapeCodeKeepsItsTextInTheCopy() throws Exception {
+    // A spreadsheet file writes a character it cannot hold as _xHHHH_; text that happens to
+    // look like that code must come back in the copy as typed, not as the character it names.
+    Path csv = dir.resolve("100001.csv");
+    Files.writeString(
+        csv,
+        "UPN,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths\n"
+            + "W850210011501,14/09/2013,F,6,N,N,N,N,_x000D_,5c,5b\n",
+        StandardCharsets.UTF_8);
+    ReturnCheck check = reader.read(csv, Optional.empty(), Optional.of(AUTUMN));
+
+    Path copy = FeedbackSaver.save(check, csv, "", dir.resolve("feedback")).get(1);
+
+    List<String> texts = new ArrayList<>();
+    try (XSSFWorkbook wb = new XSSFWorkbook(copy.toFile())) {
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          for (Cell cell : row) {
+            if (cell.getCellType() == CellType.STRING) {
+              texts.add(cell.getStringCellValue());
+            }
+            if (cell.getCellComment() != null) {
+              texts.add(cell.getCellComment().getString().getString());
+            }
+          }
+        }
+      }
+    }
+    assertThat(texts)
+        .contains("_x000D_")
+        .anyMatch(t -> t.startsWith("Error: '_x000D_' is not a grade"))
+        .noneMatch(t -> t.contains("\r"));
   }
 
   @Test
