@@ -3,11 +3,13 @@ package org.clusterlens.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.clusterlens.insight.KeyPoints;
 import org.clusterlens.insight.SectionOpenings;
 import org.clusterlens.insight.VisitBriefs;
 import org.clusterlens.model.Cluster;
 import org.clusterlens.model.Figure;
+import org.clusterlens.model.School;
 import org.clusterlens.report.ClusterPack;
 import org.clusterlens.report.FigureIndex;
 import org.clusterlens.report.GovernorPack;
@@ -23,8 +25,8 @@ import org.clusterlens.report.excel.WorkbookSaver;
  *
  * <p>The one class in this package that knows the renderers: assemble the packs, explain them (the
  * insight stage's words), render them, then save them. Each file replaces any earlier one in one
- * step. Schools' packs are written side by side, one per processor ({@link ParallelWork}): they
- * read the same figures and write files of their own.
+ * step. Every file is written side by side with the others, one per processor ({@link
+ * ParallelWork}): they read the same figures and write files of their own.
  */
 public final class PackWriter {
 
@@ -47,34 +49,62 @@ public final class PackWriter {
     List<Figure> figures = computed.stream().map(Figure::publishable).toList();
     SharedWork together =
         new SharedWork(cluster, figures.stream().filter(f -> !f.suppressed()).toList());
-    FigureIndex index = new FigureIndex(figures);
-    List<Path> written = new ArrayList<>();
-    for (List<Path> schoolFiles :
-        ParallelWork.each(
-            cluster.schools(),
-            school -> {
-              GovernorPack pack = governorPack(cluster, school.urn(), index, provenance);
-              String base = "governor-" + school.urn();
-              return List.of(
-                  TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")),
-                  WorkbookSaver.save(
-                      together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
-            })) {
-      written.addAll(schoolFiles);
-    }
-    ClusterPack clusterPack = clusterPack(cluster, index, provenance);
-    written.add(
-        TextSaver.save(together.clusterHtml(clusterPack), outDir.resolve("cluster-pack.html")));
-    written.add(
-        WorkbookSaver.save(
-            together.clusterWorkbook(clusterPack), outDir.resolve("cluster-pack.xlsx")));
     List<Figure> rows = new ArrayList<>(figures);
     rows.addAll(together.patternRows());
-    written.add(
-        TextSaver.saveAtomically(
-            outDir.resolve("metrics.csv"), out -> MetricsCsv.write(rows, out)));
-    written.addAll(together.writeFiles(outDir, provenance.generatedAt()));
+    // Every file is one piece of work side by side with the rest: metrics.csv (an LA's longest
+    // single piece) first, while the other processor builds the index and starts on the packs,
+    // so no processor waits for another to finish writing alone.
+    Supplier<FigureIndex> index = once(() -> new FigureIndex(figures));
+    List<Supplier<List<Path>>> work = new ArrayList<>();
+    work.add(
+        () ->
+            List.of(
+                TextSaver.saveAtomically(
+                    outDir.resolve("metrics.csv"), out -> MetricsCsv.write(rows, out))));
+    work.add(
+        () -> {
+          ClusterPack clusterPack = clusterPack(cluster, index.get(), provenance);
+          return List.of(
+              TextSaver.save(
+                  together.clusterHtml(clusterPack), outDir.resolve("cluster-pack.html")),
+              WorkbookSaver.save(
+                  together.clusterWorkbook(clusterPack), outDir.resolve("cluster-pack.xlsx")));
+        });
+    for (School school : cluster.schools()) {
+      work.add(
+          () -> {
+            GovernorPack pack = governorPack(cluster, school.urn(), index.get(), provenance);
+            String base = "governor-" + school.urn();
+            return List.of(
+                TextSaver.save(together.governorHtml(pack), outDir.resolve(base + ".html")),
+                WorkbookSaver.save(
+                    together.governorWorkbook(pack), outDir.resolve(base + ".xlsx")));
+          });
+    }
+    work.add(() -> together.writeFiles(outDir, provenance.generatedAt()));
+    List<List<Path>> done = ParallelWork.each(work, Supplier::get);
+    // Listed in the order of the files' kinds: governor packs, cluster pack, metrics.csv, shared.
+    List<Path> written = new ArrayList<>();
+    done.subList(2, done.size()).forEach(written::addAll);
+    int shared = written.size() - done.get(done.size() - 1).size();
+    written.addAll(shared, done.get(1));
+    written.addAll(shared + done.get(1).size(), done.get(0));
     return new WrittenPacks(written);
+  }
+
+  /** {@code make}'s answer, made by the first caller; the others wait for it. */
+  private static <T> Supplier<T> once(Supplier<T> make) {
+    return new Supplier<>() {
+      private T made;
+
+      @Override
+      public synchronized T get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
   }
 
   /**

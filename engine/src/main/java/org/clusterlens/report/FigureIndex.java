@@ -139,31 +139,40 @@ public final class FigureIndex {
             .add(f.school());
       }
     }
+    // The terms and years figures report, each pair once: an LA's 2.7 million figures fall in a
+    // few dozen terms, and making a term of each figure to find the latest was a fifth of this.
+    Map<String, Set<String>> termsByYear = new HashMap<>();
+    Map<String, Set<String>> teacherTermsByYear = new HashMap<>();
+    Set<String> ks2YearsFound = new HashSet<>();
     for (Figure f : all) {
       bySchool
           .computeIfAbsent(f.school(), s -> new HashMap<>())
           .computeIfAbsent(new MeasureOf(f.measure(), f.subject()), k -> new ArrayList<>())
           .add(f);
       // Figures in levels and figures in no scheme are looked up by their labels alone: one in
-      // levels must have no twin in no scheme.
-      if (f.scheme() != null && byLabelsAndScheme.containsKey(FigureKey.of(f).inScheme(null))) {
-        throw new IllegalArgumentException(
-            "Two figures carry the same labels: " + FigureKey.of(f).inScheme(null));
+      // no scheme must have no twin in levels (asked of the few figures in no scheme, not of the
+      // millions in levels).
+      if (f.scheme() == null
+          && byLabelsAndScheme.containsKey(FigureKey.of(f).inScheme(PupilAssessment.NC_LEVELS))) {
+        throw new IllegalArgumentException("Two figures carry the same labels: " + FigureKey.of(f));
+      }
+      termsByYear.computeIfAbsent(f.academicYear(), y -> new HashSet<>()).add(f.term());
+      if (f.assessment().equals(Measures.TEACHER)) {
+        teacherTermsByYear.computeIfAbsent(f.academicYear(), y -> new HashSet<>()).add(f.term());
+      }
+      if (f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_")) {
+        ks2YearsFound.add(f.academicYear());
       }
     }
-    this.ks2Years =
-        all.stream()
-            .filter(f -> f.assessment().equals(Measures.KS2) && f.measure().startsWith("pct_"))
-            .map(Figure::academicYear)
-            .distinct()
-            .sorted()
-            .toList();
-    this.latestTerm = all.stream().map(FigureIndex::termOf).max(Term::compareTo);
-    this.latestTeacherTerm =
-        all.stream()
-            .filter(f -> f.assessment().equals(Measures.TEACHER))
-            .map(FigureIndex::termOf)
-            .max(Term::compareTo);
+    this.ks2Years = ks2YearsFound.stream().sorted().toList();
+    this.latestTerm = latest(termsByYear);
+    this.latestTeacherTerm = latest(teacherTermsByYear);
+  }
+
+  private static Optional<Term> latest(Map<String, Set<String>> termsByYear) {
+    return termsByYear.entrySet().stream()
+        .flatMap(e -> e.getValue().stream().map(t -> termOf(e.getKey(), t)))
+        .max(Term::compareTo);
   }
 
   /**
@@ -338,7 +347,11 @@ public final class FigureIndex {
 
   /** The term a figure reports. */
   static Term termOf(Figure f) {
-    return new Term(f.academicYear(), Term.Season.valueOf(f.term().toUpperCase(Locale.ROOT)));
+    return termOf(f.academicYear(), f.term());
+  }
+
+  private static Term termOf(String academicYear, String term) {
+    return new Term(academicYear, Term.Season.valueOf(term.toUpperCase(Locale.ROOT)));
   }
 
   /**

@@ -60,6 +60,13 @@ public final class Numbers {
       // without it (an LA's metrics.csv rounds some ten million numbers).
       return Long.toString((long) value);
     }
+    String shortest = Double.toString(value);
+    if (shortest.indexOf('E') < 0) {
+      // Rounded on the digits of the shortest text of the double, which is what the decimal
+      // route below rounds: the same text, without two big decimals a number (an LA's
+      // metrics.csv rounds some ten million numbers).
+      return roundDigits(shortest, places);
+    }
     BigDecimal d = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     d = d.stripTrailingZeros();
     if (d.signum() == 0) {
@@ -68,5 +75,60 @@ public final class Numbers {
     return d.scale() < 0
         ? d.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
         : d.toPlainString();
+  }
+
+  /**
+   * {@code text} ("-12.3456", never in E notation) rounded half-up to {@code places} decimals,
+   * trailing zeros dropped, "0" for zero whatever its sign: as {@link BigDecimal} rounds it.
+   */
+  private static String roundDigits(String text, int places) {
+    int point = text.indexOf('.');
+    boolean negative = text.charAt(0) == '-';
+    int start = negative ? 1 : 0;
+    int end = Math.min(text.length(), point + 1 + places);
+    char[] digits = new char[end - start + 1];
+    // digits[0] takes a carry out of the whole part; the point stays where it is.
+    digits[0] = '0';
+    text.getChars(start, end, digits, 1);
+    boolean up = end < text.length() && text.charAt(end) >= '5';
+    int at = point - start + 1;
+    if (up) {
+      int i = digits.length - 1;
+      while (true) {
+        if (digits[i] == '.') {
+          i--;
+          continue;
+        }
+        if (digits[i] == '9') {
+          digits[i--] = '0';
+          continue;
+        }
+        digits[i]++;
+        break;
+      }
+    }
+    int last = digits.length - 1;
+    while (last > at && digits[last] == '0') {
+      last--;
+    }
+    if (last == at) {
+      last--;
+    }
+    int first = digits[0] == '0' ? 1 : 0;
+    while (first < at - 1 && digits[first] == '0') {
+      first++;
+    }
+    boolean zero = true;
+    for (int i = first; i <= last; i++) {
+      if (digits[i] != '0' && digits[i] != '.') {
+        zero = false;
+        break;
+      }
+    }
+    if (zero) {
+      return "0";
+    }
+    String rounded = new String(digits, first, last - first + 1);
+    return negative ? "-" + rounded : rounded;
   }
 }

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -23,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 
 /**
  * Lays a finished workbook out for paper, so that it prints legibly from Excel, LibreOffice or a
@@ -68,22 +70,69 @@ final class PrintLayout {
 
   /** Lays out every sheet of a finished workbook. */
   static void apply(XSSFWorkbook wb) {
-    Map<Short, XSSFCellStyle> wrappedTwins = new HashMap<>();
+    Looks looks = new Looks(wb);
     for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-      apply(wb.getSheetAt(i), wrappedTwins);
+      apply(wb.getSheetAt(i), looks);
     }
   }
 
   /** Lays out one sheet; call again after changing it. */
   static void apply(XSSFSheet sheet) {
-    apply(sheet, new HashMap<>());
+    apply(sheet, new Looks(sheet.getWorkbook()));
   }
 
-  private static void apply(XSSFSheet sheet, Map<Short, XSSFCellStyle> wrappedTwins) {
+  /** What layout reads of a cell's style: whether it wraps, and its font. */
+  private record Look(boolean wrapped, short points, boolean bold, boolean italic) {}
+
+  /**
+   * A workbook's styles as layout reads them, each read once: asking POI a cell's style makes a new
+   * style object and reads its XML each time, which was a third of laying out an LA's governor
+   * workbook (tens of thousands of cells in a dozen styles).
+   */
+  private static final class Looks {
+    private final XSSFWorkbook wb;
+    private final Map<Integer, Look> byIndex = new HashMap<>();
+    private final Map<Short, XSSFCellStyle> wrappedTwins = new HashMap<>();
+
+    Looks(XSSFWorkbook wb) {
+      this.wb = wb;
+    }
+
+    Look of(Cell cell) {
+      CTCell xml = ((XSSFCell) cell).getCTCell();
+      int index = xml.isSetS() ? Math.toIntExact(xml.getS()) : 0;
+      return byIndex.computeIfAbsent(
+          index,
+          i -> {
+            XSSFCellStyle style = wb.getCellStyleAt(i);
+            XSSFFont font = style.getFont();
+            return new Look(
+                style.getWrapText(),
+                font.getFontHeightInPoints(),
+                font.getBold(),
+                font.getItalic());
+          });
+    }
+
+    /** The cell's style with text wrapped, made once per style. */
+    XSSFCellStyle wrapped(Cell cell) {
+      XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+      return wrappedTwins.computeIfAbsent(
+          style.getIndex(),
+          i -> {
+            XSSFCellStyle twin = wb.createCellStyle();
+            twin.cloneStyleFrom(style);
+            twin.setWrapText(true);
+            return twin;
+          });
+    }
+  }
+
+  private static void apply(XSSFSheet sheet, Looks looks) {
     int lastCol = lastTableColumn(sheet);
-    spreadLongLines(sheet, lastCol, wrappedTwins);
-    wrapOverflowingCells(sheet, wrappedTwins);
-    fitRowHeights(sheet);
+    spreadLongLines(sheet, lastCol, looks);
+    wrapOverflowingCells(sheet, looks);
+    fitRowHeights(sheet, looks);
     int lastRow = Math.max(sheet.getLastRowNum(), lastChartRow(sheet));
     lastCol = Math.max(lastCol, lastChartColumn(sheet));
     pageSetup(sheet, lastCol, lastRow);
@@ -113,14 +162,13 @@ final class PrintLayout {
    * is wider than that column is merged across the table and wrapped, so it neither runs off the
    * printed page nor hides under the next cell.
    */
-  private static void spreadLongLines(
-      XSSFSheet sheet, int lastCol, Map<Short, XSSFCellStyle> wrappedTwins) {
+  private static void spreadLongLines(XSSFSheet sheet, int lastCol, Looks looks) {
     if (lastCol == 0) {
       for (Row row : sheet) {
         Cell only = row.getCell(0);
-        if (only != null && only.getCellType() == CellType.STRING && !isWrapped(only)) {
-          if (textWidth(only, only.getStringCellValue()) > columnsWidth(sheet, 0, 0)) {
-            only.setCellStyle(wrapped(sheet.getWorkbook(), only, wrappedTwins));
+        if (only != null && only.getCellType() == CellType.STRING && !looks.of(only).wrapped()) {
+          if (textWidth(looks.of(only), only.getStringCellValue()) > columnsWidth(sheet, 0, 0)) {
+            only.setCellStyle(looks.wrapped(only));
           }
         }
       }
@@ -135,11 +183,11 @@ final class PrintLayout {
         continue;
       }
       String text = only.getStringCellValue();
-      if (textWidth(only, text) <= columnsWidth(sheet, 0, 0)) {
+      if (textWidth(looks.of(only), text) <= columnsWidth(sheet, 0, 0)) {
         continue;
       }
       sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, lastCol));
-      only.setCellStyle(wrapped(sheet.getWorkbook(), only, wrappedTwins));
+      only.setCellStyle(looks.wrapped(only));
     }
   }
 
@@ -147,18 +195,18 @@ final class PrintLayout {
    * A table cell whose text is wider than its column wraps, where the next cell would otherwise
    * hide its end.
    */
-  private static void wrapOverflowingCells(
-      XSSFSheet sheet, Map<Short, XSSFCellStyle> wrappedTwins) {
+  private static void wrapOverflowingCells(XSSFSheet sheet, Looks looks) {
     for (Row row : sheet) {
       for (Cell cell : row) {
-        if (cell.getCellType() != CellType.STRING || isWrapped(cell)) {
+        if (cell.getCellType() != CellType.STRING || looks.of(cell).wrapped()) {
           continue;
         }
         Cell right = row.getCell(cell.getColumnIndex() + 1);
         boolean hidden = right != null && right.getCellType() != CellType.BLANK;
         int c = cell.getColumnIndex();
-        if (hidden && textWidth(cell, cell.getStringCellValue()) > columnsWidth(sheet, c, c)) {
-          cell.setCellStyle(wrapped(sheet.getWorkbook(), cell, wrappedTwins));
+        if (hidden
+            && textWidth(looks.of(cell), cell.getStringCellValue()) > columnsWidth(sheet, c, c)) {
+          cell.setCellStyle(looks.wrapped(cell));
         }
       }
     }
@@ -168,29 +216,12 @@ final class PrintLayout {
     return sheet.getMergedRegions().stream().anyMatch(r -> r.getFirstRow() == row);
   }
 
-  private static boolean isWrapped(Cell cell) {
-    return cell.getCellStyle().getWrapText();
-  }
-
-  private static XSSFCellStyle wrapped(
-      XSSFWorkbook wb, Cell cell, Map<Short, XSSFCellStyle> wrappedTwins) {
-    XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
-    return wrappedTwins.computeIfAbsent(
-        style.getIndex(),
-        i -> {
-          XSSFCellStyle twin = wb.createCellStyle();
-          twin.cloneStyleFrom(style);
-          twin.setWrapText(true);
-          return twin;
-        });
-  }
-
   /**
    * Sets every row that holds text to the height of its tallest cell: wrapped text's line count at
    * the column's width, times its font's line height. A row is never made shorter than a height
    * already set on it.
    */
-  private static void fitRowHeights(XSSFSheet sheet) {
+  private static void fitRowHeights(XSSFSheet sheet, Looks looks) {
     Map<Integer, CellRangeAddress> merged = new HashMap<>();
     for (CellRangeAddress r : sheet.getMergedRegions()) {
       merged.put(r.getFirstRow() * 1024 + r.getFirstColumn(), r);
@@ -198,10 +229,10 @@ final class PrintLayout {
     for (Row row : sheet) {
       double height = 0;
       for (Cell cell : row) {
-        XSSFFont font = ((XSSFCellStyle) cell.getCellStyle()).getFont();
-        double lineHeight = font.getFontHeightInPoints() * LINE_SPACING;
+        Look font = looks.of(cell);
+        double lineHeight = font.points() * LINE_SPACING;
         int lines = 1;
-        if (cell.getCellType() == CellType.STRING && isWrapped(cell)) {
+        if (cell.getCellType() == CellType.STRING && font.wrapped()) {
           CellRangeAddress span = merged.get(row.getRowNum() * 1024 + cell.getColumnIndex());
           int lastCol = span == null ? cell.getColumnIndex() : span.getLastColumn();
           double width = columnsWidth(sheet, cell.getColumnIndex(), lastCol) - 2 * PADDING;
@@ -245,11 +276,10 @@ final class PrintLayout {
   }
 
   /** How many lines {@code text} takes in {@code font} at {@code width} points. */
-  static int lineCount(XSSFFont font, String text, double width) {
+  private static int lineCount(Look font, String text, double width) {
     return (int)
         measured(
-            new Measured(
-                font.getFontHeightInPoints(), font.getBold(), font.getItalic(), text, width, true),
+            new Measured(font.points(), font.bold(), font.italic(), text, width, true),
             k -> measureLines(k.points(), k.bold(), k.italic(), k.text(), k.width()));
   }
 
@@ -279,11 +309,9 @@ final class PrintLayout {
     return Math.max(1, lines);
   }
 
-  private static double textWidth(Cell cell, String text) {
-    XSSFFont font = ((XSSFCellStyle) cell.getCellStyle()).getFont();
+  private static double textWidth(Look font, String text) {
     return measured(
-        new Measured(
-            font.getFontHeightInPoints(), font.getBold(), font.getItalic(), text, 0, false),
+        new Measured(font.points(), font.bold(), font.italic(), text, 0, false),
         k -> {
           int style = (k.bold() ? java.awt.Font.BOLD : 0) | (k.italic() ? java.awt.Font.ITALIC : 0);
           java.awt.Font awt = new java.awt.Font(FONT, style, k.points());

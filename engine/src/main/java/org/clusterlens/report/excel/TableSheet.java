@@ -323,7 +323,12 @@ final class TableSheet {
           new XDDFSolidFillProperties(
               XDDFColor.from(java.util.HexFormat.of().parseHex(colours[s % colours.length]))));
     }
-    chart.plot(data);
+    // Each series' cached points from its cells, as XDDFChart.plot does; plot itself also makes an
+    // empty workbook for a chart's own data, which these charts (drawn from the sheet's cells)
+    // never use: one for each of an LA's 900 governor-workbook charts.
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      data.getSeries(s).plot();
+    }
   }
 
   /**

@@ -35,12 +35,31 @@ public final class WorkbookSaver {
    * @throws UncheckedIOException naming the file if it cannot be written
    */
   public static Path save(Workbook workbook, Path file) {
-    try (workbook) {
+    try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
       workbook.write(bytes);
       return TextSaver.saveAtomically(file, out -> withFixedEntryTimes(bytes.toByteArray(), out));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file, e);
+    } finally {
+      discard(workbook, file);
+    }
+  }
+
+  /**
+   * Lets go of a workbook already written. A new XSSF workbook's package is dropped unsaved:
+   * closing it would zip the whole workbook again into a buffer no one reads (a tenth of saving an
+   * LA's governor workbooks).
+   */
+  private static void discard(Workbook workbook, Path file) {
+    try {
+      if (workbook instanceof XSSFWorkbook xssf && xssf.getPackage() != null) {
+        xssf.getPackage().revert();
+      } else {
+        workbook.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not close the workbook of " + file, e);
     }
   }
 
