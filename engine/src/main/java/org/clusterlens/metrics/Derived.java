@@ -13,30 +13,7 @@ final class Derived {
    */
   static Figure like(
       Figure labels, String measure, Double numerator, Long denominator, double value) {
-    // One figure made whole, in its scheme, not a figure in levels and then a copy in the scheme.
-    return new Figure(
-        measure,
-        labels.assessment(),
-        labels.subject(),
-        labels.school(),
-        labels.group(),
-        labels.groupValue(),
-        labels.academicYear(),
-        labels.term(),
-        numerator,
-        denominator,
-        value,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        false,
-        null,
-        null,
-        labels.scheme());
+    return made(labels, measure, numerator, denominator, value, null, null, null);
   }
 
   /**
@@ -57,6 +34,19 @@ final class Derived {
       throw new IllegalArgumentException(
           "A figure's interval needs a lower end, an upper end and a method, or none of them");
     }
+    return made(labels, measure, numerator, denominator, value, lower, upper, method);
+  }
+
+  /** One figure made whole, in its scheme, not a figure in levels and then a copy in the scheme. */
+  private static Figure made(
+      Figure labels,
+      String measure,
+      Double numerator,
+      Long denominator,
+      double value,
+      Double lower,
+      Double upper,
+      String method) {
     return new Figure(
         measure,
         labels.assessment(),
