@@ -1,6 +1,8 @@
 package org.clusterlens.report.excel;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -65,18 +67,26 @@ public final class GovernorWorkbook {
     return wb;
   }
 
-  /** The sheet that shows each governor-pack section, by the section's id. */
-  private static final Map<String, String> SECTION_SHEETS =
-      Map.of(
-          "ks2", "Key Stage 2",
-          "shift", "Shift",
-          "peers", "Schools",
-          "progress", "Progress",
-          "groups", "Groups",
-          "ks1", "Key Stage 1",
-          "trends", "Trends",
-          "context", "Context",
-          "this-term", "This term");
+  /**
+   * The sheet that shows each governor-pack section, by the section's id, in a fixed order: the
+   * openings go into the workbook's shared texts in this order, so the same pack gives the same
+   * file from one run to the next ({@code Map.of}'s order changes with every process).
+   */
+  private static final Map<String, String> SECTION_SHEETS = sectionSheets();
+
+  private static Map<String, String> sectionSheets() {
+    Map<String, String> sheets = new LinkedHashMap<>();
+    sheets.put("ks2", "Key Stage 2");
+    sheets.put("shift", "Shift");
+    sheets.put("peers", "Schools");
+    sheets.put("progress", "Progress");
+    sheets.put("groups", "Groups");
+    sheets.put("ks1", "Key Stage 1");
+    sheets.put("trends", "Trends");
+    sheets.put("context", "Context");
+    sheets.put("this-term", "This term");
+    return Collections.unmodifiableMap(sheets);
+  }
 
   /**
    * Opens each sheet that matches a pack section with the section's sentence for this school, ahead
