@@ -71,19 +71,7 @@ public final class Screening {
     for (int i = 0; i < in.length; i++) {
       suppressed[i] = in[i].suppressed() || marks.withheld()[i];
     }
-    Map<FigureKey, FunnelPlaces> funnels = new HashMap<>();
-    {
-      Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
-      for (int i = 0; i < in.length; i++) {
-        Figure f = in[i];
-        if (onFunnel(f, suppressed[i])) {
-          points
-              .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
-              .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
-        }
-      }
-      points.forEach((k, p) -> funnels.put(k, new FunnelPlaces(Funnel.of(p))));
-    }
+    Map<FigureKey, FunnelPlaces> funnels = funnels(in, suppressed);
     List<Figure> out = new ArrayList<>(in.length);
     for (int i = 0; i < in.length; i++) {
       Figure f = in[i];
@@ -96,13 +84,28 @@ public final class Screening {
       FunnelPlaces funnel = funnels.get(funnelKey(f));
       out.add(
           f.screenedWithPValueAndFunnel(
-              weight,
-              below,
-              marks.withheld()[i],
-              funnel.pValue((int) Math.round(f.numerator()), Math.toIntExact(f.denominatorCount())),
-              funnel.band(f)));
+              weight, below, marks.withheld()[i], funnel.pValue(f), funnel.band(f)));
     }
     return out;
+  }
+
+  /**
+   * The funnel of each measure's school shares (per {@link #funnelKey}), from the figures that are
+   * points of it ({@link #onFunnel}); {@code suppressed} tells which figures are withheld.
+   */
+  private static Map<FigureKey, FunnelPlaces> funnels(Figure[] in, boolean[] suppressed) {
+    Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      if (onFunnel(f, suppressed[i])) {
+        points
+            .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
+            .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
+      }
+    }
+    Map<FigureKey, FunnelPlaces> funnels = new HashMap<>();
+    points.forEach((k, p) -> funnels.put(k, new FunnelPlaces(Funnel.of(p))));
+    return funnels;
   }
 
   /** Whether a figure is one point of its funnel: a school's published share of some pupils. */
@@ -426,33 +429,21 @@ public final class Screening {
    * makes the position a candidate finding.
    */
   static List<Figure> placeOnFunnels(List<Figure> figures, SmallNumberRules rules) {
-    Map<FigureKey, List<FunnelPoint>> points = new HashMap<>();
-    for (Figure f : figures) {
-      if (isShare(f)
-          && !f.school().equals(Figure.CLUSTER)
-          && !f.suppressed()
-          && f.denominatorCount() > 0) {
-        points
-            .computeIfAbsent(funnelKey(f), k -> new ArrayList<>())
-            .add(new FunnelPoint(f.school(), AttainmentMetrics.proportionOf(f)));
-      }
+    Figure[] in = figures.toArray(new Figure[0]);
+    boolean[] suppressed = new boolean[in.length];
+    for (int i = 0; i < in.length; i++) {
+      suppressed[i] = in[i].suppressed();
     }
-    Map<FigureKey, FunnelPlaces> funnels = new HashMap<>();
-    points.forEach((k, p) -> funnels.put(k, new FunnelPlaces(Funnel.of(p))));
-    List<Figure> out = new ArrayList<>(figures.size());
-    for (Figure f : figures) {
-      if (!isShare(f)
-          || f.school().equals(Figure.CLUSTER)
-          || f.suppressed()
-          || rules.belowReporting(f.denominatorCount())
-          || poolsYearGroups(f)) {
+    Map<FigureKey, FunnelPlaces> funnels = funnels(in, suppressed);
+    List<Figure> out = new ArrayList<>(in.length);
+    for (int i = 0; i < in.length; i++) {
+      Figure f = in[i];
+      if (!placed(f, suppressed[i], rules)) {
         out.add(f);
         continue;
       }
       FunnelPlaces funnel = funnels.get(funnelKey(f));
-      int n = Math.toIntExact(f.denominatorCount());
-      double p = funnel.pValue((int) Math.round(f.numerator()), n);
-      out.add(f.withPValueAndFunnel(p, funnel.band(f)));
+      out.add(f.withPValueAndFunnel(funnel.pValue(f), funnel.band(f)));
     }
     return out;
   }
@@ -518,8 +509,13 @@ public final class Screening {
           method);
     }
 
-    /** The exact binomial p-value of {@code count} of {@code n} against the funnel's target. */
-    double pValue(int count, int n) {
+    /**
+     * The exact binomial p-value of a school's share {@code f} (its count of its pupils) against
+     * the funnel's target.
+     */
+    double pValue(Figure f) {
+      int count = (int) Math.round(f.numerator());
+      int n = Math.toIntExact(f.denominatorCount());
       long key = ((long) n << 32) | (count & 0xffffffffL);
       if (pValues.containsKey(key)) {
         return pValues.get(key);
