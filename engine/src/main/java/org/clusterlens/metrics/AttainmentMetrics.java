@@ -367,13 +367,9 @@ public final class AttainmentMetrics {
    * score interval above, as METHODOLOGY recommends for small schools.
    */
   static Figure withInterval(Figure percentage) {
-    ProportionInterval interval =
-        ProportionIntervals.recommended(proportionOf(percentage), ConfidenceLevel.NINETY_FIVE);
+    ProportionInterval interval = interval(proportionOf(percentage));
     return percentage.withInterval(
-        100 * interval.interval().lower(),
-        100 * interval.interval().upper(),
-        // One string per method for the run's millions of figures, not one each.
-        (interval.method().label() + ", " + interval.confidence().label()).intern());
+        100 * interval.interval().lower(), 100 * interval.interval().upper(), methodOf(interval));
   }
 
   /**
@@ -382,9 +378,7 @@ public final class AttainmentMetrics {
    */
   private static Figure share(Figure labels, String measure, double met, long pupils) {
     ProportionInterval interval =
-        ProportionIntervals.recommended(
-            new Proportion((int) Math.round(met), Math.toIntExact(pupils)),
-            ConfidenceLevel.NINETY_FIVE);
+        interval(new Proportion((int) Math.round(met), Math.toIntExact(pupils)));
     return Derived.like(
         labels,
         measure,
@@ -393,7 +387,18 @@ public final class AttainmentMetrics {
         100.0 * met / pupils,
         100 * interval.interval().lower(),
         100 * interval.interval().upper(),
-        (interval.method().label() + ", " + interval.confidence().label()).intern());
+        methodOf(interval));
+  }
+
+  /** A share's 95% interval by the method METHODOLOGY recommends for its cohort. */
+  private static ProportionInterval interval(Proportion share) {
+    return ProportionIntervals.recommended(share, ConfidenceLevel.NINETY_FIVE);
+  }
+
+  /** How an interval was made, as a figure's method says it. */
+  private static String methodOf(ProportionInterval interval) {
+    // One string per method for the run's millions of figures, not one each.
+    return (interval.method().label() + ", " + interval.confidence().label()).intern();
   }
 
   /** The pupils behind a percentage figure. */
