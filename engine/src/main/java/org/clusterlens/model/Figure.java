@@ -685,10 +685,7 @@ public final class Figure {
    * published where told (a mark already set stays); this figure itself when nothing changes.
    */
   public Figure screened(Double weight, boolean belowThreshold, boolean withheld) {
-    int marks =
-        (weight != null ? HAS_PUPIL_WEIGHT : 0)
-            | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
-            | (withheld ? SUPPRESSED : 0);
+    int marks = screeningMarks(weight, belowThreshold, withheld);
     if (weight == null && (flags | marks) == flags) {
       return this;
     }
@@ -706,6 +703,13 @@ public final class Figure {
         scheme);
   }
 
+  /** The flags small-number screening sets: a pupil's weight, too few pupils, withheld. */
+  private static int screeningMarks(Double weight, boolean belowThreshold, boolean withheld) {
+    return (weight != null ? HAS_PUPIL_WEIGHT : 0)
+        | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
+        | (withheld ? SUPPRESSED : 0);
+  }
+
   /**
    * This figure as small-number screening leaves it, with its test's p-value and its place against
    * the cluster's funnel limits, in one copy: {@code screened(weight, belowThreshold,
@@ -713,10 +717,7 @@ public final class Figure {
    */
   public Figure screenedWithPValueAndFunnel(
       Double weight, boolean belowThreshold, boolean withheld, double p, FunnelBand band) {
-    int marks =
-        (weight != null ? HAS_PUPIL_WEIGHT : 0)
-            | (belowThreshold ? BELOW_REPORTING_THRESHOLD : 0)
-            | (withheld ? SUPPRESSED : 0);
+    int marks = screeningMarks(weight, belowThreshold, withheld);
     return new Figure(
         this,
         lower,
