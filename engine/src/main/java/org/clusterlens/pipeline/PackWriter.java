@@ -85,10 +85,10 @@ public final class PackWriter {
     List<List<Path>> done = ParallelWork.each(work, Supplier::get);
     // Listed in the order of the files' kinds: governor packs, cluster pack, metrics.csv, shared.
     List<Path> written = new ArrayList<>();
-    done.subList(2, done.size()).forEach(written::addAll);
-    int shared = written.size() - done.get(done.size() - 1).size();
-    written.addAll(shared, done.get(1));
-    written.addAll(shared + done.get(1).size(), done.get(0));
+    done.subList(2, done.size() - 1).forEach(written::addAll);
+    written.addAll(done.get(1));
+    written.addAll(done.get(0));
+    written.addAll(done.get(done.size() - 1));
     return new WrittenPacks(written);
   }
 
