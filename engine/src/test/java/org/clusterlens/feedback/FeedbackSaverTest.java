@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -143,12 +144,7 @@ class FeedbackSaverTest {
 
   @Test
   void thePageSaysWhatHappenedInPlainWordsWithEveryValueEscaped() throws Exception {
-    Path csv = dir.resolve("100001.csv");
-    Files.writeString(
-        csv,
-        "UPN,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths\n"
-            + "W850210011501,14/09/2013,F,6,N,N,N,N,<b>4x</b>,5c,5b\n",
-        StandardCharsets.UTF_8);
+    Path csv = oneRowReturn("W850210011501,14/09/2013,F,6,N,N,N,N,<b>4x</b>,5c,5b");
     ReturnCheck check = reader.read(csv, Optional.empty(), Optional.of(AUTUMN));
 
     Path page = FeedbackSaver.save(check, csv, "", dir.resolve("feedback")).get(0);
@@ -172,12 +168,7 @@ class FeedbackSaverTest {
   void aCellThatLooksLikeASpreadsheetsEscapeCodeKeepsItsTextInTheCopy() throws Exception {
     // A spreadsheet file writes a character it cannot hold as _xHHHH_; text that happens to
     // look like that code must come back in the copy as typed, not as the character it names.
-    Path csv = dir.resolve("100001.csv");
-    Files.writeString(
-        csv,
-        "UPN,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths\n"
-            + "W850210011501,14/09/2013,F,6,N,N,N,N,_x000D_,5c,5b\n",
-        StandardCharsets.UTF_8);
+    Path csv = oneRowReturn("W850210011501,14/09/2013,F,6,N,N,N,N,_x000D_,5c,5b");
     ReturnCheck check = reader.read(csv, Optional.empty(), Optional.of(AUTUMN));
 
     Path copy = FeedbackSaver.save(check, csv, "", dir.resolve("feedback")).get(1);
@@ -201,6 +192,16 @@ class FeedbackSaverTest {
         .contains("_x000D_")
         .anyMatch(t -> t.startsWith("Error: '_x000D_' is not a grade"))
         .noneMatch(t -> t.contains("\r"));
+  }
+
+  /** A csv return, 100001.csv, of the usual columns and one pupil's row. */
+  private Path oneRowReturn(String pupilRow) throws IOException {
+    return Files.writeString(
+        dir.resolve("100001.csv"),
+        "UPN,Date of birth,Gender,Year group,FSM,Disadvantaged,SEN,EAL,Reading,Writing,Maths\n"
+            + pupilRow
+            + "\n",
+        StandardCharsets.UTF_8);
   }
 
   @Test
