@@ -223,6 +223,14 @@ public final class AttainmentMetrics {
     long atSecond;
     long withPoints;
     double points;
+
+    void add(Counts o) {
+      pupils += o.pupils;
+      atFirst += o.atFirst;
+      atSecond += o.atSecond;
+      withPoints += o.withPoints;
+      points += o.points;
+    }
   }
 
   /**
@@ -296,31 +304,32 @@ public final class AttainmentMetrics {
   }
 
   private static Long2ObjectOpenHashMap<Counts> attainmentCells(PupilTable t) {
-    Long2ObjectOpenHashMap<Counts> cells = new Long2ObjectOpenHashMap<>();
+    GroupCells<Counts> cells = new GroupCells<>(Counts::new);
     int[] groups = new int[PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {
       int n = t.groupsOf(t.gAssessment[g], t.gYearGroup[g], t.gPupilTerm[g], groups);
       int standard = t.gStandard[g];
       double points = t.gPoints[g];
-      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
-        for (int k = 0; k < n; k++) {
-          long key = t.gradedKey(g, school, t.gScheme[g], PupilTable.UNKNOWN, groups[k]);
-          Counts c = cells.computeIfAbsent(key, x -> new Counts());
-          c.pupils++;
-          if (standard >= Grade.FIRST_THRESHOLD) {
-            c.atFirst++;
-          }
-          if (standard >= Grade.SECOND_THRESHOLD) {
-            c.atSecond++;
-          }
-          if (!Double.isNaN(points)) {
-            c.withPoints++;
-            c.points += points;
-          }
+      GroupCells.Dimension<Counts> dimension =
+          cells.dimension(
+              t.gradedKey(g, t.gSchool[g], t.gScheme[g], PupilTable.UNKNOWN, PupilTable.UNKNOWN));
+      for (int k = 0; k < n; k++) {
+        Counts c = dimension.at(groups[k]);
+        c.pupils++;
+        if (standard >= Grade.FIRST_THRESHOLD) {
+          c.atFirst++;
+        }
+        if (standard >= Grade.SECOND_THRESHOLD) {
+          c.atSecond++;
+        }
+        if (!Double.isNaN(points)) {
+          c.withPoints++;
+          c.points += points;
         }
       }
     }
-    return cells;
+    cells.poolSchools(Counts::add);
+    return cells.cells();
   }
 
   /** The figures of a row of the attainment query {@link #query()}. */

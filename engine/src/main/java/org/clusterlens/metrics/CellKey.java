@@ -95,6 +95,17 @@ final class CellKey {
     return key << part.bits | (code + 1);
   }
 
+  /** The key of the same cell pooled over the schools: its school {@link PupilTable#CLUSTER}. */
+  static long inCluster(long key) {
+    int p = Part.SCHOOL.ordinal();
+    return key & ~(((1L << PARTS[p].bits) - 1) << SHIFT[p]);
+  }
+
+  /** {@code dimension}, a key of no pupil group, with pupil group and value {@code group}. */
+  static long withPupilGroup(long dimension, int group) {
+    return put(dimension >>> Part.PUPIL_GROUP.bits, group, Part.PUPIL_GROUP);
+  }
+
   /** The code of {@code part} in {@code key}. */
   static int code(long key, Part part) {
     int p = part.ordinal();

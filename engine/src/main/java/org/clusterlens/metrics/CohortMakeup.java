@@ -34,6 +34,16 @@ final class CohortMakeup {
     long senKnown;
     long lowPrior;
     long priorKnown;
+
+    void add(Counts o) {
+      pupils += o.pupils;
+      disadvantaged += o.disadvantaged;
+      disadvantagedKnown += o.disadvantagedKnown;
+      sen += o.sen;
+      senKnown += o.senKnown;
+      lowPrior += o.lowPrior;
+      priorKnown += o.priorKnown;
+    }
   }
 
   /**
@@ -43,7 +53,7 @@ final class CohortMakeup {
   private static Map<String, Counts> cohorts(PupilTable t) {
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int ks1 = t.assessments.find(Measures.KS1);
-    Long2ObjectOpenHashMap<Counts> cells = new Long2ObjectOpenHashMap<>();
+    GroupCells<Counts> counts = new GroupCells<>(Counts::new);
     for (int g = 0; g < t.graded; g++) {
       // Shifts are made in levels only, so their cohorts are the pupils graded in levels.
       if (t.gScheme[g] != levels) {
@@ -51,22 +61,22 @@ final class CohortMakeup {
       }
       int p = t.gPupilTerm[g];
       String band = t.gAssessment[g] == ks1 ? null : PupilTable.band(t.ks1Aps[t.gUpn[g]]);
-      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
-        for (int yearGroup : new int[] {PupilTable.UNKNOWN, t.gYearGroup[g]}) {
-          long key = t.gradedKey(g, school, PupilTable.UNKNOWN, yearGroup, PupilTable.UNKNOWN);
-          Counts c = cells.computeIfAbsent(key, k -> new Counts());
-          c.pupils++;
-          c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
-          c.disadvantagedKnown += t.ptDisadvantaged[p] == PupilTable.UNKNOWN ? 0 : 1;
-          c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
-          c.senKnown += t.ptSen[p] == null ? 0 : 1;
-          if (band != null) {
-            c.priorKnown++;
-            c.lowPrior += band.equals("low") ? 1 : 0;
-          }
+      for (int yearGroup : new int[] {PupilTable.UNKNOWN, t.gYearGroup[g]}) {
+        long key = t.gradedKey(g, t.gSchool[g], PupilTable.UNKNOWN, yearGroup, PupilTable.UNKNOWN);
+        Counts c = counts.dimension(key).at(PupilTable.UNKNOWN);
+        c.pupils++;
+        c.disadvantaged += t.ptDisadvantaged[p] == 1 ? 1 : 0;
+        c.disadvantagedKnown += t.ptDisadvantaged[p] == PupilTable.UNKNOWN ? 0 : 1;
+        c.sen += t.ptSen[p] != null && !t.ptSen[p].equals(Measures.NO) ? 1 : 0;
+        c.senKnown += t.ptSen[p] == null ? 0 : 1;
+        if (band != null) {
+          c.priorKnown++;
+          c.lowPrior += band.equals("low") ? 1 : 0;
         }
       }
     }
+    counts.poolSchools(Counts::add);
+    Long2ObjectOpenHashMap<Counts> cells = counts.cells();
     Map<String, Counts> cohorts = new HashMap<>();
     for (Long2ObjectMap.Entry<Counts> e : cells.long2ObjectEntrySet()) {
       PupilTable.Cell cell = t.cell(e.getLongKey());

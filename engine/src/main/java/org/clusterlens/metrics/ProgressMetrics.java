@@ -85,10 +85,10 @@ public final class ProgressMetrics {
    * to the last digit: every sum but value added against a supplied reference's is of whole points.
    */
   static List<PupilSums> sums(PupilTable t, ValueAddedReference reference) {
-    Long2ObjectOpenHashMap<Sums> cells = new Long2ObjectOpenHashMap<>();
-    List<Long2ObjectOpenHashMap<Sums>> addedByBand = new ArrayList<>();
+    GroupCells<Sums> cells = new GroupCells<>(Sums::new);
+    List<GroupCells<Sums>> addedByBand = new ArrayList<>();
     for (int b = 0; b < BANDS.size(); b++) {
-      addedByBand.add(new Long2ObjectOpenHashMap<>());
+      addedByBand.add(new GroupCells<>(Sums::new));
     }
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
@@ -170,12 +170,13 @@ public final class ProgressMetrics {
         }
       }
     }
-    List<PupilSums> out = new ArrayList<>(cells.size());
-    for (Long2ObjectMap.Entry<Sums> e : cells.long2ObjectEntrySet()) {
+    Long2ObjectOpenHashMap<Sums> counted = cells.cells();
+    List<PupilSums> out = new ArrayList<>(counted.size());
+    for (Long2ObjectMap.Entry<Sums> e : counted.long2ObjectEntrySet()) {
       out.add(sumsOf(t, e.getLongKey(), "", e.getValue()));
     }
     for (int b = 0; b < BANDS.size(); b++) {
-      for (Long2ObjectMap.Entry<Sums> e : addedByBand.get(b).long2ObjectEntrySet()) {
+      for (Long2ObjectMap.Entry<Sums> e : addedByBand.get(b).cells().long2ObjectEntrySet()) {
         out.add(sumsOf(t, e.getLongKey(), BANDS.get(b), e.getValue()));
       }
     }
@@ -361,22 +362,23 @@ public final class ProgressMetrics {
    * Counts a pupil's value {@code x} (and variance {@code v}, NaN if none) in each of its groups.
    */
   private static void add(
-      PupilTable t, Long2ObjectOpenHashMap<Sums> cells, int row, int measure, double x, double v) {
+      PupilTable t, GroupCells<Sums> cells, int row, int measure, double x, double v) {
     int[] groups = new int[PupilTable.MAX_GROUPS];
     int n = t.groupsOf(t.assessment[row], t.yearGroup[row], t.pupilTerm[row], groups);
     for (int school : new int[] {t.school[row], PupilTable.CLUSTER}) {
+      GroupCells.Dimension<Sums> dimension =
+          cells.dimension(
+              CellKey.of(
+                  school,
+                  t.year[row],
+                  t.term[row],
+                  t.assessment[row],
+                  PupilTable.UNKNOWN,
+                  t.subject[row],
+                  measure,
+                  PupilTable.UNKNOWN));
       for (int k = 0; k < n; k++) {
-        long key =
-            CellKey.of(
-                school,
-                t.year[row],
-                t.term[row],
-                t.assessment[row],
-                PupilTable.UNKNOWN,
-                t.subject[row],
-                measure,
-                groups[k]);
-        Sums s = cells.computeIfAbsent(key, cell -> new Sums());
+        Sums s = dimension.at(groups[k]);
         s.pupils++;
         s.total += x;
         s.squares += x * x;

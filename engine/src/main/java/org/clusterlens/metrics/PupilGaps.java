@@ -47,7 +47,7 @@ final class PupilGaps {
     // Gaps are made in levels (standards 1 and 2 are Level 4 and Level 5).
     int levels = t.schemes.find(PupilAssessment.NC_LEVELS);
     int teacher = t.assessments.find(Measures.TEACHER);
-    Long2ObjectOpenHashMap<double[]> cells = new Long2ObjectOpenHashMap<>();
+    GroupCells<double[]> sums = new GroupCells<>(() -> new double[6]);
     int[] groups = new int[PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {
       if (t.gScheme[g] != levels) {
@@ -57,25 +57,27 @@ final class PupilGaps {
       int stratum = t.gAssessment[g] == teacher ? t.gYearGroup[g] : 0;
       double points = t.gPoints[g];
       int standard = t.gStandard[g];
-      for (int school : new int[] {t.gSchool[g], PupilTable.CLUSTER}) {
-        for (int k = 0; k < n; k++) {
-          String group = t.pupilGroups.group(groups[k]);
-          if (group.equals(Figure.ALL) || group.equals(Measures.YEAR_GROUP)) {
-            continue;
-          }
-          long key = t.gradedKey(g, school, PupilTable.UNKNOWN, stratum, groups[k]);
-          double[] c = cells.computeIfAbsent(key, x -> new double[6]);
-          c[0]++;
-          if (!Double.isNaN(points)) {
-            c[1]++;
-            c[2] += points;
-            c[3] += points * points;
-          }
-          c[4] += standard >= Grade.FIRST_THRESHOLD ? 1 : 0;
-          c[5] += standard >= Grade.SECOND_THRESHOLD ? 1 : 0;
+      GroupCells.Dimension<double[]> dimension =
+          sums.dimension(
+              t.gradedKey(g, t.gSchool[g], PupilTable.UNKNOWN, stratum, PupilTable.UNKNOWN));
+      for (int k = 0; k < n; k++) {
+        String group = t.pupilGroups.group(groups[k]);
+        if (group.equals(Figure.ALL) || group.equals(Measures.YEAR_GROUP)) {
+          continue;
         }
+        double[] c = dimension.at(groups[k]);
+        c[0]++;
+        if (!Double.isNaN(points)) {
+          c[1]++;
+          c[2] += points;
+          c[3] += points * points;
+        }
+        c[4] += standard >= Grade.FIRST_THRESHOLD ? 1 : 0;
+        c[5] += standard >= Grade.SECOND_THRESHOLD ? 1 : 0;
       }
     }
+    sums.poolSchools(PupilGaps::addInto);
+    Long2ObjectOpenHashMap<double[]> cells = sums.cells();
     List<PupilSums> out = new ArrayList<>(cells.size());
     for (Long2ObjectMap.Entry<double[]> e : cells.long2ObjectEntrySet()) {
       PupilTable.Cell cell = t.cell(e.getLongKey());
@@ -94,6 +96,13 @@ final class PupilGaps {
               e.getValue()));
     }
     return out;
+  }
+
+  /** Adds the sums {@code from} into {@code into}. */
+  private static void addInto(double[] into, double[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
   }
 
   /** A school's (or the cluster's) term, assessment, subject and pupil group. */

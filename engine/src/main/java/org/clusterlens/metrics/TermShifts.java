@@ -145,6 +145,16 @@ final class TermShifts {
     return rules.mustSuppress(cohort.denominator() - counts.pupils());
   }
 
+  /** The two thresholds a term shift is counted at: Level 4 and Level 5. */
+  private static final int[] THRESHOLDS = {Grade.FIRST_THRESHOLD, Grade.SECOND_THRESHOLD};
+
+  /** Adds the counts {@code from} into {@code into}. */
+  private static void addInto(long[] into, long[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
   /**
    * The paired tables of every teacher-assessment cohort in levels (the pupils of a school, subject
    * and year group assessed in a term and the term before, one year group lower after the summer),
@@ -165,7 +175,7 @@ final class TermShifts {
     }
     // school (or the cluster), year, term, subject, year group → pupils, then per threshold
     // both, before only, after only
-    Long2ObjectOpenHashMap<long[]> cells = new Long2ObjectOpenHashMap<>();
+    GroupCells<long[]> counts = new GroupCells<>(() -> new long[7]);
     for (int a : teacherRows.toIntArray()) {
       int yearGroupBefore = t.gYearGroup[a] - (t.terms.name(t.gTerm[a]).equals("autumn") ? 1 : 0);
       IntList rowsBefore = byTerm.getOrDefault(termCell(t, a, 1), IntList.of());
@@ -174,31 +184,30 @@ final class TermShifts {
         if (t.gYearGroup[b] != yearGroupBefore) {
           continue;
         }
-        for (int school : new int[] {t.gSchool[a], PupilTable.CLUSTER}) {
-          long key =
-              CellKey.of(
-                  school,
-                  t.gYear[a],
-                  t.gTerm[a],
-                  PupilTable.UNKNOWN,
-                  PupilTable.UNKNOWN,
-                  t.gSubject[a],
-                  t.gYearGroup[a],
-                  PupilTable.UNKNOWN);
-          long[] c = cells.computeIfAbsent(key, k -> new long[7]);
-          c[0]++;
-          int before = t.gStandard[b];
-          int after = t.gStandard[a];
-          int[] thresholds = {Grade.FIRST_THRESHOLD, Grade.SECOND_THRESHOLD};
-          for (int i = 0; i < 2; i++) {
-            int level = thresholds[i];
-            c[1 + 3 * i] += before >= level && after >= level ? 1 : 0;
-            c[2 + 3 * i] += before >= level && after < level ? 1 : 0;
-            c[3 + 3 * i] += before < level && after >= level ? 1 : 0;
-          }
+        long key =
+            CellKey.of(
+                t.gSchool[a],
+                t.gYear[a],
+                t.gTerm[a],
+                PupilTable.UNKNOWN,
+                PupilTable.UNKNOWN,
+                t.gSubject[a],
+                t.gYearGroup[a],
+                PupilTable.UNKNOWN);
+        long[] c = counts.dimension(key).at(PupilTable.UNKNOWN);
+        c[0]++;
+        int before = t.gStandard[b];
+        int after = t.gStandard[a];
+        for (int i = 0; i < 2; i++) {
+          int level = THRESHOLDS[i];
+          c[1 + 3 * i] += before >= level && after >= level ? 1 : 0;
+          c[2 + 3 * i] += before >= level && after < level ? 1 : 0;
+          c[3 + 3 * i] += before < level && after >= level ? 1 : 0;
         }
       }
     }
+    counts.poolSchools(TermShifts::addInto);
+    Long2ObjectOpenHashMap<long[]> cells = counts.cells();
     List<PupilSums> out = new ArrayList<>(2 * cells.size());
     for (Long2ObjectMap.Entry<long[]> e : cells.long2ObjectEntrySet()) {
       PupilTable.Cell cell = t.cell(e.getLongKey());
