@@ -89,8 +89,10 @@ final class GroupCells<V> {
   /**
    * Adds each school's sums into the cluster's same cell ({@link CellKey#inCluster}): counted per
    * school only, each row is looked up once rather than again for the cluster. {@code addInto} adds
-   * its second argument's sums into its first's; sums of counts and whole points come out the same
-   * in any order.
+   * its second argument's sums into its first's. Sums of counts and of whole points (every scheme
+   * of levels) come out the same in any order; a tracker's fractional points may differ in the last
+   * binary digit from a sum taken row by row, far below the figures' last shown digit, as the
+   * export at scale adds its partitions' sums.
    */
   @SuppressWarnings("unchecked")
   void poolSchools(BiConsumer<V, V> addInto) {

@@ -12,9 +12,11 @@ public enum Assessment {
   KS2("Key Stage 2");
 
   private final String label;
+  private final String code;
 
   Assessment(String label) {
     this.label = label;
+    this.code = name().toLowerCase(Locale.ROOT);
   }
 
   /** The name people read: "Key Stage 2". */
@@ -24,6 +26,6 @@ public enum Assessment {
 
   /** The lower-case code used in the warehouse and the metrics export: "ks2". */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 }

@@ -58,6 +58,19 @@ class CellKeyTest {
         .hasMessageStartingWith("A cell's extra code -2 does not fit the 8 bits");
   }
 
+  @Test
+  void aCellInTheClusterAndWithAPupilGroupKeepsEveryOtherCode() {
+    long school = CellKey.of(41, 2, 1, 3, 0, 5, 6, PupilTable.UNKNOWN);
+
+    long cluster = CellKey.inCluster(CellKey.withPupilGroup(school, 9));
+
+    assertThat(cluster).isEqualTo(CellKey.of(PupilTable.CLUSTER, 2, 1, 3, 0, 5, 6, 9));
+    assertThat(CellKey.withPupilGroup(school, PupilTable.UNKNOWN)).isEqualTo(school);
+    assertThatThrownBy(() -> CellKey.withPupilGroup(school, 16_383))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("A cell's pupil group code 16383 does not fit the 14 bits");
+  }
+
   private static long keyOf(int[] c) {
     return CellKey.of(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
   }
