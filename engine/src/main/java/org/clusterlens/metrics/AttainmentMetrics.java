@@ -4,13 +4,9 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.clusterlens.model.Figure;
 import org.clusterlens.model.Grade;
 import org.clusterlens.model.PupilAssessment;
@@ -153,9 +149,9 @@ public final class AttainmentMetrics {
    * The attainment query's SQL text (Spark's dialect) over the warehouse rows in view {@link
    * #VIEW}: one row per school or cluster, term, assessment, subject and pupil group, with pupils,
    * pupils at Level 4+ and 5+ and total points. The packs' figures are counted from a {@link
-   * PupilTable} instead ({@link #attainment}), and so are the figures at scale ({@link #countRows}
-   * on the executors); the benchmark runs this text in Spark and DuckDB and checks both against
-   * every percentage figure the engine made.
+   * PupilTable} instead ({@link #attainment}), and so are the figures at scale ({@link
+   * #attainmentCells} on the executors); the benchmark runs this text in Spark and DuckDB and
+   * checks both against every percentage figure the engine made.
    */
   public static String query() {
     return QUERY;
@@ -217,7 +213,7 @@ public final class AttainmentMetrics {
   }
 
   /** Pupils, pupils at the first and second threshold, pupils with points and their points. */
-  private static final class Counts {
+  static final class Counts {
     long pupils;
     long atFirst;
     long atSecond;
@@ -257,53 +253,12 @@ public final class AttainmentMetrics {
   }
 
   /**
-   * The columns of the attainment query's rows ({@link #query()}), which {@link #countRows} makes.
+   * Per school and the cluster, term, assessment, scheme, subject (and reading, writing and maths
+   * combined) and pupil group of {@code t}, keyed by {@link CellKey}: the counts the attainment
+   * query {@link #query()} gives. Counts of different tables of pupils (each pupil in one) add up
+   * to the counts of all their pupils.
    */
-  static final StructType COUNTS =
-      new StructType()
-          .add("school", DataTypes.StringType, false)
-          .add("academic_year", DataTypes.StringType, false)
-          .add("term", DataTypes.StringType, false)
-          .add("assessment", DataTypes.StringType, false)
-          .add("scheme", DataTypes.StringType, false)
-          .add("subject", DataTypes.StringType, false)
-          .add("pupil_group", DataTypes.StringType, false)
-          .add("group_value", DataTypes.StringType, false)
-          .add("pupils", DataTypes.LongType, false)
-          .add("at_first", DataTypes.LongType, false)
-          .add("at_second", DataTypes.LongType, false)
-          .add("pupils_with_points", DataTypes.LongType, false)
-          .add("total_points", DataTypes.DoubleType, true);
-
-  /**
-   * The attainment counts of {@code t} as rows of {@link #COUNTS}, one per cell: counts of
-   * different tables of pupils (each pupil in one) add up to the counts of all their pupils.
-   */
-  static Iterator<Row> countRows(PupilTable t) {
-    List<Row> rows = new ArrayList<>();
-    for (Long2ObjectMap.Entry<Counts> e : attainmentCells(t).long2ObjectEntrySet()) {
-      PupilTable.Cell cell = t.cell(e.getLongKey());
-      Counts c = e.getValue();
-      rows.add(
-          RowFactory.create(
-              t.schoolLabel(cell.school()),
-              t.years.name(cell.year()),
-              t.terms.name(cell.term()),
-              t.assessments.name(cell.assessment()),
-              t.schemes.name(cell.scheme()),
-              t.subjects.name(cell.subject()),
-              cell.group(),
-              cell.value(),
-              c.pupils,
-              c.atFirst,
-              c.atSecond,
-              c.withPoints,
-              c.withPoints > 0 ? c.points : null));
-    }
-    return rows.iterator();
-  }
-
-  private static Long2ObjectOpenHashMap<Counts> attainmentCells(PupilTable t) {
+  static Long2ObjectOpenHashMap<Counts> attainmentCells(PupilTable t) {
     GroupCells<Counts> cells = new GroupCells<>(Counts::new);
     int[] groups = new int[PupilTable.MAX_GROUPS];
     for (int g = 0; g < t.graded; g++) {

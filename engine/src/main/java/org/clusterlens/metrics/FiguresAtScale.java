@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.CoGroupFunction;
@@ -260,7 +260,7 @@ public final class FiguresAtScale {
 
   /**
    * The kind of a partition's cell ({@link #CELLS}) that holds attainment counts ({@link
-   * AttainmentMetrics#countRows}) rather than {@link PupilSums}.
+   * AttainmentMetrics#attainmentCells}) rather than {@link PupilSums}.
    */
   private static final String ATTAINMENT = "attainment";
 
@@ -313,45 +313,56 @@ public final class FiguresAtScale {
 
   /**
    * The cells of a table of pupils as rows of {@link #CELLS}: its attainment counts ({@link
-   * AttainmentMetrics#countRows}), then its sums of term shifts, gaps and progress ({@link
+   * AttainmentMetrics#attainmentCells}), then its sums of term shifts, gaps and progress ({@link
    * TermShifts#sums}, {@link PupilGaps#sums}, {@link ProgressMetrics#sums}).
    */
   private static Iterator<Row> cellRows(PupilTable t) {
-    Iterable<Row> counts = () -> AttainmentMetrics.countRows(t);
+    Long2ObjectOpenHashMap<AttainmentMetrics.Counts> counts = AttainmentMetrics.attainmentCells(t);
     List<PupilSums> all = new ArrayList<>(TermShifts.sums(t));
     all.addAll(PupilGaps.sums(t));
     all.addAll(ProgressMetrics.sums(t, ValueAddedReference.NONE));
     // Made one at a time as Spark reads them: a partition's rows need not all be held at once.
     return Stream.concat(
-            StreamSupport.stream(counts.spliterator(), false).map(FiguresAtScale::cellOfCounts),
+            counts.long2ObjectEntrySet().stream()
+                .map(e -> cellOfCounts(t, e.getLongKey(), e.getValue())),
             all.stream().map(FiguresAtScale::cellOf))
         .iterator();
   }
 
-  /** A row of {@link AttainmentMetrics#COUNTS} as a row of {@link #CELLS}. */
-  private static Row cellOfCounts(Row counts) {
+  /**
+   * The attainment counts {@code c} of the cell {@code key} of {@code t} as a row of {@link
+   * #CELLS}.
+   */
+  private static Row cellOfCounts(PupilTable t, long key, AttainmentMetrics.Counts c) {
+    PupilTable.Cell cell = t.cell(key);
     Object[] values = new Object[CELL_LABEL_NAMES.length + PupilSums.SUMS];
     values[0] = ATTAINMENT;
-    for (int i = 0; i < 8; i++) {
-      values[1 + i] = counts.getString(i);
-    }
+    values[1] = t.schoolLabel(cell.school());
+    values[2] = t.years.name(cell.year());
+    values[3] = t.terms.name(cell.term());
+    values[4] = t.assessments.name(cell.assessment());
+    values[5] = t.schemes.name(cell.scheme());
+    values[6] = t.subjects.name(cell.subject());
+    values[7] = cell.group();
+    values[8] = cell.value();
     values[9] = "";
     values[10] = "";
     int sums = CELL_LABEL_NAMES.length;
-    values[sums] = (double) counts.getLong(8);
-    values[sums + 1] = (double) counts.getLong(9);
-    values[sums + 2] = (double) counts.getLong(10);
-    values[sums + 3] = (double) counts.getLong(11);
+    values[sums] = (double) c.pupils;
+    values[sums + 1] = (double) c.atFirst;
+    values[sums + 2] = (double) c.atSecond;
+    values[sums + 3] = (double) c.withPoints;
     // No points is no sum: 0 adds nothing, and the total is read only where pupils had points.
-    values[sums + 4] = counts.isNullAt(12) ? 0.0 : counts.getDouble(12);
+    values[sums + 4] = c.withPoints > 0 ? c.points : 0.0;
     values[sums + 5] = 0.0;
     values[sums + 6] = 0.0;
     return RowFactory.create(values);
   }
 
   /**
-   * The attainment counts of the partitions' cells added up, as rows of {@link
-   * AttainmentMetrics#COUNTS}.
+   * The attainment counts of the partitions' cells added up, as rows of the attainment query's
+   * columns ({@link AttainmentMetrics#query()}): its eight labels, pupils, pupils at the first and
+   * second threshold, pupils with points and their total points (null where none had points).
    */
   private static Dataset<Row> countsOf(Dataset<Row> cells) {
     return cells
